@@ -1,0 +1,30 @@
+package jp.shisakuflow.demo;
+
+import java.util.List;
+import jp.shisakuflow.organization.OrganizationGroup;
+
+/** The demo profile's people; each demo password equals the user id, as in Camunda's own demo. */
+final class DemoDirectory {
+
+  record DemoUser(String id, String lastName, String firstName, OrganizationGroup group) {
+    String email() {
+      return id + "@demo.shisakuflow.invalid";
+    }
+  }
+
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("admin", "管理", "太郎", OrganizationGroup.ADMINISTRATORS),
+      new DemoUser("manager", "推進", "花子", OrganizationGroup.MANAGERS),
+      new DemoUser("auditor", "監査", "一郎", OrganizationGroup.AUDITORS),
+      new DemoUser("community", "地域", "結衣", OrganizationGroup.COMMUNITY_PROMOTION),
+      new DemoUser("kawasaki", "川崎", "健", OrganizationGroup.WARD_KAWASAKI),
+      new DemoUser("saiwai", "幸田", "美咲", OrganizationGroup.WARD_SAIWAI),
+      new DemoUser("nakahara", "中原", "翔", OrganizationGroup.WARD_NAKAHARA),
+      new DemoUser("takatsu", "高津", "陽菜", OrganizationGroup.WARD_TAKATSU),
+      new DemoUser("miyamae", "宮前", "大輔", OrganizationGroup.WARD_MIYAMAE),
+      new DemoUser("tama", "多摩", "さくら", OrganizationGroup.WARD_TAMA),
+      new DemoUser("asao", "麻生", "蓮", OrganizationGroup.WARD_ASAO),
+      new DemoUser("legal", "法務", "直子", OrganizationGroup.LEGAL_AFFAIRS));
+
+  private DemoDirectory() {}
+}

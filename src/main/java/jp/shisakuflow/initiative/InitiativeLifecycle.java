@@ -1,0 +1,56 @@
+package jp.shisakuflow.initiative;
+
+/**
+ * The {@code initiative-lifecycle} process: its key and the ids and variable names that code, tests
+ * and the BPMN file share. Keep in step with {@code processes/initiative-lifecycle.bpmn}.
+ */
+public final class InitiativeLifecycle {
+
+  public static final String PROCESS_KEY = "initiative-lifecycle";
+  public static final String RESOURCE = "processes/initiative-lifecycle.bpmn";
+  public static final String DECISION_KEY = "continuation-decision";
+  public static final String DECISION_RESOURCE = "processes/continuation-decision.dmn";
+
+  private InitiativeLifecycle() {}
+
+  /** BPMN element ids. */
+  public static final class Element {
+    public static final String START = "StartEvent_InitiativeStarted";
+    public static final String TASK_COORDINATE = "Task_Coordinate";
+    public static final String TASK_IMPLEMENT_MODEL = "Task_ImplementModel";
+    public static final String TASK_VERIFY = "Task_Verify";
+    public static final String GATEWAY_VERIFICATION_PASSED = "Gateway_VerificationPassed";
+    public static final String TASK_RECOMMEND_OUTCOME = "Task_RecommendOutcome";
+    public static final String TASK_DECIDE_NEXT_YEAR = "Task_DecideNextYear";
+    public static final String GATEWAY_OUTCOME = "Gateway_Outcome";
+    public static final String TASK_CONTINUE_IMPLEMENTATION = "Task_ContinueImplementation";
+    public static final String END_CONTINUED = "Event_Continued";
+    public static final String END_PHASED_ROLLOUT = "Event_PhasedRollout";
+    public static final String END_PREPARE_IMPLEMENTATION = "Event_PrepareImplementation";
+    public static final String END_CONTINUE_STUDY = "Event_ContinueStudy";
+    public static final String END_SUSPEND_OR_ABOLISH = "Event_SuspendOrAbolish";
+
+    private Element() {}
+  }
+
+  /** Process variable names. */
+  public static final class Var {
+    public static final String INITIATIVE_ID = "initiativeId";
+    public static final String TITLE = "title";
+    public static final String WORKSTREAM = "workstream";
+    public static final String OWNER_GROUP = "ownerGroup";
+    public static final String FISCAL_YEAR = "fiscalYear";
+    public static final String VERIFICATION_RATING = "verificationRating";
+    public static final String ACHIEVEMENT_RATE = "achievementRate";
+    public static final String RECOORDINATE = "recoordinate";
+    public static final String RECOMMENDED_OUTCOME = "recommendedOutcome";
+    public static final String DECIDED_OUTCOME = "decidedOutcome";
+    public static final String DECISION_REASON = "decisionReason";
+    public static final String DECISION_OVERRIDDEN = "decisionOverridden";
+
+    private Var() {}
+  }
+
+  /** Candidate group of the manager's tasks. */
+  public static final String MANAGERS_GROUP = "managers";
+}

@@ -1,0 +1,45 @@
+package jp.shisakuflow.initiative;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** What one lifecycle instance starts from: one initiative in one fiscal year. */
+public record InitiativeStart(String initiativeId, String title, String workstream, String ownerGroup,
+    int fiscalYear) {
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+  public InitiativeStart {
+    List<String> problems = new ArrayList<>();
+    if (initiativeId == null || !ID.matcher(initiativeId).matches()) {
+      problems.add("initiativeId: 英小文字・数字・ハイフンで 63 文字以内 (lower-case letters, digits and '-', got '"
+          + initiativeId + "')");
+    }
+    if (title == null || title.isBlank()) {
+      problems.add("title: 入力が必要です (required)");
+    }
+    if (workstream == null || workstream.isBlank()) {
+      problems.add("workstream: 入力が必要です (required)");
+    }
+    if (ownerGroup == null || ownerGroup.isBlank()) {
+      problems.add("ownerGroup: 入力が必要です (required)");
+    }
+    if (fiscalYear < 2000 || fiscalYear > 2100) {
+      problems.add("fiscalYear: 2000〜2100 の年度を指定してください (must be between 2000 and 2100, got "
+          + fiscalYear + ")");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+  }
+
+  /** {@code FY<year>-<initiativeId>}, the business key of the initiative's lifecycle in that year. */
+  public String businessKey() {
+    return businessKey(fiscalYear, initiativeId);
+  }
+
+  public static String businessKey(int fiscalYear, String initiativeId) {
+    return "FY" + fiscalYear + "-" + initiativeId;
+  }
+}

@@ -1,0 +1,40 @@
+package jp.shisakuflow.initiative;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The schedule's next-year outcomes (次年度以降). {@link #code()} is what variables and the DMN hold. */
+public enum Outcome implements Coded {
+  CONTINUE("continue", "継続実施", "Continue as is"),
+  PHASED_ROLLOUT("phasedRollout", "順次モデル実施", "Roll the model out ward by ward"),
+  PREPARE_IMPLEMENTATION("prepareImplementation", "実施に向けた調整", "Coordinate toward implementation"),
+  CONTINUE_STUDY("continueStudy", "継続検討", "Keep studying"),
+  SUSPEND_OR_ABOLISH("suspendOrAbolish", "休止・廃止", "Suspend or abolish");
+
+  private final String code;
+  private final String labelJa;
+  private final String labelEn;
+
+  Outcome(String code, String labelJa, String labelEn) {
+    this.code = code;
+    this.labelJa = labelJa;
+    this.labelEn = labelEn;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+
+  public String labelJa() {
+    return labelJa;
+  }
+
+  public String labelEn() {
+    return labelEn;
+  }
+
+  public static Optional<Outcome> fromCode(String code) {
+    return Arrays.stream(values()).filter(o -> o.code.equals(code)).findFirst();
+  }
+}

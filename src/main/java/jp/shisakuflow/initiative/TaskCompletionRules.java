@@ -1,0 +1,112 @@
+package jp.shisakuflow.initiative;
+
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_VERIFY;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.ACHIEVEMENT_RATE;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.DECIDED_OUTCOME;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.DECISION_OVERRIDDEN;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.DECISION_REASON;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.RECOMMENDED_OUTCOME;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.RECOORDINATE;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.VERIFICATION_RATING;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a lifecycle task must be completed with, and what the process derives from it. Each problem
+ * names the variable and says, in Japanese and English, what is wrong.
+ */
+@Service
+public class TaskCompletionRules {
+
+  static final int MAX_ACHIEVEMENT_RATE = 999;
+
+  public List<String> validate(String taskDefinitionKey, Map<String, Object> variables) {
+    List<String> problems = new ArrayList<>();
+    switch (taskDefinitionKey) {
+      case TASK_VERIFY -> validateVerification(variables, problems);
+      case TASK_DECIDE_NEXT_YEAR -> validateDecision(variables, problems);
+      default -> { }
+    }
+    return problems;
+  }
+
+  /** Values the process derives from valid input: defaults and flags, never user-entered data. */
+  public Map<String, Object> derivedValues(String taskDefinitionKey, Map<String, Object> variables) {
+    return switch (taskDefinitionKey) {
+      case TASK_VERIFY -> Map.of(RECOORDINATE, Boolean.TRUE.equals(variables.get(RECOORDINATE)));
+      case TASK_DECIDE_NEXT_YEAR -> Map.of(DECISION_OVERRIDDEN,
+          !variables.get(DECIDED_OUTCOME).equals(variables.get(RECOMMENDED_OUTCOME)));
+      default -> Map.of();
+    };
+  }
+
+  private void validateVerification(Map<String, Object> vars, List<String> problems) {
+    String rating = requireCode(vars, VERIFICATION_RATING, codes(VerificationRating.values()), problems);
+    Object rate = vars.get(ACHIEVEMENT_RATE);
+    if (rate == null) {
+      problems.add(missing(ACHIEVEMENT_RATE));
+    } else if (!(rate instanceof Integer || rate instanceof Long || rate instanceof Short)) {
+      problems.add(ACHIEVEMENT_RATE + ": 整数 (%) で入力してください (must be an integer percentage, got "
+          + typeName(rate) + ")");
+    } else {
+      long value = ((Number) rate).longValue();
+      if (value < 0 || value > MAX_ACHIEVEMENT_RATE) {
+        problems.add(ACHIEVEMENT_RATE + ": 0〜" + MAX_ACHIEVEMENT_RATE + " の範囲で入力してください (must be between 0 and "
+            + MAX_ACHIEVEMENT_RATE + ", got " + value + ")");
+      }
+    }
+    Object recoordinate = vars.get(RECOORDINATE);
+    if (recoordinate != null && !(recoordinate instanceof Boolean)) {
+      problems.add(RECOORDINATE + ": はい/いいえ で指定してください (must be a boolean, got " + typeName(recoordinate) + ")");
+    } else if (Boolean.TRUE.equals(recoordinate)
+        && rating != null && !VerificationRating.NEEDS_IMPROVEMENT.code().equals(rating)) {
+      problems.add(RECOORDINATE + ": 再調整は評価が「要改善」のときだけ選べます (re-coordination needs the rating "
+          + VerificationRating.NEEDS_IMPROVEMENT.code() + ")");
+    }
+  }
+
+  private void validateDecision(Map<String, Object> vars, List<String> problems) {
+    String decided = requireCode(vars, DECIDED_OUTCOME, codes(Outcome.values()), problems);
+    Object recommended = vars.get(RECOMMENDED_OUTCOME);
+    if (decided != null && !decided.equals(recommended) && isBlank(vars.get(DECISION_REASON))) {
+      problems.add(DECISION_REASON + ": 推奨方針と異なる方針には理由が必要です (a reason is required when the decision"
+          + " differs from the recommendation " + recommended + ")");
+    }
+  }
+
+  /** Returns the value when it is one of the allowed codes, else records the problem and returns null. */
+  private String requireCode(Map<String, Object> vars, String name, List<String> allowed, List<String> problems) {
+    Object value = vars.get(name);
+    if (value == null) {
+      problems.add(missing(name));
+      return null;
+    }
+    if (!(value instanceof String s) || !allowed.contains(s)) {
+      problems.add(name + ": 次のいずれかを指定してください " + allowed + " (must be one of " + allowed + ", got "
+          + (value instanceof String ? "'" + value + "'" : typeName(value)) + ")");
+      return null;
+    }
+    return s;
+  }
+
+  private static String missing(String name) {
+    return name + ": 入力が必要です (required)";
+  }
+
+  private static boolean isBlank(Object value) {
+    return !(value instanceof String s) || s.isBlank();
+  }
+
+  private static String typeName(Object value) {
+    return value.getClass().getSimpleName();
+  }
+
+  private static List<String> codes(Coded[] values) {
+    return Arrays.stream(values).map(Coded::code).toList();
+  }
+}

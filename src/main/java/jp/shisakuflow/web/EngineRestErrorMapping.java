@@ -1,0 +1,49 @@
+package jp.shisakuflow.web;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import jp.shisakuflow.initiative.InvalidTaskInputException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine wraps an exception thrown by a task listener into a generic one, which the REST API
+ * answers with 500. Invalid task input is the sender's mistake: this answers it with 400 and the
+ * problems, and leaves every other error to Camunda's own handler.
+ */
+@Component
+public class EngineRestErrorMapping implements ResourceConfigCustomizer {
+
+  @Override
+  public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+    config.register(InvalidTaskInputMapper.class);
+  }
+
+  /** The error body: Camunda's {@code type} and {@code message}, plus each problem on its own. */
+  public record InvalidInputBody(String type, String message, List<String> problems) {}
+
+  @Priority(1)
+  public static class InvalidTaskInputMapper implements ExceptionMapper<RestException> {
+
+    private final RestExceptionHandler camundaHandler = new RestExceptionHandler();
+
+    @Override
+    public Response toResponse(RestException exception) {
+      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+        if (cause instanceof InvalidTaskInputException invalid) {
+          return Response.status(Response.Status.BAD_REQUEST)
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(new InvalidInputBody(InvalidTaskInputException.class.getSimpleName(), invalid.getMessage(),
+                  invalid.problems()))
+              .build();
+        }
+      }
+      return camundaHandler.toResponse(exception);
+    }
+  }
+}
