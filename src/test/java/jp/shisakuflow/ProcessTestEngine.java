@@ -1,0 +1,21 @@
+package jp.shisakuflow;
+
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+
+/** The in-memory engine of the process tests, configured in {@code process-test-engine.cfg.xml}. */
+public final class ProcessTestEngine {
+
+  public static final String CONFIGURATION = "process-test-engine.cfg.xml";
+
+  private ProcessTestEngine() {}
+
+  /** The engine, with a coverage gate: every flow node and sequence flow of the deployed processes. */
+  public static ProcessEngineCoverageExtension withFullCoverage() {
+    return ProcessEngineCoverageExtension.builder(CONFIGURATION).assertClassCoverageAtLeast(1.0).build();
+  }
+
+  public static ProcessEngineExtension plain() {
+    return ProcessEngineExtension.builder().configurationResource(CONFIGURATION).build();
+  }
+}

@@ -1,0 +1,148 @@
+package jp.shisakuflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import jp.shisakuflow.demo.DemoDataSeeder;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.initiative.InitiativeLifecycle.Element;
+import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The whole application on H2, with the demo data, through its real HTTP stack. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class ShisakuFlowApplicationTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
+  @Autowired DemoDataSeeder demoDataSeeder;
+
+  @Test
+  void lifecycleAndDecisionAreDeployed() {
+    assertThat(repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(InitiativeLifecycle.PROCESS_KEY).latestVersion().singleResult().getName())
+        .isEqualTo("施策ライフサイクル");
+    assertThat(repositoryService.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(InitiativeLifecycle.DECISION_KEY).count()).isEqualTo(1);
+  }
+
+  @Test
+  void engineRestRefusesAnonymousCallers() {
+    ResponseEntity<String> response = http.getForEntity("/engine-rest/task", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+  }
+
+  @Test
+  void engineRestRefusesAWrongPassword() {
+    // A user of its own: after a failed login the engine delays that user's next attempts.
+    assertThat(http.withBasicAuth("saiwai", "wrong").getForEntity("/engine-rest/task", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void engineRestAnswersADemoUser() {
+    ResponseEntity<String> response = http.withBasicAuth("community", "community")
+        .getForEntity("/engine-rest/task?candidateGroup=communityPromotion", String.class);
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).startsWith("[{").contains("\"name\":\"調整\"");
+  }
+
+  @Test
+  void theEngineRecordsTheUserWhoCompletedATaskOverRest() {
+    Task task = openTask("hiroba-model-support", Element.TASK_COORDINATE);
+    var asCommunity = http.withBasicAuth("community", "community");
+
+    assertThat(asCommunity.postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", "community"), String.class,
+        task.getId()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(asCommunity.postForEntity("/engine-rest/task/{id}/complete", Map.of("variables", Map.of()),
+        String.class, task.getId()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    assertThat(historyService.createUserOperationLogQuery().taskId(task.getId())
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).singleResult().getUserId())
+        .isEqualTo("community");
+  }
+
+  @Test
+  void aDecisionWithAWrongTypeIsRefusedWith400AndTheTaskStays() {
+    Task task = openTask("coordinator-training", Element.TASK_DECIDE_NEXT_YEAR);
+
+    ResponseEntity<Map> response = http.withBasicAuth("manager", "manager").postForEntity(
+        "/engine-rest/task/{id}/complete",
+        Map.of("variables", Map.of(Var.DECIDED_OUTCOME, Map.of("value", 3, "type", "Integer"))),
+        Map.class, task.getId());
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) response.getBody().get("message")).contains(Var.DECIDED_OUTCOME, "Integer");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    assertThat(runtimeService.getVariable(task.getProcessInstanceId(), Var.DECIDED_OUTCOME)).isNull();
+  }
+
+  @Test
+  void anOverrideWithoutTheRequiredReasonIsRefusedWith400AndTheTaskStays() {
+    Task task = openTask("coordinator-training", Element.TASK_DECIDE_NEXT_YEAR);
+
+    ResponseEntity<Map> response = http.withBasicAuth("manager", "manager").postForEntity(
+        "/engine-rest/task/{id}/submit-form",
+        Map.of("variables", Map.of(Var.DECIDED_OUTCOME, Map.of("value", "suspendOrAbolish"))),
+        Map.class, task.getId());
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((List<String>) response.getBody().get("problems")).singleElement().asString()
+        .startsWith(Var.DECISION_REASON + ":");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void tasklistIsServed() {
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("<title>Camunda Tasklist</title>");
+  }
+
+  @Test
+  void seedingTheDemoAgainCreatesNothingTwice() {
+    long users = identityService.createUserQuery().count();
+    long groups = identityService.createGroupQuery().count();
+    long instances = historyService.createHistoricProcessInstanceQuery().count();
+
+    demoDataSeeder.seed();
+
+    assertThat(identityService.createUserQuery().count()).isEqualTo(users).isEqualTo(12);
+    assertThat(identityService.createGroupQuery().count()).isEqualTo(groups).isEqualTo(12);
+    assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(instances).isEqualTo(5);
+    assertThat(identityService.checkPassword("kawasaki", "kawasaki")).isTrue();
+    assertThat(identityService.createGroupQuery().groupMember("kawasaki").singleResult().getName())
+        .isEqualTo("川崎区役所");
+  }
+
+  private Task openTask(String initiativeId, String taskKey) {
+    return taskService.createTaskQuery()
+        .processInstanceBusinessKeyLike("%-" + initiativeId)
+        .taskDefinitionKey(taskKey)
+        .singleResult();
+  }
+}
