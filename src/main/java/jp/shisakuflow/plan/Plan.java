@@ -1,0 +1,38 @@
+package jp.shisakuflow.plan;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A yearly schedule: workstreams, the initiatives with their planned phases, and dated milestones.
+ * Read from {@code processes/plans/*.yaml} by {@link PlanParser}; always valid once built.
+ */
+public record Plan(String id, String title, int fiscalYear, List<Workstream> workstreams,
+    List<PlannedInitiative> initiatives, List<Milestone> milestones) {
+
+  public record Workstream(String id, String name) {}
+
+  public Optional<PlannedInitiative> initiative(String initiativeId) {
+    return initiatives.stream().filter(i -> i.id().equals(initiativeId)).findFirst();
+  }
+
+  public Optional<Workstream> workstream(String workstreamId) {
+    return workstreams.stream().filter(w -> w.id().equals(workstreamId)).findFirst();
+  }
+
+  /** The same plan in another fiscal year: every date moved by whole years. */
+  public Plan inFiscalYear(int targetYear) {
+    int years = targetYear - fiscalYear;
+    if (years == 0) {
+      return this;
+    }
+    return new Plan(id, title, targetYear, workstreams,
+        initiatives.stream().map(i -> i.shiftedByYears(years)).toList(),
+        milestones.stream().map(m -> m.shiftedByYears(years)).toList());
+  }
+
+  /** The business key of the plan's {@code fiscal-year-plan} instance. */
+  public String businessKey() {
+    return "FY" + fiscalYear + "-plan-" + id;
+  }
+}
