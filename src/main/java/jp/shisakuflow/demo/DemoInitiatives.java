@@ -8,7 +8,7 @@ final class DemoInitiatives {
 
   record DemoInitiative(String id, String title, String workstream, String ownerGroup, boolean advanceToDecision) {
     InitiativeStart startIn(int fiscalYear) {
-      return new InitiativeStart(id, title, workstream, ownerGroup, fiscalYear);
+      return InitiativeStart.unplanned(id, title, workstream, ownerGroup, fiscalYear);
     }
   }
 

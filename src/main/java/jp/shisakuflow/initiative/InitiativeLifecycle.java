@@ -29,11 +29,28 @@ public final class InitiativeLifecycle {
     public static final String END_PREPARE_IMPLEMENTATION = "Event_PrepareImplementation";
     public static final String END_CONTINUE_STUDY = "Event_ContinueStudy";
     public static final String END_SUSPEND_OR_ABOLISH = "Event_SuspendOrAbolish";
+    public static final String GATEWAY_HAS_COORDINATION = "Gateway_HasCoordination";
+    public static final String GATEWAY_HAS_MODEL_IMPLEMENTATION = "Gateway_HasModelImplementation";
+    public static final String GATEWAY_HAS_VERIFICATION = "Gateway_HasVerification";
+    public static final String TASK_ADOPT_PLANNED_OUTCOME = "Task_AdoptPlannedOutcome";
+    public static final String EVENT_COORDINATION_OVERDUE = "Event_CoordinationOverdue";
+    public static final String EVENT_MODEL_IMPLEMENTATION_OVERDUE = "Event_ModelImplementationOverdue";
+    public static final String EVENT_VERIFICATION_OVERDUE = "Event_VerificationOverdue";
+    public static final String EVENT_CONTINUED_IMPLEMENTATION_OVERDUE = "Event_ContinuedImplementationOverdue";
+    public static final String TASK_HANDLE_DELAY = "Task_HandleDelay";
+    public static final String END_DELAY_HANDLED = "Event_DelayHandled";
+
+    /** Each overdue timer and the stage (plan phase key) it watches. */
+    public static final java.util.Map<String, String> OVERDUE_EVENT_PHASE = java.util.Map.of(
+        EVENT_COORDINATION_OVERDUE, "coordinate",
+        EVENT_MODEL_IMPLEMENTATION_OVERDUE, "implementModel",
+        EVENT_VERIFICATION_OVERDUE, "verify",
+        EVENT_CONTINUED_IMPLEMENTATION_OVERDUE, "continueImplementation");
 
     private Element() {}
   }
 
-  /** Process variable names. */
+  /** Process variable names, shared by every initiative process ({@code initiative-steps} too). */
   public static final class Var {
     public static final String INITIATIVE_ID = "initiativeId";
     public static final String TITLE = "title";
@@ -47,6 +64,20 @@ public final class InitiativeLifecycle {
     public static final String DECIDED_OUTCOME = "decidedOutcome";
     public static final String DECISION_REASON = "decisionReason";
     public static final String DECISION_OVERRIDDEN = "decisionOverridden";
+    /** The planned phases as JSON, see {@code plan.PhasePlanCodec}. */
+    public static final String PHASE_PLAN = "phasePlan";
+    public static final String PLANNED_OUTCOME = "plannedOutcome";
+    public static final String PLANNED_OUTCOME_LABEL = "plannedOutcomeLabel";
+    /** Business key of the fiscal-year-plan instance that started the initiative. */
+    public static final String PLAN_KEY = "planKey";
+    /** Business key of the same initiative's lifecycle in the previous fiscal year. */
+    public static final String PREVIOUS_BUSINESS_KEY = "previousBusinessKey";
+    public static final String DELAYED = "delayed";
+    /** Comma-separated phase keys that passed their planned end while open. */
+    public static final String DELAYED_PHASES = "delayedPhases";
+    /** Local to an escalation: the phase that is overdue. */
+    public static final String OVERDUE_PHASE = "overduePhase";
+    public static final String LOOP_COUNTER = "loopCounter";
 
     private Var() {}
   }

@@ -1,15 +1,16 @@
 package jp.shisakuflow.initiative;
 
-import static jp.shisakuflow.initiative.InitiativeLifecycle.PROCESS_KEY;
-
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import jp.shisakuflow.plan.PhasePlanCodec;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
 
-/** Starts initiative lifecycles, at most one per initiative and fiscal year. */
+/** Starts initiatives ({@code initiative-lifecycle} or {@code initiative-steps}), at most one per initiative and fiscal year. */
 @Service
 public class InitiativeLifecycleService {
 
@@ -31,23 +32,35 @@ public class InitiativeLifecycleService {
       return Optional.empty();
     }
     return Optional.of(runtimeService
-        .startProcessInstanceByKey(PROCESS_KEY, initiative.businessKey(), variables(initiative))
+        .startProcessInstanceByKey(initiative.processKey(), initiative.businessKey(), variables(initiative))
         .getId());
   }
 
   public Optional<HistoricProcessInstance> find(String businessKey) {
     return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY)
+        .processDefinitionKeyIn(InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY)
         .processInstanceBusinessKey(businessKey)
         .singleResult());
   }
 
   static Map<String, Object> variables(InitiativeStart initiative) {
-    return Map.of(
-        InitiativeLifecycle.Var.INITIATIVE_ID, initiative.initiativeId(),
-        InitiativeLifecycle.Var.TITLE, initiative.title(),
-        InitiativeLifecycle.Var.WORKSTREAM, initiative.workstream(),
-        InitiativeLifecycle.Var.OWNER_GROUP, initiative.ownerGroup(),
-        InitiativeLifecycle.Var.FISCAL_YEAR, initiative.fiscalYear());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Var.INITIATIVE_ID, initiative.initiativeId());
+    variables.put(Var.TITLE, initiative.title());
+    variables.put(Var.WORKSTREAM, initiative.workstream());
+    variables.put(Var.OWNER_GROUP, initiative.ownerGroup());
+    variables.put(Var.FISCAL_YEAR, initiative.fiscalYear());
+    variables.put(Var.PHASE_PLAN, PhasePlanCodec.write(initiative.phases()));
+    variables.put(Var.PLANNED_OUTCOME, initiative.plannedOutcome().code());
+    variables.put(Var.PLANNED_OUTCOME_LABEL, initiative.plannedOutcomeLabel());
+    variables.put(Var.DELAYED, false);
+    variables.put(Var.DELAYED_PHASES, "");
+    if (initiative.planKey() != null) {
+      variables.put(Var.PLAN_KEY, initiative.planKey());
+    }
+    if (initiative.previousBusinessKey() != null) {
+      variables.put(Var.PREVIOUS_BUSINESS_KEY, initiative.previousBusinessKey());
+    }
+    return variables;
   }
 }

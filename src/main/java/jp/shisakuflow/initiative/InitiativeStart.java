@@ -3,10 +3,22 @@ package jp.shisakuflow.initiative;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.shisakuflow.plan.PlannedPhase;
 
-/** What one lifecycle instance starts from: one initiative in one fiscal year. */
+/**
+ * What one initiative instance starts from: one initiative in one fiscal year, with its planned
+ * phases (empty: every stage of the lifecycle, due at the year's end) and next-year outcome.
+ */
 public record InitiativeStart(String initiativeId, String title, String workstream, String ownerGroup,
-    int fiscalYear) {
+    int fiscalYear, List<PlannedPhase> phases, Outcome plannedOutcome, String plannedOutcomeLabel,
+    String planKey, String previousBusinessKey) {
+
+  /** An initiative without a plan: the whole lifecycle, expected to continue. */
+  public static InitiativeStart unplanned(String initiativeId, String title, String workstream, String ownerGroup,
+      int fiscalYear) {
+    return new InitiativeStart(initiativeId, title, workstream, ownerGroup, fiscalYear, List.of(), Outcome.CONTINUE,
+        Outcome.CONTINUE.labelJa(), null, null);
+  }
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -29,9 +41,19 @@ public record InitiativeStart(String initiativeId, String title, String workstre
       problems.add("fiscalYear: 2000〜2100 の年度を指定してください (must be between 2000 and 2100, got "
           + fiscalYear + ")");
     }
+    if (plannedOutcome == null) {
+      problems.add("plannedOutcome: 入力が必要です (required)");
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
+    phases = List.copyOf(phases);
+  }
+
+  /** Items whose phases are the canonical stages run the lifecycle; the others their own steps. */
+  public String processKey() {
+    return phases.stream().allMatch(p -> p.stage() != null) ? InitiativeLifecycle.PROCESS_KEY
+        : InitiativeSteps.PROCESS_KEY;
   }
 
   /** {@code FY<year>-<initiativeId>}, the business key of the initiative's lifecycle in that year. */

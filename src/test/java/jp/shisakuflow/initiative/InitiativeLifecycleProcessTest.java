@@ -1,6 +1,15 @@
 package jp.shisakuflow.initiative;
 
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.END_CONTINUED;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.END_DELAY_HANDLED;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.EVENT_CONTINUED_IMPLEMENTATION_OVERDUE;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.EVENT_COORDINATION_OVERDUE;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.EVENT_MODEL_IMPLEMENTATION_OVERDUE;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.EVENT_VERIFICATION_OVERDUE;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.GATEWAY_HAS_COORDINATION;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.GATEWAY_HAS_MODEL_IMPLEMENTATION;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_ADOPT_PLANNED_OUTCOME;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_HANDLE_DELAY;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.END_CONTINUE_STUDY;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.END_PHASED_ROLLOUT;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.END_PREPARE_IMPLEMENTATION;
@@ -21,11 +30,21 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.plan.PlannedPhase;
+import jp.shisakuflow.plan.Stage;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import jp.shisakuflow.ProcessTestEngine;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -42,7 +61,7 @@ class InitiativeLifecycleProcessTest {
   static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage();
 
   private static final String OWNER = "wardTakatsu";
-  private static final InitiativeStart SDC = new InitiativeStart("sdc-model-ward",
+  private static final InitiativeStart SDC = InitiativeStart.unplanned("sdc-model-ward",
       "ソーシャルデザインセンター 今年度モデル実施区での展開", "「ソーシャルデザインセンター」の創出", OWNER, 2019);
 
   private InitiativeLifecycleService lifecycles;
@@ -188,6 +207,102 @@ class InitiativeLifecycleProcessTest {
     assertThat(pi).isWaitingAt(TASK_VERIFY);
     org.assertj.core.api.Assertions.assertThat(runtimeService().getVariable(pi.getId(), Var.ACHIEVEMENT_RATE))
         .as("a refused completion stores nothing").isNull();
+  }
+
+  @Test
+  void plannedPhasesNameTheTasksAndSetTheirDueDates() {
+    ProcessInstance pi = startPlanned(List.of(
+        phase(Stage.COORDINATE, "要領作成", "2019-04-01", "2019-09-30"),
+        phase(Stage.IMPLEMENT_MODEL, "モデル実施", "2019-10-01", "2020-03-31")), Outcome.CONTINUE);
+
+    Task coordination = taskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(coordination).hasName("調整：要領作成")
+        .hasDueDate(Date.from(ZonedDateTime.of(2019, 9, 30, 17, 15, 0, 0, CityCalendar.ZONE).toInstant()));
+    completeAt(pi, TASK_COORDINATE, Map.of());
+    assertThat(pi).task().hasName("モデル実施")
+        .hasDueDate(Date.from(ZonedDateTime.of(2020, 3, 31, 17, 15, 0, 0, CityCalendar.ZONE).toInstant()));
+  }
+
+  @Test
+  void stagesTheItemLacksAreSkippedAndThePlannedOutcomeIsRecommended() {
+    ProcessInstance pi = startPlanned(List.of(phase(Stage.IMPLEMENT_MODEL, "試行実施", "2019-07-01", "2019-12-31")),
+        Outcome.PREPARE_IMPLEMENTATION);
+
+    assertThat(pi).hasPassed(GATEWAY_HAS_COORDINATION).hasNotPassed(TASK_COORDINATE).isWaitingAt(TASK_IMPLEMENT_MODEL);
+    completeAt(pi, TASK_IMPLEMENT_MODEL, Map.of());
+
+    assertThat(pi).hasPassed(TASK_ADOPT_PLANNED_OUTCOME).hasNotPassed(TASK_VERIFY, TASK_RECOMMEND_OUTCOME)
+        .isWaitingAt(TASK_DECIDE_NEXT_YEAR)
+        .variables().containsEntry(Var.RECOMMENDED_OUTCOME, Outcome.PREPARE_IMPLEMENTATION.code());
+    decide(pi, Outcome.PREPARE_IMPLEMENTATION, null);
+    assertThat(pi).isEnded().hasPassed(END_PREPARE_IMPLEMENTATION);
+  }
+
+  @Test
+  void aStudyWithVerificationSkipsModelImplementation() {
+    ProcessInstance pi = startPlanned(List.of(
+        phase(Stage.COORDINATE, "あり方検討", "2019-04-01", "2019-12-31"),
+        phase(Stage.VERIFY, "検証", "2020-01-01", "2020-03-31")), Outcome.CONTINUE_STUDY);
+
+    completeAt(pi, TASK_COORDINATE, Map.of());
+
+    assertThat(pi).hasPassed(GATEWAY_HAS_MODEL_IMPLEMENTATION).hasNotPassed(TASK_IMPLEMENT_MODEL)
+        .isWaitingAt(TASK_VERIFY);
+  }
+
+  @Test
+  void delayedPhaseIsMarkedAndEscalatedToManagersOnce() {
+    ProcessInstance pi = startPlanned(List.of(phase(Stage.COORDINATE, "要領作成", "2019-04-01", "2019-06-30")),
+        Outcome.CONTINUE);
+    Job overdue = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    org.assertj.core.api.Assertions.assertThat(overdue.getDuedate())
+        .isEqualTo(Date.from(ZonedDateTime.of(2019, 7, 1, 0, 0, 0, 0, CityCalendar.ZONE).toInstant()));
+
+    execute(overdue);
+
+    assertThat(pi).isWaitingAt(TASK_COORDINATE, TASK_HANDLE_DELAY).hasPassed(EVENT_COORDINATION_OVERDUE)
+        .variables().containsEntry(Var.DELAYED, true).containsEntry(Var.DELAYED_PHASES, "coordinate");
+    Task escalation = taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_HANDLE_DELAY).singleResult();
+    assertThat(escalation).hasCandidateGroup(MANAGERS_GROUP).hasName("遅延への対応：要領作成");
+    org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+        .count()).as("the overdue timer fires once").isZero();
+
+    complete(escalation);
+    assertThat(pi).hasPassed(END_DELAY_HANDLED).isWaitingAt(TASK_COORDINATE);
+  }
+
+  @Test
+  void everyStageOverrunIsEscalated() {
+    ProcessInstance pi = start();
+    completeAt(pi, TASK_COORDINATE, Map.of());
+    execute(managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+    completeAt(pi, TASK_IMPLEMENT_MODEL, Map.of());
+    execute(managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+    verify(pi, VerificationRating.GOOD, 100);
+    decide(pi, Outcome.CONTINUE, null);
+    execute(managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+
+    assertThat(pi).hasPassed(EVENT_MODEL_IMPLEMENTATION_OVERDUE, EVENT_VERIFICATION_OVERDUE,
+            EVENT_CONTINUED_IMPLEMENTATION_OVERDUE)
+        .variables().containsEntry(Var.DELAYED_PHASES, "implementModel,verify,continueImplementation");
+    org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_HANDLE_DELAY).count()).isEqualTo(3);
+  }
+
+  private ProcessInstance startPlanned(List<PlannedPhase> phases, Outcome plannedOutcome) {
+    var start = new InitiativeStart(SDC.initiativeId(), SDC.title(), SDC.workstream(), OWNER, 2019, phases,
+        plannedOutcome, plannedOutcome.labelJa(), "FY2019-plan-test", null);
+    String id = lifecycles.startIfAbsent(start).orElseThrow();
+    return runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+  }
+
+  static PlannedPhase phase(Stage stage, String name, String start, String end) {
+    return new PlannedPhase(stage.code(), stage, name, LocalDate.parse(start), LocalDate.parse(end));
+  }
+
+  private static void execute(Job job) {
+    managementService().executeJob(job.getId());
   }
 
   private ProcessInstance start() {

@@ -10,7 +10,7 @@ class InitiativeStartTest {
 
   @Test
   void businessKeyIsFiscalYearAndInitiativeId() {
-    var start = new InitiativeStart("hiroba-model-support", "「まちのひろば」モデル事業実施支援", "「まちのひろば」の推進",
+    var start = InitiativeStart.unplanned("hiroba-model-support", "「まちのひろば」モデル事業実施支援", "「まちのひろば」の推進",
         "communityPromotion", 2019);
 
     assertThat(start.businessKey()).isEqualTo("FY2019-hiroba-model-support");
@@ -18,7 +18,7 @@ class InitiativeStartTest {
 
   @Test
   void everyBadFieldIsNamed() {
-    assertThatThrownBy(() -> new InitiativeStart("Bad Id", " ", null, "", 1999))
+    assertThatThrownBy(() -> InitiativeStart.unplanned("Bad Id", " ", null, "", 1999))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("initiativeId")
         .hasMessageContaining("title")

@@ -1,0 +1,33 @@
+package jp.shisakuflow.initiative;
+
+import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a phase's overdue timer fires: marks the initiative delayed (visible in its variables and their
+ * history) and tells the escalation which phase is late.
+ */
+@Component("phaseOverdueListener")
+public class PhaseOverdueListener implements ExecutionListener {
+
+  private final PhaseTasks phaseTasks;
+
+  public PhaseOverdueListener(PhaseTasks phaseTasks) {
+    this.phaseTasks = phaseTasks;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String phase = phaseTasks.overduePhase(execution.getCurrentActivityId(), PlanPhases.phases(execution),
+        PlanPhases.loopCounter(execution));
+    // Local for the lifecycle's escalation on this execution; process-wide for initiative-steps, whose
+    // escalation runs outside the step's scope.
+    execution.setVariableLocal(Var.OVERDUE_PHASE, phase);
+    execution.getProcessInstance().setVariable(Var.OVERDUE_PHASE, phase);
+    execution.getProcessInstance().setVariable(Var.DELAYED, true);
+    execution.getProcessInstance().setVariable(Var.DELAYED_PHASES,
+        phaseTasks.withDelayedPhase(execution.getVariable(Var.DELAYED_PHASES), phase));
+  }
+}

@@ -1,0 +1,27 @@
+package jp.shisakuflow.initiative;
+
+import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** On task creation: the plan's name for the phase and its planned due date. */
+@Component("phaseTaskListener")
+public class PhaseTaskListener implements TaskListener {
+
+  private final PhaseTasks phaseTasks;
+
+  public PhaseTaskListener(PhaseTasks phaseTasks) {
+    this.phaseTasks = phaseTasks;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    var label = phaseTasks.label(new PhaseTasks.Context(task.getTaskDefinitionKey(), task.getName(),
+        PlanPhases.phases(task), PlanPhases.fiscalYear(task), PlanPhases.loopCounter(task),
+        (String) task.getVariable(Var.OVERDUE_PHASE), ClockUtil.getCurrentTime()));
+    task.setName(label.name());
+    task.setDueDate(label.dueDate());
+  }
+}

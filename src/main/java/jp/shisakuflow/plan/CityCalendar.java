@@ -1,0 +1,42 @@
+package jp.shisakuflow.plan;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import jp.shisakuflow.initiative.FiscalYear;
+
+/** Turns the plan's dates into instants in the city's time zone (Asia/Tokyo). */
+public final class CityCalendar {
+
+  public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+  static final LocalTime END_OF_OFFICE_DAY = LocalTime.of(17, 15);
+
+  private CityCalendar() {}
+
+  /** A task's due date: the close of office hours on the phase's last planned day. */
+  public static Date dueAt(LocalDate lastDay) {
+    return Date.from(lastDay.atTime(END_OF_OFFICE_DAY).atZone(ZONE).toInstant());
+  }
+
+  /** When a phase still open counts as late: the start of the day after its last planned day. */
+  public static Date overdueAt(LocalDate lastDay) {
+    return Date.from(lastDay.plusDays(1).atStartOfDay(ZONE).toInstant());
+  }
+
+  public static Date startOf(LocalDate day) {
+    return Date.from(day.atStartOfDay(ZONE).toInstant());
+  }
+
+  public static LocalDate today(Date now) {
+    return now.toInstant().atZone(ZONE).toLocalDate();
+  }
+
+  /** The last day of quarter 1–4 of a fiscal year (Q1 = April–June). */
+  public static LocalDate quarterEnd(int fiscalYear, int quarter) {
+    if (quarter < 1 || quarter > 4) {
+      throw new IllegalArgumentException("quarter must be 1-4, got " + quarter);
+    }
+    return FiscalYear.start(fiscalYear).plusMonths(3L * quarter).minusDays(1);
+  }
+}
