@@ -36,6 +36,14 @@ public class InitiativeLifecycleService {
         .getId());
   }
 
+  /** How many initiative instances exist (running or finished) in a fiscal year. */
+  public long countInYear(int fiscalYear) {
+    return historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKeyIn(InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY)
+        .processInstanceBusinessKeyLike("FY" + fiscalYear + "-%")
+        .count();
+  }
+
   public Optional<HistoricProcessInstance> find(String businessKey) {
     return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKeyIn(InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY)

@@ -1,0 +1,69 @@
+package jp.shisakuflow.initiative;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import jp.shisakuflow.plan.PhasePlanCodec;
+import jp.shisakuflow.plan.PlannedPhase;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * Moves a running initiative to revised planned dates: its {@code phasePlan} variable (kept with old
+ * and new value in the history), the due dates of its open tasks, its overdue timers, and a comment
+ * that says what changed.
+ */
+@Service
+public class InitiativeRevision {
+
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final PhaseTasks phaseTasks;
+
+  public InitiativeRevision(RuntimeService runtimeService, TaskService taskService,
+      ManagementService managementService, PhaseTasks phaseTasks) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.phaseTasks = phaseTasks;
+  }
+
+  /** @return whether anything changed */
+  public boolean revise(String processInstanceId, List<PlannedPhase> phases) {
+    List<PlannedPhase> current = PhasePlanCodec.read(runtimeService.getVariable(processInstanceId, Var.PHASE_PLAN));
+    if (current.equals(phases)) {
+      return false;
+    }
+    runtimeService.setVariable(processInstanceId, Var.PHASE_PLAN, PhasePlanCodec.write(phases));
+    int fiscalYear = ((Number) runtimeService.getVariable(processInstanceId, Var.FISCAL_YEAR)).intValue();
+    for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+      Object loopCounter = runtimeService.getVariable(task.getExecutionId(), Var.LOOP_COUNTER);
+      var label = phaseTasks.label(new PhaseTasks.Context(task.getTaskDefinitionKey(), task.getName(), phases,
+          fiscalYear, loopCounter instanceof Number n ? n.intValue() : 0, null, ClockUtil.getCurrentTime()));
+      if (!label.dueDate().equals(task.getDueDate()) && !isEscalation(task)) {
+        task.setDueDate(label.dueDate());
+        taskService.saveTask(task);
+      }
+    }
+    managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()
+        .forEach(job -> managementService.recalculateJobDuedate(job.getId(), false));
+    taskService.createComment(null, processInstanceId, "計画改定 (plan revised): " + describe(current) + " → "
+        + describe(phases));
+    return true;
+  }
+
+  private static boolean isEscalation(Task task) {
+    return task.getTaskDefinitionKey().equals(InitiativeLifecycle.Element.TASK_HANDLE_DELAY)
+        || task.getTaskDefinitionKey().equals(InitiativeSteps.Element.TASK_HANDLE_DELAY)
+        || task.getTaskDefinitionKey().equals(InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR);
+  }
+
+  static String describe(List<PlannedPhase> phases) {
+    return phases.stream().map(p -> p.name() + " " + p.start() + "〜" + p.end()).collect(Collectors.joining(", "));
+  }
+}

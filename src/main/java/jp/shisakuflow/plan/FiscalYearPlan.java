@@ -1,0 +1,51 @@
+package jp.shisakuflow.plan;
+
+/** The {@code fiscal-year-plan} process: one instance per plan and fiscal year. */
+public final class FiscalYearPlan {
+
+  public static final String PROCESS_KEY = "fiscal-year-plan";
+  public static final String RESOURCE = "processes/fiscal-year-plan.bpmn";
+
+  private FiscalYearPlan() {}
+
+  /** BPMN element ids. */
+  public static final class Element {
+    public static final String TASK_START_INITIATIVES = "Task_StartInitiatives";
+    public static final String SUBPROCESS_MILESTONE = "SubProcess_Milestone";
+    public static final String EVENT_PREPARATION_DUE = "Event_PreparationDue";
+    public static final String TASK_PREPARE_MILESTONE = "Task_PrepareMilestone";
+    public static final String EVENT_MILESTONE_HELD = "Event_MilestoneHeld";
+    public static final String TASK_RECORD_MINUTES = "Task_RecordMinutes";
+    public static final String EVENT_MILESTONE_DATE = "Event_MilestoneDate";
+    public static final String END_MILESTONE_REACHED = "Event_MilestoneReached";
+    public static final String EVENT_QUARTER_END = "Event_QuarterEnd";
+    public static final String TASK_QUARTERLY_REVIEW = "Task_QuarterlyReview";
+    public static final String EVENT_FISCAL_YEAR_END = "Event_FiscalYearEnd";
+    public static final String TASK_ROLL_OVER = "Task_RollOver";
+    public static final String END_PLAN_COMPLETED = "Event_PlanCompleted";
+
+    private Element() {}
+  }
+
+  /** Variables of the plan instance. */
+  public static final class Var {
+    public static final String PLAN_ID = "planId";
+    public static final String PLAN_TITLE = "planTitle";
+    public static final String FISCAL_YEAR = "fiscalYear";
+    /** The deployment that holds the plan's YAML, and the resource's name in it. */
+    public static final String PLAN_DEPLOYMENT_ID = "planDeploymentId";
+    public static final String PLAN_RESOURCE = "planResource";
+    public static final String PREPARATION_LEAD_DAYS = "preparationLeadDays";
+    /** Local to one milestone. */
+    public static final String MILESTONE_ID = "milestoneId";
+    public static final String MILESTONE_TITLE = "milestoneTitle";
+    public static final String MILESTONE_KIND = "milestoneKind";
+    public static final String MILESTONE_DATE = "milestoneDate";
+    public static final String MILESTONE_OWNER = "milestoneOwner";
+    public static final String MILESTONE_NEEDS_PREPARATION = "milestoneNeedsPreparation";
+    public static final String MILESTONE_PREPARE_AT = "milestonePrepareAt";
+    public static final String MILESTONE_PASSED_AT = "milestonePassedAt";
+
+    private Var() {}
+  }
+}

@@ -1,0 +1,27 @@
+package jp.shisakuflow.plan;
+
+import jp.shisakuflow.initiative.InitiativeLifecycle;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** As each milestone's scope starts: its title, owner and dates, as local variables of that scope. */
+@Component("milestoneListener")
+public class MilestoneListener implements ExecutionListener {
+
+  private final PlanStore planStore;
+  private final MilestoneSchedule schedule;
+
+  public MilestoneListener(PlanStore planStore, MilestoneSchedule schedule) {
+    this.planStore = planStore;
+    this.schedule = schedule;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    int index = ((Number) execution.getVariable(InitiativeLifecycle.Var.LOOP_COUNTER)).intValue();
+    Milestone milestone = planStore.planOf(execution).milestones().get(index);
+    int leadDays = ((Number) execution.getVariable(FiscalYearPlan.Var.PREPARATION_LEAD_DAYS)).intValue();
+    execution.setVariablesLocal(schedule.variables(milestone, leadDays));
+  }
+}

@@ -1,0 +1,44 @@
+package jp.shisakuflow.plan;
+
+import java.time.LocalDate;
+import jp.shisakuflow.plan.FiscalYearPlan.Element;
+import jp.shisakuflow.plan.FiscalYearPlan.Var;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Names the plan's own tasks after their milestone or quarter, and sets their due dates. */
+@Component("milestoneTaskListener")
+public class MilestoneTaskListener implements TaskListener {
+
+  private final MilestoneSchedule schedule;
+
+  public MilestoneTaskListener(MilestoneSchedule schedule) {
+    this.schedule = schedule;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getTaskDefinitionKey()) {
+      case Element.TASK_PREPARE_MILESTONE -> {
+        task.setName(schedule.preparationTaskName((String) task.getVariable(Var.MILESTONE_TITLE)));
+        task.setDueDate(schedule.preparationDue(milestoneDate(task)));
+      }
+      case Element.TASK_RECORD_MINUTES -> {
+        task.setName(schedule.minutesTaskName((String) task.getVariable(Var.MILESTONE_TITLE)));
+        task.setDueDate(schedule.minutesDue(milestoneDate(task)));
+      }
+      case Element.TASK_QUARTERLY_REVIEW -> {
+        int fiscalYear = ((Number) task.getVariable(Var.FISCAL_YEAR)).intValue();
+        int quarter = PlanScopes.quarter(task);
+        task.setName(schedule.reviewTaskName(fiscalYear, quarter));
+        task.setDueDate(schedule.reviewDue(fiscalYear, quarter));
+      }
+      default -> throw new IllegalStateException("Not a plan task: " + task.getTaskDefinitionKey());
+    }
+  }
+
+  private static LocalDate milestoneDate(DelegateTask task) {
+    return LocalDate.parse((String) task.getVariable(Var.MILESTONE_DATE));
+  }
+}

@@ -1,0 +1,169 @@
+package jp.shisakuflow.plan;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jp.shisakuflow.initiative.InitiativeLifecycleService;
+import jp.shisakuflow.initiative.InitiativeRevision;
+import jp.shisakuflow.organization.OrganizationGroup;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a plan into a fiscal year: checks it whole (nothing is imported when anything is wrong), keeps
+ * its text as a deployment resource, and starts its {@code fiscal-year-plan} instance; importing the
+ * same plan again starts nothing, and a revised plan moves the planned dates of running instances.
+ */
+@Service
+public class PlanImportService {
+
+  public static final String DEPLOYMENT_PREFIX = "plan-";
+  private static final Logger log = LoggerFactory.getLogger(PlanImportService.class);
+
+  private final RepositoryService repositoryService;
+  private final RuntimeService runtimeService;
+  private final ManagementService managementService;
+  private final IdentityService identityService;
+  private final InitiativeLifecycleService initiatives;
+  private final InitiativeRevision revision;
+  private final PlanInitiatives planInitiatives;
+  private final HistoryService historyService;
+  private final MilestoneSchedule schedule;
+  private final int preparationLeadDays;
+
+  public PlanImportService(RepositoryService repositoryService, RuntimeService runtimeService,
+      ManagementService managementService, IdentityService identityService, InitiativeLifecycleService initiatives,
+      InitiativeRevision revision, PlanInitiatives planInitiatives, HistoryService historyService,
+      MilestoneSchedule schedule,
+      @Value("${shisaku.plans.preparation-lead-days:14}") int preparationLeadDays) {
+    this.repositoryService = repositoryService;
+    this.runtimeService = runtimeService;
+    this.managementService = managementService;
+    this.identityService = identityService;
+    this.initiatives = initiatives;
+    this.revision = revision;
+    this.planInitiatives = planInitiatives;
+    this.historyService = historyService;
+    this.schedule = schedule;
+    this.preparationLeadDays = preparationLeadDays;
+  }
+
+  /**
+   * @param source the file name, for error messages
+   * @param targetFiscalYear the year to import into, or null for the plan's own year
+   */
+  @Transactional
+  public PlanImportResult importPlan(String source, String yaml, Integer targetFiscalYear) {
+    Plan parsed = new PlanParser(knownGroups()).parse(source, yaml);
+    int year = targetFiscalYear == null ? parsed.fiscalYear() : targetFiscalYear;
+    if (year < 2000 || year > 2100) {
+      throw new InvalidPlanException(source, List.of(new PlanError(0,
+          "fiscalYear: 2000〜2100 の年度を指定してください (the target fiscal year must be 2000-2100, got " + year + ")")));
+    }
+    Plan plan = parsed.inFiscalYear(year);
+    String resource = "plans/" + parsed.id() + ".yaml";
+    Deployment deployment = repositoryService.createDeployment()
+        .name(DEPLOYMENT_PREFIX + parsed.id())
+        .source(source)
+        .enableDuplicateFiltering(false)
+        .addString(resource, yaml)
+        .deploy();
+
+    ProcessInstance running = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(FiscalYearPlan.PROCESS_KEY)
+        .processInstanceBusinessKey(plan.businessKey())
+        .singleResult();
+    if (running == null) {
+      if (yearAlreadyRan(plan)) {
+        return new PlanImportResult(plan.businessKey(), year, PlanImportResult.Status.UNCHANGED, 0, 0);
+      }
+      return start(plan, deployment.getId(), resource);
+    }
+    String importedDeployment = (String) runtimeService.getVariable(running.getId(),
+        FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID);
+    if (deployment.getId().equals(importedDeployment)) {
+      return new PlanImportResult(plan.businessKey(), year, PlanImportResult.Status.UNCHANGED, 0, 0);
+    }
+    return revise(running, plan, deployment.getId());
+  }
+
+  private PlanImportResult start(Plan plan, String deploymentId, String resource) {
+    long before = initiatives.countInYear(plan.fiscalYear());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(FiscalYearPlan.Var.PLAN_ID, plan.id());
+    variables.put(FiscalYearPlan.Var.PLAN_TITLE, plan.title());
+    variables.put(FiscalYearPlan.Var.FISCAL_YEAR, plan.fiscalYear());
+    variables.put(FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID, deploymentId);
+    variables.put(FiscalYearPlan.Var.PLAN_RESOURCE, resource);
+    variables.put(FiscalYearPlan.Var.PREPARATION_LEAD_DAYS, preparationLeadDays);
+    runtimeService.startProcessInstanceByKey(FiscalYearPlan.PROCESS_KEY, plan.businessKey(), variables);
+    int started = (int) (initiatives.countInYear(plan.fiscalYear()) - before);
+    log.info("Plan {} imported into FY{}: {} initiatives started", plan.id(), plan.fiscalYear(), started);
+    return new PlanImportResult(plan.businessKey(), plan.fiscalYear(), PlanImportResult.Status.STARTED, started, 0);
+  }
+
+  private PlanImportResult revise(ProcessInstance planInstance, Plan plan, String deploymentId) {
+    runtimeService.setVariable(planInstance.getId(), FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID, deploymentId);
+    int revised = 0;
+    for (PlannedInitiative initiative : plan.initiatives()) {
+      var instance = runtimeService.createProcessInstanceQuery()
+          .processInstanceBusinessKey(jp.shisakuflow.initiative.InitiativeStart.businessKey(plan.fiscalYear(),
+              initiative.id()))
+          .active()
+          .list().stream().filter(p -> !p.getProcessDefinitionId().startsWith(FiscalYearPlan.PROCESS_KEY + ":"))
+          .findFirst();
+      if (instance.isPresent() && revision.revise(instance.get().getId(), initiative.phases())) {
+        revised++;
+      }
+    }
+    int started = planInitiatives.startAll(plan);
+    rescheduleMilestones(planInstance.getId(), plan);
+    log.info("Plan {} revised in FY{}: {} initiatives revised, {} started", plan.id(), plan.fiscalYear(), revised,
+        started);
+    return new PlanImportResult(plan.businessKey(), plan.fiscalYear(), PlanImportResult.Status.REVISED, started,
+        revised);
+  }
+
+  /** Milestones whose date moved: new local dates on their scope, and their timers recalculated. */
+  private void rescheduleMilestones(String planInstanceId, Plan plan) {
+    int leadDays = ((Number) runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PREPARATION_LEAD_DAYS))
+        .intValue();
+    Map<String, Milestone> byId = plan.milestones().stream().collect(Collectors.toMap(Milestone::id, m -> m));
+    for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
+        .processInstanceIdIn(planInstanceId).variableName(FiscalYearPlan.Var.MILESTONE_ID).list()) {
+      Milestone milestone = byId.get((String) variable.getValue());
+      if (milestone == null) {
+        continue;
+      }
+      // A milestone's path runs in its scope execution, so its timer belongs to that execution.
+      runtimeService.setVariablesLocal(variable.getExecutionId(), schedule.variables(milestone, leadDays));
+      managementService.createJobQuery().executionId(variable.getExecutionId()).timers().list()
+          .forEach(job -> managementService.recalculateJobDuedate(job.getId(), false));
+    }
+  }
+
+  private boolean yearAlreadyRan(Plan plan) {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(FiscalYearPlan.PROCESS_KEY)
+        .processInstanceBusinessKey(plan.businessKey()).finished().count() > 0;
+  }
+
+  Set<String> knownGroups() {
+    return Stream.concat(Stream.of(OrganizationGroup.values()).map(OrganizationGroup::id),
+        identityService.createGroupQuery().list().stream().map(Group::getId)).collect(Collectors.toSet());
+  }
+}

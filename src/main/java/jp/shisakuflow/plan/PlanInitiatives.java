@@ -1,0 +1,77 @@
+package jp.shisakuflow.plan;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.initiative.InitiativeLifecycleService;
+import jp.shisakuflow.initiative.InitiativeStart;
+import jp.shisakuflow.initiative.InitiativeSteps;
+import jp.shisakuflow.initiative.Outcome;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Service;
+
+/** Starts a plan's initiatives, and at the year's end those that go on into the next. */
+@Service
+public class PlanInitiatives {
+
+  private final InitiativeLifecycleService initiatives;
+  private final HistoryService historyService;
+  private final YearEndRollover rollover;
+
+  public PlanInitiatives(InitiativeLifecycleService initiatives, HistoryService historyService,
+      YearEndRollover rollover) {
+    this.initiatives = initiatives;
+    this.historyService = historyService;
+    this.rollover = rollover;
+  }
+
+  /** Starts every initiative of the plan that has no instance yet; returns how many were started. */
+  public int startAll(Plan plan) {
+    int started = 0;
+    for (PlannedInitiative initiative : plan.initiatives()) {
+      started += initiatives.startIfAbsent(toStart(plan, initiative)).isPresent() ? 1 : 0;
+    }
+    return started;
+  }
+
+  public static InitiativeStart toStart(Plan plan, PlannedInitiative initiative) {
+    return new InitiativeStart(initiative.id(), initiative.title(), initiative.workstream(), initiative.ownerGroup(),
+        plan.fiscalYear(), initiative.phases(), initiative.nextYear(), initiative.nextYearLabel(), plan.businessKey(),
+        null);
+  }
+
+  /** Starts next year's instances of the initiatives whose outcome continues; returns how many. */
+  public int rollOver(Plan plan) {
+    int started = 0;
+    for (InitiativeStart next : rollover.nextYear(plan, decidedOutcomes(plan))) {
+      started += initiatives.startIfAbsent(next).isPresent() ? 1 : 0;
+    }
+    return started;
+  }
+
+  /** The outcome each initiative of the plan's year was decided for, where a manager decided one. */
+  Map<String, Outcome> decidedOutcomes(Plan plan) {
+    List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKeyIn(InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY)
+        .processInstanceBusinessKeyLike("FY" + plan.fiscalYear() + "-%")
+        .list();
+    Map<String, String> initiativeByInstance = new HashMap<>();
+    instances.forEach(i -> initiativeByInstance.put(i.getId(),
+        i.getBusinessKey().substring(("FY" + plan.fiscalYear() + "-").length())));
+    Map<String, Outcome> outcomes = new HashMap<>();
+    if (initiativeByInstance.isEmpty()) {
+      return outcomes;
+    }
+    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+        .variableName(InitiativeLifecycle.Var.DECIDED_OUTCOME)
+        .processInstanceIdIn(initiativeByInstance.keySet().toArray(String[]::new))
+        .list()) {
+      Outcome.fromCode((String) variable.getValue())
+          .ifPresent(o -> outcomes.put(initiativeByInstance.get(variable.getProcessInstanceId()), o));
+    }
+    return outcomes;
+  }
+}

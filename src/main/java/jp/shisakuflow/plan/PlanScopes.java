@@ -1,0 +1,43 @@
+package jp.shisakuflow.plan;
+
+import java.util.Date;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The plan as the {@code fiscal-year-plan} expressions see it: how many milestones, when each quarter's
+ * review opens and when the year ends.
+ */
+@Component("planCalendar")
+public class PlanScopes {
+
+  private final PlanStore planStore;
+  private final MilestoneSchedule schedule;
+
+  public PlanScopes(PlanStore planStore, MilestoneSchedule schedule) {
+    this.planStore = planStore;
+    this.schedule = schedule;
+  }
+
+  public int milestoneCount(DelegateExecution execution) {
+    return planStore.planOf(execution).milestones().size();
+  }
+
+  public Date quarterReviewAt(DelegateExecution execution) {
+    return schedule.reviewOpensAt(fiscalYear(execution), quarter(execution));
+  }
+
+  public Date yearEndAt(DelegateExecution execution) {
+    return schedule.yearEndAt(fiscalYear(execution));
+  }
+
+  static int fiscalYear(DelegateExecution execution) {
+    return ((Number) execution.getVariable(FiscalYearPlan.Var.FISCAL_YEAR)).intValue();
+  }
+
+  /** Quarter 1–4 of a review scope, from its multi-instance loop counter. */
+  static int quarter(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    return ((Number) scope.getVariable(InitiativeLifecycle.Var.LOOP_COUNTER)).intValue() + 1;
+  }
+}

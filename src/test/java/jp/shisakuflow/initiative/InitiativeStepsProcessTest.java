@@ -1,0 +1,116 @@
+package jp.shisakuflow.initiative;
+
+import static jp.shisakuflow.initiative.InitiativeLifecycle.MANAGERS_GROUP;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.END_COMPLETED;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.END_DELAY_HANDLED;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.EVENT_STEP_OVERDUE;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.TASK_HANDLE_DELAY;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.TASK_STEP;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import jp.shisakuflow.ProcessTestEngine;
+import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.plan.PlannedPhase;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = InitiativeSteps.RESOURCE)
+class InitiativeStepsProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage();
+
+  private static final List<PlannedPhase> GUIDELINE_STEPS = List.of(
+      step(1, "庁内調整、素案作成", "2019-04-01", "2019-09-30"),
+      step(2, "庁内照会", "2019-10-01", "2019-12-31"),
+      step(3, "案作成", "2020-01-01", "2020-02-29"),
+      step(4, "策定", "2020-03-01", "2020-03-31"));
+
+  private InitiativeLifecycleService initiatives;
+
+  @BeforeEach
+  void setUp() {
+    init(engine.getProcessEngine());
+    initiatives = new InitiativeLifecycleService(runtimeService(), historyService());
+  }
+
+  @Test
+  void aGuidelineRunsItsOwnStepsInOrderUnderTheirPlannedNames() {
+    ProcessInstance pi = start(GUIDELINE_STEPS);
+
+    for (PlannedPhase step : GUIDELINE_STEPS) {
+      Task task = openStep(pi);
+      assertThat(task).hasName(step.name()).hasCandidateGroup("communityPromotion")
+          .hasDueDate(Date.from(step.end().atTime(17, 15).atZone(CityCalendar.ZONE).toInstant()));
+      claim(task, "community");
+      complete(task);
+    }
+
+    assertThat(pi).isEnded().hasPassed(END_COMPLETED);
+  }
+
+  @Test
+  void aStandingActivityIsOneStepAllYear() {
+    ProcessInstance pi = start(List.of(step(1, "継続実施", "2019-04-01", "2020-03-31")));
+
+    assertThat(openStep(pi)).hasName("継続実施");
+    complete(openStep(pi));
+    assertThat(pi).isEnded();
+  }
+
+  @Test
+  void anOverrunStepIsMarkedAndEscalatedOnceWhileTheStepGoesOn() {
+    ProcessInstance pi = start(GUIDELINE_STEPS);
+    complete(openStep(pi));
+    var overdue = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    org.assertj.core.api.Assertions.assertThat(overdue.getDuedate())
+        .isEqualTo(Date.from(ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, CityCalendar.ZONE).toInstant()));
+
+    managementService().executeJob(overdue.getId());
+
+    assertThat(pi).hasPassed(EVENT_STEP_OVERDUE).isWaitingAt(TASK_STEP, TASK_HANDLE_DELAY)
+        .variables().containsEntry(Var.DELAYED, true).containsEntry(Var.DELAYED_PHASES, "step2");
+    Task escalation = taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_HANDLE_DELAY).singleResult();
+    assertThat(escalation).hasCandidateGroup(MANAGERS_GROUP).hasName("遅延への対応：庁内照会");
+    org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+        .count()).isZero();
+
+    complete(escalation);
+    assertThat(pi).hasPassed(END_DELAY_HANDLED);
+    assertThat(openStep(pi)).hasName("庁内照会");
+  }
+
+  private ProcessInstance start(List<PlannedPhase> steps) {
+    var start = new InitiativeStart("localization-guideline", "地域化に向けたガイドラインの検討", "hiroba",
+        "communityPromotion", 2019, steps, Outcome.CONTINUE, "継続実施", "FY2019-plan-test", null);
+    org.assertj.core.api.Assertions.assertThat(start.processKey()).isEqualTo(InitiativeSteps.PROCESS_KEY);
+    String id = initiatives.startIfAbsent(start).orElseThrow();
+    return runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+  }
+
+  private static Task openStep(ProcessInstance pi) {
+    return taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_STEP).singleResult();
+  }
+
+  private static PlannedPhase step(int number, String name, String start, String end) {
+    return new PlannedPhase("step" + number, null, name, LocalDate.parse(start), LocalDate.parse(end));
+  }
+}
