@@ -1,6 +1,5 @@
 package jp.shisakuflow;
 
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 
 /** The in-memory engine of the process tests, configured in {@code process-test-engine.cfg.xml}. */
@@ -21,7 +20,8 @@ public final class ProcessTestEngine {
         .build();
   }
 
-  public static ProcessEngineExtension plain() {
-    return ProcessEngineExtension.builder().configurationResource(CONFIGURATION).build();
+  /** The same engine without a coverage gate, for tests of services rather than of a process's paths. */
+  public static ProcessEngineCoverageExtension plain() {
+    return ProcessEngineCoverageExtension.builder(CONFIGURATION).build();
   }
 }

@@ -77,29 +77,31 @@ public class PlanImportService {
     }
     Plan plan = parsed.inFiscalYear(year);
     String resource = "plans/" + parsed.id() + ".yaml";
-    Deployment deployment = repositoryService.createDeployment()
-        .name(DEPLOYMENT_PREFIX + parsed.id())
-        .source(source)
-        .enableDuplicateFiltering(false)
-        .addString(resource, yaml)
-        .deploy();
-
     ProcessInstance running = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(FiscalYearPlan.PROCESS_KEY)
         .processInstanceBusinessKey(plan.businessKey())
         .singleResult();
-    if (running == null) {
-      if (yearAlreadyRan(plan)) {
-        return new PlanImportResult(plan.businessKey(), year, PlanImportResult.Status.UNCHANGED, 0, 0);
-      }
-      return start(plan, deployment.getId(), resource);
-    }
-    String importedDeployment = (String) runtimeService.getVariable(running.getId(),
-        FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID);
-    if (deployment.getId().equals(importedDeployment)) {
+    if (running == null && yearAlreadyRan(plan)
+        || running != null && yaml.equals(importedText(running.getId()))) {
       return new PlanImportResult(plan.businessKey(), year, PlanImportResult.Status.UNCHANGED, 0, 0);
     }
-    return revise(running, plan, deployment.getId());
+    Deployment deployment = repositoryService.createDeployment()
+        .name(DEPLOYMENT_PREFIX + parsed.id())
+        .source(source)
+        .addString(resource, yaml)
+        .deploy();
+    return running == null ? start(plan, deployment.getId(), resource) : revise(running, plan, deployment.getId());
+  }
+
+  /** The plan text a running plan instance was imported from. */
+  private String importedText(String planInstanceId) {
+    String deploymentId = (String) runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID);
+    String resource = (String) runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PLAN_RESOURCE);
+    try (var in = repositoryService.getResourceAsStream(deploymentId, resource)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private PlanImportResult start(Plan plan, String deploymentId, String resource) {
@@ -147,14 +149,14 @@ public class PlanImportService {
     for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
         .processInstanceIdIn(planInstanceId).variableName(FiscalYearPlan.Var.MILESTONE_ID).list()) {
       Milestone milestone = byId.get((String) variable.getValue());
-      if (milestone == null) {
-        continue;
+      if (milestone != null) {
+        runtimeService.setVariablesLocal(variable.getExecutionId(), schedule.variables(milestone, leadDays));
       }
-      // A milestone's path runs in its scope execution, so its timer belongs to that execution.
-      runtimeService.setVariablesLocal(variable.getExecutionId(), schedule.variables(milestone, leadDays));
-      managementService.createJobQuery().executionId(variable.getExecutionId()).timers().list()
-          .forEach(job -> managementService.recalculateJobDuedate(job.getId(), false));
     }
+    // Each waiting timer sees its milestone's (new) dates through the scope it runs in.
+    managementService.createJobQuery().processInstanceId(planInstanceId).timers().list().stream()
+        .filter(job -> runtimeService.getVariable(job.getExecutionId(), FiscalYearPlan.Var.MILESTONE_ID) != null)
+        .forEach(job -> managementService.recalculateJobDuedate(job.getId(), false));
   }
 
   private boolean yearAlreadyRan(Plan plan) {

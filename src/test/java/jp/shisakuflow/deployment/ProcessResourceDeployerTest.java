@@ -7,7 +7,7 @@ import jp.shisakuflow.initiative.InitiativeLifecycle;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Resource;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import jp.shisakuflow.ProcessTestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProcessResourceDeployerTest {
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessTestEngine.plain();
+  static ProcessEngineCoverageExtension extension = ProcessTestEngine.plain();
 
   private ProcessEngine engine;
   private RepositoryService repository;
