@@ -1,18 +1,16 @@
 package jp.shisakuflow.demo;
 
-import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_COORDINATE;
-import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_IMPLEMENT_MODEL;
-import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_VERIFY;
-
-import java.time.ZoneId;
-import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import jp.shisakuflow.initiative.FiscalYear;
-import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
-import jp.shisakuflow.initiative.InitiativeLifecycleService;
-import jp.shisakuflow.initiative.VerificationRating;
 import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.plan.Plan;
+import jp.shisakuflow.plan.PlanImportService;
+import jp.shisakuflow.plan.PlanParser;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -21,25 +19,31 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-/** Demo profile only: groups, users and a few running initiatives. Creates only what is missing. */
+/**
+ * Demo profile only: groups, users, and the seed's plan imported into the current fiscal year and
+ * lived up to today. Creates only what is missing.
+ */
 @Component
 @Profile("demo")
 public class DemoDataSeeder implements ApplicationRunner {
 
+  static final String SEED_PLAN = "processes/plans/fy2019-community.yaml";
   private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
-  static final ZoneId CITY_ZONE = ZoneId.of("Asia/Tokyo");
 
   private final IdentityService identityService;
-  private final TaskService taskService;
-  private final InitiativeLifecycleService lifecycles;
+  private final RuntimeService runtimeService;
+  private final PlanImportService plans;
+  private final DemoYearAdvancer advancer;
 
-  public DemoDataSeeder(IdentityService identityService, TaskService taskService,
-      InitiativeLifecycleService lifecycles) {
+  public DemoDataSeeder(IdentityService identityService, RuntimeService runtimeService, PlanImportService plans,
+      DemoYearAdvancer advancer) {
     this.identityService = identityService;
-    this.taskService = taskService;
-    this.lifecycles = lifecycles;
+    this.runtimeService = runtimeService;
+    this.plans = plans;
+    this.advancer = advancer;
   }
 
   @Override
@@ -56,19 +60,25 @@ public class DemoDataSeeder implements ApplicationRunner {
     for (DemoDirectory.DemoUser demoUser : DemoDirectory.USERS) {
       users += createUserIfMissing(demoUser) ? 1 : 0;
     }
-    int fiscalYear = FiscalYear.containing(ClockUtil.now().toInstant().atZone(CITY_ZONE).toLocalDate());
-    int started = 0;
-    for (DemoInitiatives.DemoInitiative initiative : DemoInitiatives.ALL) {
-      var instanceId = lifecycles.startIfAbsent(initiative.startIn(fiscalYear));
-      if (instanceId.isPresent()) {
-        started++;
-        if (initiative.advanceToDecision()) {
-          advanceToDecision(instanceId.get(), initiative.ownerGroup());
-        }
-      }
+    var now = ClockUtil.getCurrentTime();
+    int fiscalYear = FiscalYear.containing(CityCalendar.today(now));
+    String yaml = seedPlan();
+    Plan plan = PlanParser.forImportedPlans().parse(SEED_PLAN, yaml).inFiscalYear(fiscalYear);
+    boolean imported = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(plan.businessKey())
+        .count() > 0;
+    if (!imported) {
+      advancer.liveYear(plan, now.toInstant(), () -> plans.importPlan(SEED_PLAN, yaml, fiscalYear, "admin"));
     }
-    log.info("Demo data: {} groups, {} users and {} FY{} initiatives created (the rest existed)",
-        groups, users, started, fiscalYear);
+    log.info("Demo data: {} groups and {} users created; the seed plan {} FY{}", groups, users,
+        imported ? "was already imported into" : "was imported and lived up to today in", fiscalYear);
+  }
+
+  private static String seedPlan() {
+    try (var in = new ClassPathResource(SEED_PLAN).getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the seed plan " + SEED_PLAN, e);
+    }
   }
 
   private boolean createGroupIfMissing(OrganizationGroup organizationGroup) {
@@ -94,28 +104,5 @@ public class DemoDataSeeder implements ApplicationRunner {
     identityService.saveUser(user);
     identityService.createMembership(demoUser.id(), demoUser.group().id());
     return true;
-  }
-
-  /** Works the first three phases as a member of the owner group, so that a manager has a decision to make. */
-  private void advanceToDecision(String processInstanceId, String ownerGroup) {
-    String worker = DemoDirectory.USERS.stream()
-        .filter(u -> u.group().id().equals(ownerGroup)).findFirst().orElseThrow().id();
-    identityService.setAuthenticatedUserId(worker);
-    try {
-      complete(processInstanceId, TASK_COORDINATE, worker, Map.of());
-      complete(processInstanceId, TASK_IMPLEMENT_MODEL, worker, Map.of());
-      complete(processInstanceId, TASK_VERIFY, worker, Map.of(
-          Var.VERIFICATION_RATING, VerificationRating.GOOD.code(),
-          Var.ACHIEVEMENT_RATE, 85));
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void complete(String processInstanceId, String taskKey, String worker, Map<String, Object> variables) {
-    var task = taskService.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(taskKey).singleResult();
-    taskService.claim(task.getId(), worker);
-    taskService.complete(task.getId(), variables);
   }
 }

@@ -69,6 +69,31 @@ public class PlanImportService {
    */
   @Transactional
   public PlanImportResult importPlan(String source, String yaml, Integer targetFiscalYear) {
+    return importPlan(source, yaml, targetFiscalYear, null);
+  }
+
+  /** As {@link #importPlan(String, String, Integer)}, recording {@code actor} as who made each change. */
+  @Transactional
+  public PlanImportResult importPlan(String source, String yaml, Integer targetFiscalYear, String actor) {
+    String previous = identityService.getCurrentAuthentication() == null ? null
+        : identityService.getCurrentAuthentication().getUserId();
+    if (actor != null) {
+      identityService.setAuthenticatedUserId(actor);
+    }
+    try {
+      return doImport(source, yaml, targetFiscalYear);
+    } finally {
+      if (actor != null) {
+        if (previous == null) {
+          identityService.clearAuthentication();
+        } else {
+          identityService.setAuthenticatedUserId(previous);
+        }
+      }
+    }
+  }
+
+  private PlanImportResult doImport(String source, String yaml, Integer targetFiscalYear) {
     Plan parsed = new PlanParser(knownGroups()).parse(source, yaml);
     int year = targetFiscalYear == null ? parsed.fiscalYear() : targetFiscalYear;
     if (year < 2000 || year > 2100) {

@@ -12,27 +12,34 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.http.HttpMethod;
 
 /**
- * Spring Security in front of the engine. {@code /engine-rest/**} takes HTTP Basic, checked against the
- * engine's users; the Camunda webapps keep their own login for now.
+ * Spring Security in front of the engine. {@code /engine-rest/**} and the app's {@code /api/**} take
+ * HTTP Basic, checked against the engine's users; the Camunda webapps keep their own login for now.
  */
 @Configuration
 @EnableWebSecurity
 public class SecurityConfiguration {
 
   public static final String ENGINE_REST = "/engine-rest";
+  public static final String APP_API = "/api";
   static final String REALM = "Shisaku Flow";
+  static final String MANAGERS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + "managers";
+  static final String ADMINISTRATORS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + "camunda-admin";
 
   @Bean
   @Order(1)
-  SecurityFilterChain engineRestChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider)
-      throws Exception {
+  SecurityFilterChain apiChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider) throws Exception {
+    var paths = PathPatternRequestMatcher.withDefaults();
     return http
-        // Matched on the whole path: the REST API is a servlet of its own, outside Spring MVC.
-        .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(ENGINE_REST + "/**"))
+        // Matched on the whole path: the engine's REST API is a servlet of its own, outside Spring MVC.
+        .securityMatcher(new OrRequestMatcher(paths.matcher(ENGINE_REST + "/**"), paths.matcher(APP_API + "/**")))
         .authenticationProvider(provider)
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(paths.matcher(HttpMethod.POST, APP_API + "/plans")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
+            .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(REALM))
         // Stateless Basic authentication: no session cookie a browser could replay, so no CSRF token.
         .csrf(csrf -> csrf.disable())

@@ -1,0 +1,168 @@
+package jp.shisakuflow.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import jp.shisakuflow.initiative.InitiativeSteps;
+import jp.shisakuflow.initiative.VerificationRating;
+import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.plan.FiscalYearPlan;
+import jp.shisakuflow.plan.Plan;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo only: lives the current fiscal year from 1 April up to now on the engine's clock, so that the
+ * history has real dates. Most work is done on time; every fifth initiative is late (its overdue phase
+ * stays open and is escalated), a few run ahead; the latest quarterly review and the escalations wait
+ * for a manager.
+ */
+@Component
+@Profile("demo")
+public class DemoYearAdvancer {
+
+  static final Duration AHEAD_BY = Duration.ofDays(45);
+  static final java.util.Set<String> AHEAD = java.util.Set.of("hiroba-booklet", "localization-guideline");
+  static final Duration WORKING_TIME = Duration.ofDays(2);
+  static final int MAX_STEPS = 5_000;
+
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final IdentityService identityService;
+
+  public DemoYearAdvancer(RuntimeService runtimeService, TaskService taskService,
+      ManagementService managementService, IdentityService identityService) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.identityService = identityService;
+  }
+
+  /** Runs {@code importPlan} at the start of the plan's year, then works the year up to {@code now}. */
+  public void liveYear(Plan plan, Instant now, Runnable importPlan) {
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < plan.initiatives().size(); i++) {
+      position.put(plan.initiatives().get(i).id(), i);
+    }
+    Instant clock = CityCalendar.startOf(jp.shisakuflow.initiative.FiscalYear.start(plan.fiscalYear())).toInstant()
+        .plus(Duration.ofHours(9));
+    try {
+      ClockUtil.setCurrentTime(Date.from(clock));
+      importPlan.run();
+      for (int step = 0; step < MAX_STEPS && !clock.isAfter(now); step++) {
+        ClockUtil.setCurrentTime(Date.from(clock));
+        fireDueTimers();
+        Instant next = now.plusSeconds(1);
+        for (Task task : taskService.createTaskQuery().active().list()) {
+          Optional<Instant> doneAt = completionTime(task, plan, position, businessKeys());
+          if (doneAt.isEmpty()) {
+            continue;
+          }
+          if (!doneAt.get().isAfter(clock)) {
+            complete(task);
+          } else if (doneAt.get().isBefore(next)) {
+            next = doneAt.get();
+          }
+        }
+        Instant nextTimer = managementService.createJobQuery().timers().orderByJobDuedate().asc().listPage(0, 1)
+            .stream().map(j -> j.getDuedate().toInstant()).findFirst().orElse(next);
+        Instant following = nextTimer.isBefore(next) ? nextTimer : next;
+        clock = following.isAfter(clock) ? following : clock.plusSeconds(60);
+      }
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  /** When staff would finish this task, or empty when it is left open for the demo. */
+  Optional<Instant> completionTime(Task task, Plan plan, Map<String, Integer> position,
+      Map<String, String> businessKeys) {
+    Instant created = task.getCreateTime().toInstant();
+    Instant due = task.getDueDate() == null ? created : task.getDueDate().toInstant();
+    String key = task.getTaskDefinitionKey();
+    switch (key) {
+      case InitiativeLifecycle.Element.TASK_HANDLE_DELAY, InitiativeSteps.Element.TASK_HANDLE_DELAY:
+        return Optional.empty();
+      case FiscalYearPlan.Element.TASK_PREPARE_MILESTONE:
+        return Optional.of(due.minus(Duration.ofHours(6)));
+      case FiscalYearPlan.Element.TASK_RECORD_MINUTES, InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR:
+        return Optional.of(created.plus(WORKING_TIME));
+      case FiscalYearPlan.Element.TASK_QUARTERLY_REVIEW:
+        // The latest review waits for the managers.
+        return Optional.of(created.plus(Duration.ofDays(60)));
+      default:
+        break;
+    }
+    String businessKey = businessKeys.getOrDefault(task.getProcessInstanceId(), "");
+    String initiativeId = businessKey.substring(businessKey.indexOf('-') + 1);
+    int index = position.getOrDefault(initiativeId, 0);
+    if (index % 5 == 1) {
+      return Optional.empty();
+    }
+    Instant onTime = due.minus(Duration.ofHours(8));
+    if (AHEAD.contains(initiativeId)) {
+      Instant early = onTime.minus(AHEAD_BY);
+      return Optional.of(early.isAfter(created) ? early : created.plus(Duration.ofHours(1)));
+    }
+    return Optional.of(onTime.isAfter(created) ? onTime : created.plus(Duration.ofHours(1)));
+  }
+
+  private Map<String, String> businessKeys() {
+    Map<String, String> keys = new HashMap<>();
+    for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().active().list()) {
+      keys.put(instance.getId(), instance.getBusinessKey());
+    }
+    return keys;
+  }
+
+  private void fireDueTimers() {
+    List<Job> due;
+    int rounds = 0;
+    while (!(due = managementService.createJobQuery().executable().list()).isEmpty() && rounds++ < 100) {
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  /** Completes the task as a member of its candidate group, so that the history names a person. */
+  private void complete(Task task) {
+    String worker = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> DemoDirectory.USERS.stream().filter(u -> u.group().id().equals(link.getGroupId())).findFirst())
+        .flatMap(Optional::stream)
+        .map(DemoDirectory.DemoUser::id)
+        .findFirst().orElse("admin");
+    Map<String, Object> variables = new HashMap<>();
+    switch (task.getTaskDefinitionKey()) {
+      case InitiativeLifecycle.Element.TASK_VERIFY -> {
+        variables.put(Var.VERIFICATION_RATING, VerificationRating.GOOD.code());
+        variables.put(Var.ACHIEVEMENT_RATE, 85);
+      }
+      case InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR ->
+          variables.put(Var.DECIDED_OUTCOME, taskService.getVariable(task.getId(), Var.RECOMMENDED_OUTCOME));
+      default -> { }
+    }
+    identityService.setAuthenticatedUserId(worker);
+    try {
+      taskService.claim(task.getId(), worker);
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}

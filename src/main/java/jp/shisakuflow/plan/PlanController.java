@@ -1,0 +1,32 @@
+package jp.shisakuflow.plan;
+
+import java.security.Principal;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/plans}: imports a plan (the YAML file as the request body) into a fiscal year. */
+@RestController
+@RequestMapping("/api/plans")
+public class PlanController {
+
+  private final PlanImportService imports;
+
+  public PlanController(PlanImportService imports) {
+    this.imports = imports;
+  }
+
+  @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
+  public ResponseEntity<PlanImportResult> importPlan(@RequestBody String yaml,
+      @RequestParam(required = false) Integer fiscalYear,
+      @RequestParam(defaultValue = "api-upload.yaml") String source,
+      Principal principal) {
+    PlanImportResult result = imports.importPlan(source, yaml, fiscalYear, principal.getName());
+    return ResponseEntity.status(result.status() == PlanImportResult.Status.STARTED ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(result);
+  }
+}

@@ -1,0 +1,33 @@
+package jp.shisakuflow.progress;
+
+import java.time.LocalDate;
+import jp.shisakuflow.initiative.FiscalYear;
+import jp.shisakuflow.plan.CityCalendar;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/progress?fiscalYear=&asOf=}: plan against actual; both default to today. */
+@RestController
+public class ProgressController {
+
+  private final ProgressService progress;
+
+  public ProgressController(ProgressService progress) {
+    this.progress = progress;
+  }
+
+  @GetMapping("/api/progress")
+  public ProgressReport progress(@RequestParam(required = false) Integer fiscalYear,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    LocalDate date = asOf != null ? asOf : CityCalendar.today(ClockUtil.getCurrentTime());
+    int year = fiscalYear != null ? fiscalYear : FiscalYear.containing(date);
+    if (year < 2000 || year > 2100) {
+      throw new IllegalArgumentException("fiscalYear: 2000〜2100 の年度を指定してください (must be 2000-2100, got "
+          + year + ")");
+    }
+    return progress.report(year, date);
+  }
+}
