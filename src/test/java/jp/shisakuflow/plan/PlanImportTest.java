@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Deployment(resources = {FiscalYearPlan.RESOURCE, InitiativeLifecycle.RESOURCE, InitiativeSteps.RESOURCE,
     InitiativeLifecycle.DECISION_RESOURCE})
-class PlanImportTest {
+public class PlanImportTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessTestEngine.plain();
@@ -139,7 +139,7 @@ class PlanImportTest {
         .isEqualTo(PlanImportResult.Status.UNCHANGED);
   }
 
-  static String seed() throws IOException {
+  public static String seed() throws IOException {
     try (var in = PlanImportTest.class.getClassLoader().getResourceAsStream(SeedPlanTest.SEED_PLAN)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

@@ -1,0 +1,182 @@
+package jp.shisakuflow.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.Map;
+import jp.shisakuflow.initiative.InitiativeLifecycleService;
+import jp.shisakuflow.initiative.InitiativeStart;
+import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.plan.PlanImportService;
+import jp.shisakuflow.support.ApiTest;
+import jp.shisakuflow.support.StatementCounter;
+import jp.shisakuflow.support.TestUsers;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpStatus;
+
+/** Plan against actual on a known FY2019: one initiative on time, one late, one ahead, one done. */
+@ApiTest
+class ProgressApiTest {
+
+  static final int YEAR = 2019;
+  private static boolean seeded;
+
+  @Autowired TestRestTemplate http;
+  @Autowired PlanImportService plans;
+  @Autowired ProgressService progress;
+  @Autowired InitiativeLifecycleService initiatives;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+
+  @BeforeEach
+  void seedYear() throws IOException {
+    if (seeded) {
+      return;
+    }
+    TestUsers.ensure(identityService, "manager", OrganizationGroup.MANAGERS);
+    TestUsers.ensure(identityService, "kawasaki", OrganizationGroup.WARD_KAWASAKI);
+    at(LocalDate.of(2019, 4, 1));
+    plans.importPlan("fy2019-community.yaml", seed(), YEAR);
+    completeStep("hiroba-model-support", LocalDate.of(2019, 9, 20));
+    completeStep("hiroba-booklet", LocalDate.of(2019, 9, 25));
+    completeStep("hiroba-booklet", LocalDate.of(2019, 10, 10));
+    completeStep("ward-council-repeal", LocalDate.of(2019, 5, 30));
+    completeStep("ward-council-repeal", LocalDate.of(2019, 6, 28));
+    completeStep("ward-council-repeal", LocalDate.of(2019, 9, 27));
+    at(LocalDate.of(2019, 10, 15));
+    managementService.createJobQuery().processInstanceId(instanceId("hiroba-guidebook")).executable().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    ClockUtil.reset();
+    seeded = true;
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void eachInitiativeIsOnTimeLateAheadOrDone() {
+    ProgressReport report = progress.report(YEAR, LocalDate.of(2019, 10, 15));
+
+    assertThat(report.initiatives()).hasSize(31);
+    assertThat(initiative(report, "hiroba-model-support")).satisfies(p -> {
+      assertThat(p.status()).isEqualTo(ProgressStatus.ON_SCHEDULE);
+      assertThat(p.plannedPhase().name()).isEqualTo("募集開始・支援実施");
+      assertThat(p.actualPhase().name()).isEqualTo("募集開始・支援実施");
+      assertThat(p.actualPhase().start()).isEqualTo(LocalDate.of(2019, 9, 20));
+    });
+    assertThat(initiative(report, "hiroba-guidebook")).satisfies(p -> {
+      assertThat(p.status()).isEqualTo(ProgressStatus.DELAYED);
+      assertThat(p.statusLabel()).isEqualTo("遅延");
+      assertThat(p.daysLate()).isEqualTo(15);
+      assertThat(p.actualPhase().name()).isEqualTo("庁内調査");
+      assertThat(p.plannedPhase().name()).isEqualTo("作成・配布");
+      assertThat(p.delayFlagged()).isTrue();
+    });
+    assertThat(initiative(report, "hiroba-booklet")).satisfies(p -> {
+      assertThat(p.status()).isEqualTo(ProgressStatus.AHEAD);
+      assertThat(p.actualPhase().name()).isEqualTo("冊子配布・WS実施");
+      assertThat(p.plannedPhase().name()).isEqualTo("冊子作成・WS試行実施");
+    });
+    assertThat(initiative(report, "ward-council-repeal").status()).isEqualTo(ProgressStatus.COMPLETED);
+    assertThat(report.byWorkstream()).filteredOn(s -> s.key().equals("existing-policies")).singleElement()
+        .satisfies(s -> {
+          assertThat(s.total()).isEqualTo(3);
+          assertThat(s.completed()).isEqualTo(1);
+        });
+    assertThat(report.byOwnerGroup()).filteredOn(s -> s.key().equals("legalAffairs")).singleElement()
+        .satisfies(s -> assertThat(s.completed()).isEqualTo(1));
+  }
+
+  @Test
+  void anEarlierDateShowsTheYearAsItStoodThen() {
+    ProgressReport report = progress.report(YEAR, LocalDate.of(2019, 9, 1));
+
+    assertThat(initiative(report, "hiroba-booklet").status()).isEqualTo(ProgressStatus.ON_SCHEDULE);
+    assertThat(initiative(report, "hiroba-booklet").actualPhase().name()).isEqualTo("情報収集等");
+    assertThat(initiative(report, "ward-council-repeal").status()).isEqualTo(ProgressStatus.ON_SCHEDULE);
+    assertThat(initiative(report, "ward-council-repeal").actualPhase().name()).isEqualTo("関係例規の整理");
+    assertThat(initiative(report, "hiroba-guidebook").status()).isEqualTo(ProgressStatus.ON_SCHEDULE);
+  }
+
+  @Test
+  void theNumberOfQueriesDoesNotGrowWithTheNumberOfInitiatives() {
+    int year = 2024;
+    startUnplanned(year, 0, 5);
+    int before = StatementCounter.count();
+    progress.report(year, LocalDate.of(2024, 10, 15));
+    int withFive = StatementCounter.count() - before;
+
+    startUnplanned(year, 5, 60);
+    before = StatementCounter.count();
+    ProgressReport report = progress.report(year, LocalDate.of(2024, 10, 15));
+    int withSixty = StatementCounter.count() - before;
+
+    assertThat(report.initiatives()).hasSize(60);
+    assertThat(withSixty).isEqualTo(withFive).isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void theApiAnswersStaffAndRefusesStrangersAndBadDates() {
+    var response = http.withBasicAuth("kawasaki", "kawasaki")
+        .getForEntity("/api/progress?fiscalYear=2019&asOf=2019-10-15", Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).containsEntry("fiscalYear", 2019).containsEntry("asOf", "2019-10-15");
+
+    assertThat(http.getForEntity("/api/progress", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    var bad = http.withBasicAuth("kawasaki", "kawasaki").getForEntity("/api/progress?asOf=2019-13-45", Map.class);
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) bad.getBody().get("message")).contains("asOf", "2019-13-45");
+  }
+
+  private void startUnplanned(int year, int from, int to) {
+    for (int i = from; i < to; i++) {
+      initiatives.startIfAbsent(InitiativeStart.unplanned("extra-" + i, "追加の施策 " + i, "other", "communityPromotion",
+          year));
+    }
+  }
+
+  private static ProgressReport.InitiativeProgress initiative(ProgressReport report, String id) {
+    return report.initiatives().stream().filter(p -> p.initiativeId().equals(id)).findFirst().orElseThrow();
+  }
+
+  private void completeStep(String initiativeId, LocalDate day) {
+    at(day);
+    var task = taskService.createTaskQuery().processInstanceId(instanceId(initiativeId)).list().stream()
+        .filter(t -> ProgressCalculator.isPhaseTask(t.getTaskDefinitionKey())).findFirst().orElseThrow();
+    taskService.complete(task.getId());
+  }
+
+  private String instanceId(String initiativeId) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("FY" + YEAR + "-" + initiativeId)
+        .singleResult().getId();
+  }
+
+  private static void at(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(CityCalendar.ZONE).toInstant()));
+  }
+
+  static String seed() throws IOException {
+    try (var in = new ClassPathResource("processes/plans/fy2019-community.yaml").getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package jp.shisakuflow.support;
+
+import jp.shisakuflow.organization.OrganizationGroup;
+import org.camunda.bpm.engine.IdentityService;
+
+/** Creates the groups and a user per group, as a production directory would hold them. */
+public final class TestUsers {
+
+  private TestUsers() {}
+
+  /** Creates missing groups, and the user {@code id} (password = id) in {@code group}. */
+  public static void ensure(IdentityService identity, String id, OrganizationGroup group) {
+    for (OrganizationGroup g : OrganizationGroup.values()) {
+      if (identity.createGroupQuery().groupId(g.id()).count() == 0) {
+        var created = identity.newGroup(g.id());
+        created.setName(g.nameJa());
+        created.setType(g.engineType());
+        identity.saveGroup(created);
+      }
+    }
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      var user = identity.newUser(id);
+      user.setFirstName(id);
+      user.setLastName("テスト");
+      user.setEmail(id + "@test.invalid");
+      user.setPassword(id);
+      identity.saveUser(user);
+      identity.createMembership(id, group.id());
+    }
+  }
+}
