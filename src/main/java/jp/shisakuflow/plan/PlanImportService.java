@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,8 +48,7 @@ public class PlanImportService {
   public PlanImportService(RepositoryService repositoryService, RuntimeService runtimeService,
       ManagementService managementService, IdentityService identityService, InitiativeLifecycleService initiatives,
       InitiativeRevision revision, PlanInitiatives planInitiatives, HistoryService historyService,
-      MilestoneSchedule schedule,
-      @Value("${shisaku.plans.preparation-lead-days:14}") int preparationLeadDays) {
+      MilestoneSchedule schedule, PlanProperties properties) {
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
@@ -60,7 +58,7 @@ public class PlanImportService {
     this.planInitiatives = planInitiatives;
     this.historyService = historyService;
     this.schedule = schedule;
-    this.preparationLeadDays = preparationLeadDays;
+    this.preparationLeadDays = properties.preparationLeadDays();
   }
 
   /**

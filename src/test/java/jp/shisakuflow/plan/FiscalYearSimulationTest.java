@@ -59,7 +59,7 @@ class FiscalYearSimulationTest {
         engine.getManagementService(), engine.getIdentityService(), initiatives,
         new InitiativeRevision(engine.getRuntimeService(), engine.getTaskService(), engine.getManagementService(),
             new PhaseTasks()),
-        new PlanInitiatives(initiatives, history, new YearEndRollover()), history, new MilestoneSchedule(), 14);
+        new PlanInitiatives(initiatives, history, new YearEndRollover()), history, new MilestoneSchedule(), new PlanProperties(14, null));
   }
 
   @AfterEach

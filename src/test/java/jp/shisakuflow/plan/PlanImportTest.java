@@ -46,7 +46,7 @@ public class PlanImportTest {
         engine.getManagementService(), engine.getIdentityService(), initiatives,
         new InitiativeRevision(engine.getRuntimeService(), engine.getTaskService(), engine.getManagementService(),
             new PhaseTasks()),
-        new PlanInitiatives(initiatives, history, new YearEndRollover()), history, new MilestoneSchedule(), 14);
+        new PlanInitiatives(initiatives, history, new YearEndRollover()), history, new MilestoneSchedule(), new PlanProperties(14, null));
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2019, 4, 1).atTime(LocalTime.NOON)
         .atZone(CityCalendar.ZONE).toInstant()));
   }

@@ -1,0 +1,33 @@
+package jp.shisakuflow.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jp.shisakuflow.ShisakuFlowApplication;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+class PlanStartupImportTest {
+
+  @Test
+  void aListedPlanIsImportedIntoItsYearAtStartup() {
+    try (var context = new SpringApplicationBuilder(ShisakuFlowApplication.class).profiles("test").run(
+        "--server.port=0", "--shisaku.plans.startup-imports[0].file=fy2019-community.yaml",
+        "--shisaku.plans.startup-imports[0].fiscal-year=2027")) {
+      RuntimeService runtime = context.getBean(RuntimeService.class);
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("FY2027-plan-fy2019-community")
+          .count()).isEqualTo(1);
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("FY2027-%").count())
+          .isEqualTo(32);
+    }
+  }
+
+  @Test
+  void aMissingPlanFileStopsTheStartAndSaysWhich() {
+    assertThatThrownBy(() -> new SpringApplicationBuilder(ShisakuFlowApplication.class).profiles("test").run(
+        "--server.port=0", "--shisaku.plans.startup-imports[0].file=fy2099-nowhere.yaml"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("processes/plans/fy2099-nowhere.yaml").hasMessageContaining("not found");
+  }
+}
