@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import jp.shisakuflow.support.BrowserSession;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
 class ShisakuFlowApplicationTest {
 
   @Autowired TestRestTemplate http;
+  @LocalServerPort int port;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -68,7 +71,7 @@ class ShisakuFlowApplicationTest {
   @Test
   void engineRestAnswersADemoUser() {
     ResponseEntity<String> response = http.withBasicAuth("community", "community")
-        .getForEntity("/engine-rest/task?candidateGroup=communityPromotion", String.class);
+        .getForEntity("/engine-rest/task?candidateGroup=communityPromotion&maxResults=100", String.class);
 
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(response.getBody()).startsWith("[{").contains("\"name\":\"モデル実施：実施\"");
@@ -120,11 +123,17 @@ class ShisakuFlowApplicationTest {
   }
 
   @Test
-  void tasklistIsServed() {
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+  void tasklistIsServedAfterTheLogin() {
+    var browser = new BrowserSession(port);
+    assertThat(browser.get("/camunda/app/tasklist/default/").headers().firstValue("Location").orElse(""))
+        .endsWith("/login");
 
-    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(page.getBody()).contains("<title>Camunda Tasklist</title>");
+    assertThat(browser.login("community", "community").headers().firstValue("Location").orElse(""))
+        .doesNotContain("error");
+    var page = browser.get("/camunda/app/tasklist/default/");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<title>Camunda Tasklist</title>");
   }
 
   @Test

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import jp.shisakuflow.initiative.FiscalYear;
-import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.plan.CityCalendar;
 import jp.shisakuflow.plan.Plan;
 import jp.shisakuflow.plan.PlanImportService;
 import jp.shisakuflow.plan.PlanParser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -23,7 +21,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo profile only: groups, users, and the seed's plan imported into the current fiscal year and
+ * Demo profile only: users (the groups are the organisation's, see security.AuthorizationInitializer), and the seed's plan imported into the current fiscal year and
  * lived up to today. Creates only what is missing.
  */
 @Component
@@ -52,10 +50,6 @@ public class DemoDataSeeder implements ApplicationRunner {
   }
 
   public void seed() {
-    int groups = 0;
-    for (OrganizationGroup organizationGroup : OrganizationGroup.values()) {
-      groups += createGroupIfMissing(organizationGroup) ? 1 : 0;
-    }
     int users = 0;
     for (DemoDirectory.DemoUser demoUser : DemoDirectory.USERS) {
       users += createUserIfMissing(demoUser) ? 1 : 0;
@@ -69,7 +63,7 @@ public class DemoDataSeeder implements ApplicationRunner {
     if (!imported) {
       advancer.liveYear(plan, now.toInstant(), () -> plans.importPlan(SEED_PLAN, yaml, fiscalYear, "admin"));
     }
-    log.info("Demo data: {} groups and {} users created; the seed plan {} FY{}", groups, users,
+    log.info("Demo data: {} users created; the seed plan {} FY{}", users,
         imported ? "was already imported into" : "was imported and lived up to today in", fiscalYear);
   }
 
@@ -79,17 +73,6 @@ public class DemoDataSeeder implements ApplicationRunner {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the seed plan " + SEED_PLAN, e);
     }
-  }
-
-  private boolean createGroupIfMissing(OrganizationGroup organizationGroup) {
-    if (identityService.createGroupQuery().groupId(organizationGroup.id()).count() > 0) {
-      return false;
-    }
-    Group group = identityService.newGroup(organizationGroup.id());
-    group.setName(organizationGroup.nameJa());
-    group.setType(organizationGroup.engineType());
-    identityService.saveGroup(group);
-    return true;
   }
 
   private boolean createUserIfMissing(DemoDirectory.DemoUser demoUser) {

@@ -158,7 +158,9 @@ public class DemoYearAdvancer {
           variables.put(Var.DECIDED_OUTCOME, taskService.getVariable(task.getId(), Var.RECOMMENDED_OUTCOME));
       default -> { }
     }
-    identityService.setAuthenticatedUserId(worker);
+    // As the person, with their groups, so that the engine applies their authorizations.
+    identityService.setAuthentication(worker, identityService.createGroupQuery().groupMember(worker).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
     try {
       taskService.claim(task.getId(), worker);
       taskService.complete(task.getId(), variables);

@@ -5,21 +5,36 @@ import java.util.Map;
 import java.util.Optional;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.plan.PhasePlanCodec;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
 
-/** Starts initiatives ({@code initiative-lifecycle} or {@code initiative-steps}), at most one per initiative and fiscal year. */
+/**
+ * Starts initiatives ({@code initiative-lifecycle} or {@code initiative-steps}), at most one per
+ * initiative and fiscal year. The owner group may read its initiative, running and in the history: that
+ * is what "the initiatives they take part in" means for department staff (their tasks they may work
+ * through the engine's own grants to candidate groups).
+ */
 @Service
 public class InitiativeLifecycleService {
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
+  private final AuthorizationService authorizationService;
 
-  public InitiativeLifecycleService(RuntimeService runtimeService, HistoryService historyService) {
+  public InitiativeLifecycleService(RuntimeService runtimeService, HistoryService historyService,
+      AuthorizationService authorizationService) {
     this.runtimeService = runtimeService;
     this.historyService = historyService;
+    this.authorizationService = authorizationService;
   }
 
   /**
@@ -31,9 +46,21 @@ public class InitiativeLifecycleService {
     if (find(initiative.businessKey()).isPresent()) {
       return Optional.empty();
     }
-    return Optional.of(runtimeService
+    String id = runtimeService
         .startProcessInstanceByKey(initiative.processKey(), initiative.businessKey(), variables(initiative))
-        .getId());
+        .getId();
+    grantRead(initiative.ownerGroup(), Resources.PROCESS_INSTANCE, id, Permissions.READ);
+    grantRead(initiative.ownerGroup(), Resources.HISTORIC_PROCESS_INSTANCE, id, HistoricProcessInstancePermissions.READ);
+    return Optional.of(id);
+  }
+
+  private void grantRead(String groupId, Resource resource, String id, Permission read) {
+    Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(id);
+    authorization.addPermission(read);
+    authorizationService.saveAuthorization(authorization);
   }
 
   /** How many initiative instances exist (running or finished) in a fiscal year. */

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.plan.PhasePlanCodec;
 import jp.shisakuflow.plan.PlannedPhase;
+import jp.shisakuflow.security.AttributedWork;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,22 +25,31 @@ public class InitiativeRevision {
   private final TaskService taskService;
   private final ManagementService managementService;
   private final PhaseTasks phaseTasks;
+  private final AttributedWork attributed;
 
   public InitiativeRevision(RuntimeService runtimeService, TaskService taskService,
-      ManagementService managementService, PhaseTasks phaseTasks) {
+      ManagementService managementService, PhaseTasks phaseTasks, AttributedWork attributed) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.managementService = managementService;
     this.phaseTasks = phaseTasks;
+    this.attributed = attributed;
   }
 
-  /** @return whether anything changed */
-  public boolean revise(String processInstanceId, List<PlannedPhase> phases) {
+  /**
+   * @param actor who revised the plan: named in the history of the variable and in the comment
+   * @return whether anything changed
+   */
+  public boolean revise(String processInstanceId, List<PlannedPhase> phases, String actor) {
     List<PlannedPhase> current = PhasePlanCodec.read(runtimeService.getVariable(processInstanceId, Var.PHASE_PLAN));
     if (current.equals(phases)) {
       return false;
     }
-    runtimeService.setVariable(processInstanceId, Var.PHASE_PLAN, PhasePlanCodec.write(phases));
+    attributed.runAs(actor, () -> {
+      runtimeService.setVariable(processInstanceId, Var.PHASE_PLAN, PhasePlanCodec.write(phases));
+      taskService.createComment(null, processInstanceId, "計画改定 (plan revised): " + describe(current) + " → "
+          + describe(phases));
+    });
     int fiscalYear = ((Number) runtimeService.getVariable(processInstanceId, Var.FISCAL_YEAR)).intValue();
     for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
       Object loopCounter = runtimeService.getVariable(task.getExecutionId(), Var.LOOP_COUNTER);
@@ -52,8 +62,6 @@ public class InitiativeRevision {
     }
     managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()
         .forEach(job -> managementService.recalculateJobDuedate(job.getId(), false));
-    taskService.createComment(null, processInstanceId, "計画改定 (plan revised): " + describe(current) + " → "
-        + describe(phases));
     return true;
   }
 

@@ -70,28 +70,13 @@ public class PlanImportService {
     return importPlan(source, yaml, targetFiscalYear, null);
   }
 
-  /** As {@link #importPlan(String, String, Integer)}, recording {@code actor} as who made each change. */
+  /** As {@link #importPlan(String, String, Integer)}, naming {@code actor} as who revised running initiatives. */
   @Transactional
   public PlanImportResult importPlan(String source, String yaml, Integer targetFiscalYear, String actor) {
-    String previous = identityService.getCurrentAuthentication() == null ? null
-        : identityService.getCurrentAuthentication().getUserId();
-    if (actor != null) {
-      identityService.setAuthenticatedUserId(actor);
-    }
-    try {
-      return doImport(source, yaml, targetFiscalYear);
-    } finally {
-      if (actor != null) {
-        if (previous == null) {
-          identityService.clearAuthentication();
-        } else {
-          identityService.setAuthenticatedUserId(previous);
-        }
-      }
-    }
+    return doImport(source, yaml, targetFiscalYear, actor);
   }
 
-  private PlanImportResult doImport(String source, String yaml, Integer targetFiscalYear) {
+  private PlanImportResult doImport(String source, String yaml, Integer targetFiscalYear, String actor) {
     Plan parsed = new PlanParser(knownGroups()).parse(source, yaml);
     int year = targetFiscalYear == null ? parsed.fiscalYear() : targetFiscalYear;
     if (year < 2000 || year > 2100) {
@@ -113,7 +98,8 @@ public class PlanImportService {
         .source(source)
         .addString(resource, yaml)
         .deploy();
-    return running == null ? start(plan, deployment.getId(), resource) : revise(running, plan, deployment.getId());
+    return running == null ? start(plan, deployment.getId(), resource)
+        : revise(running, plan, deployment.getId(), actor);
   }
 
   /** The plan text a running plan instance was imported from. */
@@ -142,7 +128,7 @@ public class PlanImportService {
     return new PlanImportResult(plan.businessKey(), plan.fiscalYear(), PlanImportResult.Status.STARTED, started, 0);
   }
 
-  private PlanImportResult revise(ProcessInstance planInstance, Plan plan, String deploymentId) {
+  private PlanImportResult revise(ProcessInstance planInstance, Plan plan, String deploymentId, String actor) {
     runtimeService.setVariable(planInstance.getId(), FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID, deploymentId);
     int revised = 0;
     for (PlannedInitiative initiative : plan.initiatives()) {
@@ -152,7 +138,7 @@ public class PlanImportService {
           .active()
           .list().stream().filter(p -> !p.getProcessDefinitionId().startsWith(FiscalYearPlan.PROCESS_KEY + ":"))
           .findFirst();
-      if (instance.isPresent() && revision.revise(instance.get().getId(), initiative.phases())) {
+      if (instance.isPresent() && revision.revise(instance.get().getId(), initiative.phases(), actor)) {
         revised++;
       }
     }

@@ -1,23 +1,39 @@
 package jp.shisakuflow.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.http.HttpMethod;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Spring Security in front of the engine. {@code /engine-rest/**} and the app's {@code /api/**} take
- * HTTP Basic, checked against the engine's users; the Camunda webapps keep their own login for now.
+ * Spring Security is the one door. A single Japanese login page ({@code /login}) makes the session that
+ * Tasklist, Cockpit and Admin honour (Camunda's container-based authentication), and that the engine's
+ * REST API ({@code /engine-rest/**}) and the app's API ({@code /api/**}) accept too; both APIs also take
+ * HTTP Basic for machine clients. {@code /logout} (and the webapps' own logout) ends the session.
  */
 @Configuration
 @EnableWebSecurity
@@ -25,43 +41,92 @@ public class SecurityConfiguration {
 
   public static final String ENGINE_REST = "/engine-rest";
   public static final String APP_API = "/api";
+  public static final String WEBAPPS = "/camunda";
+  /** Browser clients of the APIs send the value of this cookie back in {@link #CSRF_HEADER}. */
+  public static final String CSRF_COOKIE = "SHISAKU-XSRF-TOKEN";
+  public static final String CSRF_HEADER = "X-SHISAKU-XSRF-TOKEN";
   static final String REALM = "Shisaku Flow";
   static final String MANAGERS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + "managers";
   static final String ADMINISTRATORS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + "camunda-admin";
+  static final String PAGE_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none';"
+      + " form-action 'self'; base-uri 'self'";
+
+  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider) throws Exception {
-    var paths = PathPatternRequestMatcher.withDefaults();
+    AuthenticationEntryPoint unauthorized = jsonUnauthorized();
+    CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    csrfTokens.setCookieName(CSRF_COOKIE);
+    csrfTokens.setHeaderName(CSRF_HEADER);
     return http
         // Matched on the whole path: the engine's REST API is a servlet of its own, outside Spring MVC.
-        .securityMatcher(new OrRequestMatcher(paths.matcher(ENGINE_REST + "/**"), paths.matcher(APP_API + "/**")))
+        .securityMatcher(new OrRequestMatcher(PATHS.matcher(ENGINE_REST + "/**"), PATHS.matcher(APP_API + "/**")))
         .authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(paths.matcher(HttpMethod.POST, APP_API + "/plans")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
+            .requestMatchers(PATHS.matcher(HttpMethod.POST, APP_API + "/plans")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
+            .requestMatchers(PATHS.matcher(HttpMethod.POST, ENGINE_REST + "/deployment/create"))
+            .hasAuthority(ADMINISTRATORS)
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName(REALM))
-        // Stateless Basic authentication: no session cookie a browser could replay, so no CSRF token.
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized))
+        // A browser session needs the CSRF token; a client that sends its credentials, or has no session, does not.
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+            .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+            .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                || request.getRequestedSessionId() == null))
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none';"
+            + " frame-ancestors 'none'")))
         .build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain webChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider) throws Exception {
+    RequestMatcher webappLogout = PATHS.matcher(HttpMethod.POST, WEBAPPS + "/api/admin/auth/user/*/logout");
+    var failures = new ExceptionMappingAuthenticationFailureHandler();
+    failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+    failures.setDefaultFailureUrl("/login?error");
     return http
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        // The Camunda webapps run their own login and CSRF filter (X-XSRF-TOKEN).
-        .csrf(csrf -> csrf.disable())
-        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .authenticationProvider(provider)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/login.css"), PATHS.matcher("/error"),
+                PATHS.matcher("/favicon.ico")).permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").failureHandler(failures)
+            .defaultSuccessUrl(WEBAPPS + "/app/", false).permitAll())
+        .logout(logout -> logout
+            .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), webappLogout))
+            .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK), webappLogout)
+            .logoutSuccessUrl("/login?logout"))
+        .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PATHS.matcher(WEBAPPS + "/api/**")))
+        // The webapps bring their own CSRF protection (X-XSRF-TOKEN); Spring's guards the login and logout forms.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher(WEBAPPS + "/**")))
+        .headers(headers -> headers
+            .frameOptions(frame -> frame.sameOrigin())
+            // The webapps send their own CSP with script nonces; the app's pages get this one.
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                request -> !request.getRequestURI().startsWith(WEBAPPS + "/"),
+                new ContentSecurityPolicyHeaderWriter(PAGE_CSP))))
         .build();
   }
 
-  /**
-   * Hands the user Spring Security authenticated to the engine for every REST call, so that the engine
-   * records who did what and applies that user's authorizations.
-   */
+  /** 401 with a JSON body that says why (wrong password, or a locked account). */
+  static AuthenticationEntryPoint jsonUnauthorized() {
+    ObjectMapper json = new ObjectMapper();
+    return (request, response, exception) -> {
+      response.setStatus(HttpStatus.UNAUTHORIZED.value());
+      response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+      response.setContentType("application/json;charset=UTF-8");
+      String message = exception instanceof LockedException ? EngineIdentityAuthenticationProvider.LOCKED_MESSAGE
+          : "ログインが必要です。ユーザー名とパスワードを確認してください (authentication required)";
+      response.getWriter().write(json.writeValueAsString(Map.of("status", 401, "message", message)));
+    };
+  }
+
+  /** Hands the user Spring Security authenticated to the engine for every REST call. */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
@@ -70,6 +135,29 @@ public class SecurityConfiguration {
         ContainerBasedAuthenticationProvider.class.getName());
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     registration.setName("engineRestAuthenticationFilter");
+    return registration;
+  }
+
+  /** Makes the webapps take the logged-in user from Spring Security, instead of their own login. */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthenticationFilter() {
+    var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.addUrlPatterns(WEBAPPS + "/app/*", WEBAPPS + "/api/*");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        ContainerBasedAuthenticationProvider.class.getName());
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    registration.setName("webappContainerAuthenticationFilter");
+    return registration;
+  }
+
+  /** Refuses expressions and oversized bodies before they reach the engine. */
+  @Bean
+  FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(
+      @Value("${shisaku.security.max-request-bytes:1048576}") long maxRequestBytes) {
+    var registration = new FilterRegistrationBean<>(new RequestGuardFilter(maxRequestBytes));
+    registration.addUrlPatterns(ENGINE_REST + "/*", WEBAPPS + "/api/*", APP_API + "/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+    registration.setName("requestGuardFilter");
     return registration;
   }
 }

@@ -31,7 +31,7 @@ class CalendarApiTest {
     TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
     plans.importPlan("fy2019-community.yaml", jp.shisakuflow.plan.PlanImportTest.seed(), 2025);
 
-    var response = http.withBasicAuth("takatsu", "takatsu").getForEntity("/api/calendar.ics?group=wardTakatsu",
+    var response = http.withBasicAuth("takatsu", TestUsers.PASSWORD).getForEntity("/api/calendar.ics?group=wardTakatsu",
         String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -49,7 +49,7 @@ class CalendarApiTest {
   @Test
   void anUnknownGroupIsNamedInA400() {
     TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
-    var response = http.withBasicAuth("takatsu", "takatsu").getForEntity("/api/calendar.ics?group=wardMoon",
+    var response = http.withBasicAuth("takatsu", TestUsers.PASSWORD).getForEntity("/api/calendar.ics?group=wardMoon",
         String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody()).contains("wardMoon");

@@ -26,6 +26,7 @@ import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_VERIFY;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.MANAGERS_GROUP;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.authorizationService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -69,7 +70,7 @@ class InitiativeLifecycleProcessTest {
   @BeforeEach
   void setUp() {
     init(engine.getProcessEngine());
-    lifecycles = new InitiativeLifecycleService(runtimeService(), historyService());
+    lifecycles = new InitiativeLifecycleService(runtimeService(), historyService(), authorizationService());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static jp.shisakuflow.initiative.InitiativeSteps.Element.EVENT_STEP_OVERD
 import static jp.shisakuflow.initiative.InitiativeSteps.Element.TASK_HANDLE_DELAY;
 import static jp.shisakuflow.initiative.InitiativeSteps.Element.TASK_STEP;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.authorizationService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -48,7 +49,7 @@ class InitiativeStepsProcessTest {
   @BeforeEach
   void setUp() {
     init(engine.getProcessEngine());
-    initiatives = new InitiativeLifecycleService(runtimeService(), historyService());
+    initiatives = new InitiativeLifecycleService(runtimeService(), historyService(), authorizationService());
   }
 
   @Test

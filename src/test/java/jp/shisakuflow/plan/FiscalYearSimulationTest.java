@@ -54,11 +54,12 @@ class FiscalYearSimulationTest {
   void setUp() {
     engine = extension.getProcessEngine();
     var history = engine.getHistoryService();
-    var initiatives = new InitiativeLifecycleService(engine.getRuntimeService(), history);
+    var initiatives = new InitiativeLifecycleService(engine.getRuntimeService(), history,
+        engine.getAuthorizationService());
     imports = new PlanImportService(engine.getRepositoryService(), engine.getRuntimeService(),
         engine.getManagementService(), engine.getIdentityService(), initiatives,
         new InitiativeRevision(engine.getRuntimeService(), engine.getTaskService(), engine.getManagementService(),
-            new PhaseTasks()),
+            new PhaseTasks(), new jp.shisakuflow.security.AttributedWork(engine)),
         new PlanInitiatives(initiatives, history, new YearEndRollover()), history, new MilestoneSchedule(), new PlanProperties(14, null));
   }
 

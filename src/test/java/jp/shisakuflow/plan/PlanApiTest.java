@@ -77,14 +77,14 @@ class PlanApiTest {
 
   @Test
   void anEmptyBodyIsRefused() {
-    ResponseEntity<Map> response = http.withBasicAuth("manager", "manager")
+    ResponseEntity<Map> response = http.withBasicAuth("manager", TestUsers.PASSWORD)
         .postForEntity("/api/plans", new HttpEntity<>("", yaml()), Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) response.getBody().get("message")).contains("request body");
   }
 
   private ResponseEntity<Map> post(String user, String yaml, int fiscalYear) {
-    return http.withBasicAuth(user, user).postForEntity("/api/plans?fiscalYear={year}&source=fy2019-community.yaml",
+    return http.withBasicAuth(user, TestUsers.PASSWORD).postForEntity("/api/plans?fiscalYear={year}&source=fy2019-community.yaml",
         new HttpEntity<>(yaml, yaml()), Map.class, fiscalYear);
   }
 

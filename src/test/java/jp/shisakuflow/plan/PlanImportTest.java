@@ -41,11 +41,12 @@ public class PlanImportTest {
   void setUp() {
     engine = extension.getProcessEngine();
     var history = engine.getHistoryService();
-    var initiatives = new InitiativeLifecycleService(engine.getRuntimeService(), history);
+    var initiatives = new InitiativeLifecycleService(engine.getRuntimeService(), history,
+        engine.getAuthorizationService());
     imports = new PlanImportService(engine.getRepositoryService(), engine.getRuntimeService(),
         engine.getManagementService(), engine.getIdentityService(), initiatives,
         new InitiativeRevision(engine.getRuntimeService(), engine.getTaskService(), engine.getManagementService(),
-            new PhaseTasks()),
+            new PhaseTasks(), new jp.shisakuflow.security.AttributedWork(engine)),
         new PlanInitiatives(initiatives, history, new YearEndRollover()), history, new MilestoneSchedule(), new PlanProperties(14, null));
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2019, 4, 1).atTime(LocalTime.NOON)
         .atZone(CityCalendar.ZONE).toInstant()));
@@ -94,14 +95,12 @@ public class PlanImportTest {
     imports.importPlan("fy2019-community.yaml", seed(), null);
     var support = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey("FY2019-hiroba-model-support").singleResult();
-    engine.getIdentityService().setAuthenticatedUserId("manager");
-
     String revisedYaml = seed()
         .replace("{ stage: coordinate, name: 要領作成, start: 2019-04-01, end: 2019-09-30 }",
             "{ stage: coordinate, name: 要領作成, start: 2019-04-01, end: 2019-10-31 }")
         .replace("title: 第1回有識者会議, kind: meeting, date: 2019-07-09",
             "title: 第1回有識者会議, kind: meeting, date: 2019-07-16");
-    var result = imports.importPlan("fy2019-community.yaml", revisedYaml, null);
+    var result = imports.importPlan("fy2019-community.yaml", revisedYaml, null, "manager");
 
     assertThat(result.status()).isEqualTo(PlanImportResult.Status.REVISED);
     assertThat(result.initiativesRevised()).isEqualTo(1);

@@ -136,13 +136,13 @@ class ProgressApiTest {
 
   @Test
   void theApiAnswersStaffAndRefusesStrangersAndBadDates() {
-    var response = http.withBasicAuth("kawasaki", "kawasaki")
+    var response = http.withBasicAuth("kawasaki", TestUsers.PASSWORD)
         .getForEntity("/api/progress?fiscalYear=2019&asOf=2019-10-15", Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getBody()).containsEntry("fiscalYear", 2019).containsEntry("asOf", "2019-10-15");
 
     assertThat(http.getForEntity("/api/progress", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    var bad = http.withBasicAuth("kawasaki", "kawasaki").getForEntity("/api/progress?asOf=2019-13-45", Map.class);
+    var bad = http.withBasicAuth("kawasaki", TestUsers.PASSWORD).getForEntity("/api/progress?asOf=2019-13-45", Map.class);
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) bad.getBody().get("message")).contains("asOf", "2019-13-45");
   }

@@ -6,9 +6,12 @@ import org.camunda.bpm.engine.IdentityService;
 /** Creates the groups and a user per group, as a production directory would hold them. */
 public final class TestUsers {
 
+  /** Every test user's password: it passes the engine's password policy. */
+  public static final String PASSWORD = "Kw4!nd-Sf#2026x";
+
   private TestUsers() {}
 
-  /** Creates missing groups, and the user {@code id} (password = id) in {@code group}. */
+  /** Creates missing groups, and the user {@code id} (password {@link #PASSWORD}) in {@code group}. */
   public static void ensure(IdentityService identity, String id, OrganizationGroup group) {
     for (OrganizationGroup g : OrganizationGroup.values()) {
       if (identity.createGroupQuery().groupId(g.id()).count() == 0) {
@@ -23,7 +26,7 @@ public final class TestUsers {
       user.setFirstName(id);
       user.setLastName("テスト");
       user.setEmail(id + "@test.invalid");
-      user.setPassword(id);
+      user.setPassword(PASSWORD);
       identity.saveUser(user);
       identity.createMembership(id, group.id());
     }

@@ -1,0 +1,186 @@
+package jp.shisakuflow.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * In front of the engine's REST API (ours and the webapps'): refuses what Camunda 7.24 no longer
+ * defends against. No request may carry an expression for the engine to evaluate — a query parameter
+ * or a JSON field named {@code …Expression} (at any depth, so nested {@code orQueries} too) or an
+ * {@code expressions} map, or, in a filter, any value with {@code ${} or {@code #{}. The app's own
+ * filters are created through the Java API and are not affected. Oversized bodies are refused with 413.
+ */
+public class RequestGuardFilter extends OncePerRequestFilter {
+
+  static final String EXPRESSION_SUFFIX = "expression";
+  static final String EXPRESSIONS_FIELD = "expressions";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final long maxBodyBytes;
+
+  public RequestGuardFilter(long maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (request.getContentLengthLong() > maxBodyBytes) {
+      refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "リクエストが大きすぎます (request body over "
+          + maxBodyBytes + " bytes)");
+      return;
+    }
+    for (String parameter : request.getParameterMap().keySet()) {
+      if (isExpressionName(parameter)) {
+        refuse(response, HttpServletResponse.SC_BAD_REQUEST, expressionMessage(parameter));
+        return;
+      }
+    }
+    if (!hasBody(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+    if (body.length > maxBodyBytes) {
+      refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "リクエストが大きすぎます (request body over "
+          + maxBodyBytes + " bytes)");
+      return;
+    }
+    Optional<String> offending = offendingField(body, request.getRequestURI().contains("/filter"));
+    if (offending.isPresent()) {
+      refuse(response, HttpServletResponse.SC_BAD_REQUEST, expressionMessage(offending.get()));
+      return;
+    }
+    chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  static boolean isExpressionName(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return lower.endsWith(EXPRESSION_SUFFIX) || lower.equals(EXPRESSIONS_FIELD);
+  }
+
+  /** The first field of a JSON body that carries an expression, if any. Bodies that are not JSON pass. */
+  static Optional<String> offendingField(byte[] body, boolean isFilter) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return root == null ? Optional.empty() : find(root, "", isFilter);
+  }
+
+  private static Optional<String> find(JsonNode node, String path, boolean isFilter) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+        if (isExpressionName(field.getKey())) {
+          return Optional.of(fieldPath);
+        }
+        Optional<String> nested = find(field.getValue(), fieldPath, isFilter);
+        if (nested.isPresent()) {
+          return nested;
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        Optional<String> nested = find(node.get(i), path + "[" + i + "]", isFilter);
+        if (nested.isPresent()) {
+          return nested;
+        }
+      }
+    } else if (isFilter && node.isTextual() && (node.asText().contains("${") || node.asText().contains("#{"))) {
+      return Optional.of(path);
+    }
+    return Optional.empty();
+  }
+
+  private static boolean hasBody(HttpServletRequest request) {
+    String method = request.getMethod();
+    return ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method))
+        && request.getContentType() != null && request.getContentType().toLowerCase().contains("json");
+  }
+
+  private static String expressionMessage(String field) {
+    return "式 (expression) はリクエストで指定できません: " + field + " (expressions in requests are refused)";
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getWriter().write(JSON.writeValueAsString(Map.of("type", "RequestRefused", "message", message)));
+  }
+
+  /** The request with its body read once, for the engine to read again. */
+  static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}
