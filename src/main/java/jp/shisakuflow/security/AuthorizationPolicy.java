@@ -13,7 +13,6 @@ import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
-import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK;
 import static org.camunda.bpm.engine.authorization.Resources.OPERATION_LOG_CATEGORY;
@@ -51,10 +50,9 @@ public final class AuthorizationPolicy {
     List<Grant> grants = new ArrayList<>();
     for (OrganizationGroup group : OrganizationGroup.values()) {
       if (group.type() == OrganizationGroup.Type.DEPARTMENT || group.type() == OrganizationGroup.Type.WARD) {
-        // Department staff: Tasklist; the definitions their tasks belong to; the role filters.
+        // Department staff: Tasklist, and the definitions their tasks belong to. (Their filters: TasklistFilters.)
         grants.add(grant(group, APPLICATION, "tasklist", ACCESS));
         grants.add(grant(group, PROCESS_DEFINITION, ANY, READ));
-        grants.add(grant(group, FILTER, ANY, READ));
       }
     }
     // Managers: read every instance and its history, reassign tasks, use Cockpit and Tasklist.
@@ -85,8 +83,7 @@ public final class AuthorizationPolicy {
         grant(group, DEPLOYMENT, ANY, READ),
         grant(group, HISTORIC_TASK, ANY, HistoricTaskPermissions.READ),
         grant(group, HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ),
-        grant(group, OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ),
-        grant(group, FILTER, ANY, READ));
+        grant(group, OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ));
   }
 
   private static Grant grant(OrganizationGroup group, Resource resource, String resourceId, Permission... permissions) {
