@@ -42,8 +42,12 @@ public class AdminAccount implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    if (identityService.isReadOnly()) {
+      log.info("Users come from a directory (LDAP): the administrator is the directory's member of camunda-admin");
+      return;
+    }
     check(userId, password);
-    if (identityService.isReadOnly() || identityService.createUserQuery().userId(userId).count() > 0) {
+    if (identityService.createUserQuery().userId(userId).count() > 0) {
       return;
     }
     User admin = identityService.newUser(userId);

@@ -3,6 +3,7 @@ package jp.shisakuflow.security;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +41,9 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
    * administrator unlocks them); its API only says that the password did not match.
    */
   boolean isLocked(String userId) {
+    if (identityService.isReadOnly()) {
+      return false; // a directory locks its accounts itself
+    }
     return !identityService.createNativeUserQuery()
         .sql("SELECT * FROM " + managementService.getTableName(UserEntity.class)
             + " WHERE ID_ = #{userId} AND ATTEMPTS_ >= #{maxAttempts}")
@@ -53,7 +57,7 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
     if (userId == null || userId.isBlank() || !(credentials instanceof String password)
-        || !identityService.checkPassword(userId, password)) {
+        || !passwordMatches(userId, password)) {
       if (userId != null && isLocked(userId)) {
         throw new LockedException(LOCKED_MESSAGE);
       }
@@ -65,6 +69,15 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
         .map(id -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + id))
         .toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+  }
+
+  /** A directory that refuses the bind answers with an exception: that, too, is a wrong password. */
+  private boolean passwordMatches(String userId, String password) {
+    try {
+      return identityService.checkPassword(userId, password);
+    } catch (ProcessEngineException e) {
+      return false;
+    }
   }
 
   @Override
