@@ -24,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import jp.shisakuflow.support.BrowserSession;
+import jp.shisakuflow.support.OwnApplication;
+import org.junit.jupiter.api.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** The whole application on H2, with the demo data, through its real HTTP stack. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
+@Tag(OwnApplication.TAG)
 class ShisakuFlowApplicationTest {
 
   @Autowired TestRestTemplate http;

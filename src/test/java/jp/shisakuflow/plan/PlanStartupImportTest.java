@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jp.shisakuflow.ShisakuFlowApplication;
 import org.camunda.bpm.engine.RuntimeService;
+import jp.shisakuflow.support.OwnApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
+@Tag(OwnApplication.TAG)
 class PlanStartupImportTest {
 
   @Test

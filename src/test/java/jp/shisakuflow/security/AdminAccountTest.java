@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jp.shisakuflow.ShisakuFlowApplication;
+import jp.shisakuflow.support.OwnApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
+@Tag(OwnApplication.TAG)
 class AdminAccountTest {
 
   @Test

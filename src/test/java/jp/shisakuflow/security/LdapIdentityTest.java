@@ -17,12 +17,15 @@ import jp.shisakuflow.initiative.InitiativeStart;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import jp.shisakuflow.support.OwnApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The LDAP switch against an in-memory directory of a ward office and a manager. */
+@Tag(OwnApplication.TAG)
 class LdapIdentityTest {
 
   private static InMemoryDirectoryServer directory;

@@ -88,7 +88,7 @@ class SecurityMatrixTest {
         instanceId);
     assertThat(taskList.getStatusCode().value() == 401 ? "401"
         : String.valueOf(new com.fasterxml.jackson.databind.ObjectMapper().readTree(taskList.getBody()).size()))
-        .as("tasks").isEqualTo(tasks);
+        .as("tasks: " + taskList.getBody()).isEqualTo(tasks);
     assertThat(as(role).getForEntity("/engine-rest/process-instance/{id}/variables", String.class, instanceId)
         .getStatusCode().value()).as("variables").isEqualTo(variables);
     assertThat(as(role).getForEntity("/engine-rest/history/process-instance/{id}", String.class, instanceId)
