@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import jp.shisakuflow.initiative.InvalidTaskInputException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -22,6 +24,31 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(InvalidTaskInputMapper.class);
+    config.register(PasswordPolicyMapper.class);
+  }
+
+  /** The error body of a refused password. */
+  public record PasswordPolicyBody(String type, String message) {}
+
+  /** The engine refuses a weak password with a generic error (500); it is the sender's mistake: 400. */
+  @Priority(1)
+  public static class PasswordPolicyMapper implements ExceptionMapper<ProcessEngineException> {
+
+    static final String ENGINE_MESSAGE = "Password does not match policy";
+    private final ProcessEngineExceptionHandler camundaHandler = new ProcessEngineExceptionHandler();
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      if (ENGINE_MESSAGE.equals(exception.getMessage())) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new PasswordPolicyBody("PasswordPolicyException", "パスワードがポリシーを満たしていません。10文字以上で、"
+                + "大文字・小文字・数字・記号をそれぞれ含み、ユーザー名や氏名を含まないものにしてください (the password does not"
+                + " match the policy: at least 10 characters with upper and lower case letters, a digit and a special"
+                + " character, and none of the user's id or names)"))
+            .build();
+      }
+      return camundaHandler.toResponse(exception);
+    }
   }
 
   /** The error body: Camunda's {@code type} and {@code message}, plus each problem on its own. */

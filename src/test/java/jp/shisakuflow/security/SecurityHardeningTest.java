@@ -34,6 +34,8 @@ class SecurityHardeningTest {
   @Autowired InitiativeLifecycleService initiatives;
   @Autowired FilterService filterService;
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Value("${shisaku.admin.password}") String adminPassword;
+  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
 
   @BeforeEach
   void users() {
@@ -185,6 +187,35 @@ class SecurityHardeningTest {
         assertThat(cookie).contains("JSESSIONID", "HttpOnly", "SameSite=Lax"));
     assertThat(login.getHeaders().getFirst("Strict-Transport-Security")).as("HSTS only under TLS").isNull();
     assertThat(login.getBody()).contains("<html lang=\"ja\">", "ログイン");
+  }
+
+  @Test
+  void aWeakPasswordIsRefusedByThePolicy() {
+    var response = http.withBasicAuth("admin", adminPassword).postForEntity("/engine-rest/user/create",
+        SecurityMatrixTest.json(Map.of("profile", Map.of("id", "weakling", "firstName", "弱", "lastName", "鍵"),
+            "credentials", Map.of("password", "abc12345"))), Map.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) response.getBody().get("message")).contains("ポリシー", "policy");
+    assertThat(identityService.createUserQuery().userId("weakling").count()).isZero();
+  }
+
+  @Test
+  void anUnboundedQueryIsRefused() {
+    var response = http.withBasicAuth("manager", TestUsers.PASSWORD).getForEntity("/engine-rest/task", Map.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) response.getBody().get("message")).contains("unbound");
+  }
+
+  @Test
+  void theEngineRunsHardened() {
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
+        .getProcessEngineConfiguration();
+    assertThat(configuration.isAuthorizationEnabled()).isTrue();
+    assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
+    assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
+    assertThat(configuration.getDeserializationAllowedPackages()).isEqualTo("jp.shisakuflow");
+    assertThat(configuration.isEnablePasswordPolicy()).isTrue();
+    assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(2000);
   }
 
   @Test
