@@ -1,17 +1,16 @@
 package jp.shisakuflow.initiative;
 
 import java.util.HashMap;
+import java.util.List;
+import jp.shisakuflow.security.Grants;
 import java.util.Map;
 import java.util.Optional;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.plan.PhasePlanCodec;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -49,18 +48,11 @@ public class InitiativeLifecycleService {
     String id = runtimeService
         .startProcessInstanceByKey(initiative.processKey(), initiative.businessKey(), variables(initiative))
         .getId();
-    grantRead(initiative.ownerGroup(), Resources.PROCESS_INSTANCE, id, Permissions.READ);
-    grantRead(initiative.ownerGroup(), Resources.HISTORIC_PROCESS_INSTANCE, id, HistoricProcessInstancePermissions.READ);
+    Grants.ensure(authorizationService, initiative.ownerGroup(), Resources.PROCESS_INSTANCE, id,
+        List.of(Permissions.READ));
+    Grants.ensure(authorizationService, initiative.ownerGroup(), Resources.HISTORIC_PROCESS_INSTANCE, id,
+        List.of(HistoricProcessInstancePermissions.READ));
     return Optional.of(id);
-  }
-
-  private void grantRead(String groupId, Resource resource, String id, Permission read) {
-    Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    authorization.setGroupId(groupId);
-    authorization.setResource(resource);
-    authorization.setResourceId(id);
-    authorization.addPermission(read);
-    authorizationService.saveAuthorization(authorization);
   }
 
   /** How many initiative instances exist (running or finished) in a fiscal year. */

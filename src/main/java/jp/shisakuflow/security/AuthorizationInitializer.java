@@ -3,8 +3,6 @@ package jp.shisakuflow.security;
 import jp.shisakuflow.organization.OrganizationGroup;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,29 +57,7 @@ public class AuthorizationInitializer implements ApplicationRunner {
   }
 
   private boolean ensure(AuthorizationPolicy.Grant grant) {
-    Authorization existing = authorizationService.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn(grant.groupId())
-        .resourceType(grant.resource())
-        .resourceId(grant.resourceId())
-        .singleResult();
-    Authorization authorization = existing != null ? existing
-        : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    boolean changed = existing == null;
-    if (existing == null) {
-      authorization.setGroupId(grant.groupId());
-      authorization.setResource(grant.resource());
-      authorization.setResourceId(grant.resourceId());
-    }
-    for (Permission permission : grant.permissions()) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        changed = true;
-      }
-    }
-    if (changed) {
-      authorizationService.saveAuthorization(authorization);
-    }
-    return changed;
+    return Grants.ensure(authorizationService, grant.groupId(), grant.resource(), grant.resourceId(),
+        grant.permissions());
   }
 }

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.security.Grants;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -98,15 +98,6 @@ public class TasklistFilters implements ApplicationRunner {
   }
 
   private void grantRead(String filterId, String group) {
-    boolean exists = authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn(group).resourceType(Resources.FILTER).resourceId(filterId).count() > 0;
-    if (!exists) {
-      Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      authorization.setGroupId(group);
-      authorization.setResource(Resources.FILTER);
-      authorization.setResourceId(filterId);
-      authorization.addPermission(Permissions.READ);
-      authorizationService.saveAuthorization(authorization);
-    }
+    Grants.ensure(authorizationService, group, Resources.FILTER, filterId, List.of(Permissions.READ));
   }
 }

@@ -29,7 +29,7 @@ class CalendarApiTest {
   @Test
   void aGroupSubscribesToItsMilestonesAndTaskDueDates() throws Exception {
     TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
-    plans.importPlan("fy2019-community.yaml", jp.shisakuflow.plan.PlanImportTest.seed(), 2025);
+    plans.importPlan("fy2019-community.yaml", jp.shisakuflow.plan.StandalonePlanServices.seedYaml(), 2025);
 
     var response = http.withBasicAuth("takatsu", TestUsers.PASSWORD).getForEntity("/api/calendar.ics?group=wardTakatsu",
         String.class);

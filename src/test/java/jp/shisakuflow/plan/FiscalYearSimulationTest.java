@@ -3,7 +3,6 @@ package jp.shisakuflow.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
@@ -13,10 +12,7 @@ import java.util.Map;
 import jp.shisakuflow.ProcessTestEngine;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
-import jp.shisakuflow.initiative.InitiativeLifecycleService;
-import jp.shisakuflow.initiative.InitiativeRevision;
 import jp.shisakuflow.initiative.InitiativeSteps;
-import jp.shisakuflow.initiative.PhaseTasks;
 import jp.shisakuflow.initiative.VerificationRating;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -53,14 +49,7 @@ class FiscalYearSimulationTest {
   @BeforeEach
   void setUp() {
     engine = extension.getProcessEngine();
-    var history = engine.getHistoryService();
-    var initiatives = new InitiativeLifecycleService(engine.getRuntimeService(), history,
-        engine.getAuthorizationService());
-    imports = new PlanImportService(engine.getRepositoryService(), engine.getRuntimeService(),
-        engine.getManagementService(), engine.getIdentityService(), initiatives,
-        new InitiativeRevision(engine.getRuntimeService(), engine.getTaskService(), engine.getManagementService(),
-            new PhaseTasks(), new jp.shisakuflow.security.AttributedWork(engine)),
-        new PlanInitiatives(initiatives, history, new YearEndRollover()), history, new MilestoneSchedule(), new PlanProperties(14, null));
+    imports = StandalonePlanServices.imports(engine);
   }
 
   @AfterEach
@@ -73,10 +62,10 @@ class FiscalYearSimulationTest {
   @Test
   void aWholeYearRunsAsPlannedAndRollsOver() throws IOException {
     setClock(LocalDate.of(2019, 4, 1));
-    var result = imports.importPlan("fy2019-community.yaml", seed(), null);
+    var result = imports.importPlan("fy2019-community.yaml", StandalonePlanServices.seedYaml(), null);
     assertThat(result.status()).isEqualTo(PlanImportResult.Status.STARTED);
     assertThat(result.initiativesStarted()).isEqualTo(31);
-    assertThat(imports.importPlan("fy2019-community.yaml", seed(), null).status())
+    assertThat(imports.importPlan("fy2019-community.yaml", StandalonePlanServices.seedYaml(), null).status())
         .as("the same plan again starts nothing").isEqualTo(PlanImportResult.Status.UNCHANGED);
 
     for (LocalDate day = LocalDate.of(2019, 4, 1); !day.isAfter(LocalDate.of(2020, 4, 2)); day = day.plusDays(1)) {
@@ -180,11 +169,5 @@ class FiscalYearSimulationTest {
   private Object variable(HistoricProcessInstance instance, String name) {
     return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(name).singleResult().getValue();
-  }
-
-  private static String seed() throws IOException {
-    try (var in = FiscalYearSimulationTest.class.getClassLoader().getResourceAsStream(SeedPlanTest.SEED_PLAN)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

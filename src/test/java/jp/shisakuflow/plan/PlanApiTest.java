@@ -36,12 +36,12 @@ class PlanApiTest {
 
   @Test
   void aManagerImportsAPlanOnceAndAgainChangesNothing() throws IOException {
-    ResponseEntity<Map> first = post("manager", PlanImportTest.seed(), 2021);
+    ResponseEntity<Map> first = post("manager", StandalonePlanServices.seedYaml(), 2021);
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(first.getBody()).containsEntry("planKey", "FY2021-plan-fy2019-community")
         .containsEntry("status", "STARTED").containsEntry("initiativesStarted", 31);
 
-    ResponseEntity<Map> again = post("manager", PlanImportTest.seed(), 2021);
+    ResponseEntity<Map> again = post("manager", StandalonePlanServices.seedYaml(), 2021);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(again.getBody()).containsEntry("status", "UNCHANGED").containsEntry("initiativesStarted", 0);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("FY2021-%").count())
@@ -50,7 +50,7 @@ class PlanApiTest {
 
   @Test
   void anInvalidPlanIsRefusedWithEveryErrorAndItsLine() throws IOException {
-    String broken = PlanImportTest.seed()
+    String broken = StandalonePlanServices.seedYaml()
         .replace("ownerGroup: legalAffairs", "ownerGroup: legalDept")
         .replace("date: 2019-07-09", "date: 2020-07-09");
 
@@ -70,7 +70,7 @@ class PlanApiTest {
 
   @Test
   void wardStaffMayNotImportAndStrangersMustLogIn() throws IOException {
-    assertThat(post("takatsu", PlanImportTest.seed(), 2023).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("takatsu", StandalonePlanServices.seedYaml(), 2023).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.postForEntity("/api/plans", new HttpEntity<>("x", yaml()), String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }

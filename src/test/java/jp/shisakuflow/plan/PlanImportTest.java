@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -12,10 +11,7 @@ import java.util.Date;
 import jp.shisakuflow.ProcessTestEngine;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
-import jp.shisakuflow.initiative.InitiativeLifecycleService;
-import jp.shisakuflow.initiative.InitiativeRevision;
 import jp.shisakuflow.initiative.InitiativeSteps;
-import jp.shisakuflow.initiative.PhaseTasks;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -40,14 +36,7 @@ public class PlanImportTest {
   @BeforeEach
   void setUp() {
     engine = extension.getProcessEngine();
-    var history = engine.getHistoryService();
-    var initiatives = new InitiativeLifecycleService(engine.getRuntimeService(), history,
-        engine.getAuthorizationService());
-    imports = new PlanImportService(engine.getRepositoryService(), engine.getRuntimeService(),
-        engine.getManagementService(), engine.getIdentityService(), initiatives,
-        new InitiativeRevision(engine.getRuntimeService(), engine.getTaskService(), engine.getManagementService(),
-            new PhaseTasks(), new jp.shisakuflow.security.AttributedWork(engine)),
-        new PlanInitiatives(initiatives, history, new YearEndRollover()), history, new MilestoneSchedule(), new PlanProperties(14, null));
+    imports = StandalonePlanServices.imports(engine);
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2019, 4, 1).atTime(LocalTime.NOON)
         .atZone(CityCalendar.ZONE).toInstant()));
   }
@@ -66,7 +55,7 @@ public class PlanImportTest {
 
   @Test
   void aPlanWithAnErrorImportsNothing() throws IOException {
-    String broken = seed().replace("ownerGroup: legalAffairs", "ownerGroup: legalDept");
+    String broken = StandalonePlanServices.seedYaml().replace("ownerGroup: legalAffairs", "ownerGroup: legalDept");
 
     assertThatThrownBy(() -> imports.importPlan("fy2019-community.yaml", broken, null))
         .isInstanceOf(InvalidPlanException.class)
@@ -79,7 +68,7 @@ public class PlanImportTest {
 
   @Test
   void aPlanImportedIntoAnotherYearMovesByWholeYears() throws IOException {
-    var result = imports.importPlan("fy2019-community.yaml", seed(), 2026);
+    var result = imports.importPlan("fy2019-community.yaml", StandalonePlanServices.seedYaml(), 2026);
 
     assertThat(result.planKey()).isEqualTo("FY2026-plan-fy2019-community");
     assertThat(result.initiativesStarted()).isEqualTo(31);
@@ -92,10 +81,10 @@ public class PlanImportTest {
 
   @Test
   void aRevisedPlanMovesRunningInitiativesAndAuditorsSeeTheChange() throws IOException {
-    imports.importPlan("fy2019-community.yaml", seed(), null);
+    imports.importPlan("fy2019-community.yaml", StandalonePlanServices.seedYaml(), null);
     var support = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey("FY2019-hiroba-model-support").singleResult();
-    String revisedYaml = seed()
+    String revisedYaml = StandalonePlanServices.seedYaml()
         .replace("{ stage: coordinate, name: 要領作成, start: 2019-04-01, end: 2019-09-30 }",
             "{ stage: coordinate, name: 要領作成, start: 2019-04-01, end: 2019-10-31 }")
         .replace("title: 第1回有識者会議, kind: meeting, date: 2019-07-09",
@@ -138,9 +127,4 @@ public class PlanImportTest {
         .isEqualTo(PlanImportResult.Status.UNCHANGED);
   }
 
-  public static String seed() throws IOException {
-    try (var in = PlanImportTest.class.getClassLoader().getResourceAsStream(SeedPlanTest.SEED_PLAN)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
 }

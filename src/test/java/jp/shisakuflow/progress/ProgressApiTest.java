@@ -53,7 +53,7 @@ class ProgressApiTest {
     TestUsers.ensure(identityService, "manager", OrganizationGroup.MANAGERS);
     TestUsers.ensure(identityService, "kawasaki", OrganizationGroup.WARD_KAWASAKI);
     at(LocalDate.of(2019, 4, 1));
-    plans.importPlan("fy2019-community.yaml", seed(), YEAR);
+    plans.importPlan("fy2019-community.yaml", jp.shisakuflow.plan.StandalonePlanServices.seedYaml(), YEAR);
     completeStep("hiroba-model-support", LocalDate.of(2019, 9, 20));
     completeStep("hiroba-booklet", LocalDate.of(2019, 9, 25));
     completeStep("hiroba-booklet", LocalDate.of(2019, 10, 10));
@@ -174,9 +174,4 @@ class ProgressApiTest {
     ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(CityCalendar.ZONE).toInstant()));
   }
 
-  static String seed() throws IOException {
-    try (var in = new ClassPathResource("processes/plans/fy2019-community.yaml").getInputStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
 }

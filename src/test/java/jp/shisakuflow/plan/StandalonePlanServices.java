@@ -1,0 +1,38 @@
+package jp.shisakuflow.plan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import jp.shisakuflow.initiative.InitiativeLifecycleService;
+import jp.shisakuflow.initiative.InitiativeRevision;
+import jp.shisakuflow.initiative.PhaseTasks;
+import jp.shisakuflow.security.AttributedWork;
+import org.camunda.bpm.engine.ProcessEngine;
+
+/** The plan services wired by hand on a process-test engine, and the seed plan's text. */
+public final class StandalonePlanServices {
+
+  private StandalonePlanServices() {}
+
+  public static PlanImportService imports(ProcessEngine engine) {
+    var history = engine.getHistoryService();
+    var initiatives = new InitiativeLifecycleService(engine.getRuntimeService(), history,
+        engine.getAuthorizationService());
+    return new PlanImportService(engine.getRepositoryService(), engine.getRuntimeService(),
+        engine.getManagementService(), engine.getIdentityService(), initiatives,
+        new InitiativeRevision(engine.getRuntimeService(), engine.getTaskService(), engine.getManagementService(),
+            new PhaseTasks(), new AttributedWork(engine)),
+        new PlanInitiatives(initiatives, history, new YearEndRollover()), history, new MilestoneSchedule(),
+        new PlanProperties(14, null));
+  }
+
+  /** The text of processes/plans/fy2019-community.yaml. */
+  public static String seedYaml() {
+    try (InputStream in = StandalonePlanServices.class.getClassLoader().getResourceAsStream(SeedPlanTest.SEED_PLAN)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
