@@ -15,9 +15,13 @@
  * limitations under the License.
  */
 
-// Shisaku Flow: the webapps run behind the app's single login (Spring Security); see README "Security".
+// Shisaku Flow: Japanese first (English stays selectable), behind the app's single login; see README.
 export default {
-  customScripts: ['scripts/shisaku-session.js'],
+  customScripts: ['scripts/shisaku-webapp.js'],
+  locales: {
+    availableLocales: ['ja', 'en'],
+    fallbackLocale: 'ja'
+  },
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
