@@ -1,0 +1,54 @@
+package jp.shisakuflow.browser;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium and ChromeDriver, headless and in Japanese. Nothing is downloaded: where they are
+ * missing, browser tests are skipped with a message saying what to install.
+ */
+final class Chromium {
+
+  static final String BROWSER = System.getenv().getOrDefault("SHISAKU_CHROMIUM", "/usr/bin/chromium");
+  static final String DRIVER = System.getenv().getOrDefault("SHISAKU_CHROMEDRIVER", "/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private Chromium() {}
+
+  static ChromeDriver start() {
+    if (!new File(BROWSER).canExecute() || !new File(DRIVER).canExecute()) {
+      String message = "Browser tests SKIPPED: no Chromium at " + BROWSER + " or no ChromeDriver at " + DRIVER
+          + " (apt-get install chromium chromium-driver fonts-ipaexfont-gothic)";
+      System.err.println(message);
+      Assumptions.abort(message);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BROWSER);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic", "--lang=ja", "--window-size=1400,1000");
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja,ja-JP"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(DRIVER))
+        .usingAnyFreePort()
+        .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    return driver;
+  }
+
+  static Path screenshot(ChromeDriver driver, String name) throws java.io.IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Path file = SCREENSHOTS.resolve(name + ".png");
+    Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    return file;
+  }
+}
