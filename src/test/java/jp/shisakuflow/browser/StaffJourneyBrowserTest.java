@@ -91,6 +91,28 @@ class StaffJourneyBrowserTest {
     assertThat(taskService.getVariables(taskService.createTaskQuery().processInstanceId(instance).singleResult()
         .getId())).containsEntry("coordinationPartners", "高津区役所 地域振興課");
 
+    // The verification form's values land typed, and the continuation decision reads them.
+    taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//*[contains(text(), '" + TITLE + "')]/ancestor::li[1]//h4[contains(@class, 'task')]/a"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//label[contains(., '評価指標と実績')]/following::textarea[1]"))).sendKeys("参加団体 12 / 目標 14");
+    browser.findElement(By.xpath("//label[contains(., '達成率')]/following::input[1]")).sendKeys("85");
+    WebElement good = browser.findElement(By.xpath("//label[normalize-space(.) = '良好']"));
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", good);
+    good.click();
+    Chromium.screenshot(browser, "staff-4-verification");
+    complete();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
+        InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR.equals(openTask(instance)));
+    var decision = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    assertThat(taskService.getVariable(decision, InitiativeLifecycle.Var.ACHIEVEMENT_RATE)).isInstanceOf(Number.class)
+        .asString().startsWith("85");
+    assertThat(taskService.getVariable(decision, InitiativeLifecycle.Var.VERIFICATION_RATING)).isEqualTo("good");
+    assertThat(taskService.getVariable(decision, InitiativeLifecycle.Var.RECOMMENDED_OUTCOME)).isEqualTo("continue");
+
     browser.manage().deleteAllCookies();
     logIn("manager");
     browser.get(base() + "/camunda/app/cockpit/default/");
