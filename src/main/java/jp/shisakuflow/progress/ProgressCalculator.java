@@ -103,7 +103,7 @@ public final class ProgressCalculator {
         .orElse(phases.size());
   }
 
-  static boolean isPhaseTask(String taskKey) {
+  public static boolean isPhaseTask(String taskKey) {
     return taskKey.equals(InitiativeSteps.Element.TASK_STEP)
         || taskKey.equals(InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR)
         || Stage.ofTask(taskKey).isPresent();

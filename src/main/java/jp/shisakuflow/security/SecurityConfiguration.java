@@ -48,6 +48,7 @@ public class SecurityConfiguration {
   static final String REALM = "Shisaku Flow";
   static final String MANAGERS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + "managers";
   static final String ADMINISTRATORS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + "camunda-admin";
+  static final String AUDITORS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + "auditors";
   static final String PAGE_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none';"
       + " form-action 'self'; base-uri 'self'";
 
@@ -66,6 +67,7 @@ public class SecurityConfiguration {
         .authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PATHS.matcher(HttpMethod.POST, APP_API + "/plans")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
+            .requestMatchers(PATHS.matcher(HttpMethod.GET, APP_API + "/reports/**")).hasAnyAuthority(MANAGERS, AUDITORS)
             .requestMatchers(PATHS.matcher(HttpMethod.POST, ENGINE_REST + "/deployment/create"))
             .hasAuthority(ADMINISTRATORS)
             .anyRequest().authenticated())

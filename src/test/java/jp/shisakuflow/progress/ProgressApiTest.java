@@ -14,6 +14,7 @@ import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.plan.CityCalendar;
 import jp.shisakuflow.plan.PlanImportService;
 import jp.shisakuflow.support.ApiTest;
+import jp.shisakuflow.support.KnownYear;
 import jp.shisakuflow.support.StatementCounter;
 import jp.shisakuflow.support.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
@@ -34,9 +35,9 @@ import org.springframework.http.HttpStatus;
 class ProgressApiTest {
 
   static final int YEAR = 2019;
-  private static boolean seeded;
 
   @Autowired TestRestTemplate http;
+  @Autowired KnownYear knownYear;
   @Autowired PlanImportService plans;
   @Autowired ProgressService progress;
   @Autowired InitiativeLifecycleService initiatives;
@@ -46,25 +47,8 @@ class ProgressApiTest {
   @Autowired IdentityService identityService;
 
   @BeforeEach
-  void seedYear() throws IOException {
-    if (seeded) {
-      return;
-    }
-    TestUsers.ensure(identityService, "manager", OrganizationGroup.MANAGERS);
-    TestUsers.ensure(identityService, "kawasaki", OrganizationGroup.WARD_KAWASAKI);
-    at(LocalDate.of(2019, 4, 1));
-    plans.importPlan("fy2019-community.yaml", jp.shisakuflow.plan.StandalonePlanServices.seedYaml(), YEAR);
-    completeStep("hiroba-model-support", LocalDate.of(2019, 9, 20));
-    completeStep("hiroba-booklet", LocalDate.of(2019, 9, 25));
-    completeStep("hiroba-booklet", LocalDate.of(2019, 10, 10));
-    completeStep("ward-council-repeal", LocalDate.of(2019, 5, 30));
-    completeStep("ward-council-repeal", LocalDate.of(2019, 6, 28));
-    completeStep("ward-council-repeal", LocalDate.of(2019, 9, 27));
-    at(LocalDate.of(2019, 10, 15));
-    managementService.createJobQuery().processInstanceId(instanceId("hiroba-guidebook")).executable().list()
-        .forEach(job -> managementService.executeJob(job.getId()));
-    ClockUtil.reset();
-    seeded = true;
+  void seedYear() {
+    knownYear.ensure();
   }
 
   @AfterEach
@@ -156,22 +140,6 @@ class ProgressApiTest {
 
   private static ProgressReport.InitiativeProgress initiative(ProgressReport report, String id) {
     return report.initiatives().stream().filter(p -> p.initiativeId().equals(id)).findFirst().orElseThrow();
-  }
-
-  private void completeStep(String initiativeId, LocalDate day) {
-    at(day);
-    var task = taskService.createTaskQuery().processInstanceId(instanceId(initiativeId)).list().stream()
-        .filter(t -> ProgressCalculator.isPhaseTask(t.getTaskDefinitionKey())).findFirst().orElseThrow();
-    taskService.complete(task.getId());
-  }
-
-  private String instanceId(String initiativeId) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("FY" + YEAR + "-" + initiativeId)
-        .singleResult().getId();
-  }
-
-  private static void at(LocalDate day) {
-    ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(CityCalendar.ZONE).toInstant()));
   }
 
 }

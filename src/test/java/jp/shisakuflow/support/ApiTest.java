@@ -21,5 +21,5 @@ import org.springframework.test.context.ActiveProfiles;
     "shisaku.notify.group-addresses.managers=managers@test.invalid",
     "shisaku.notify.group-addresses.wardTakatsu=takatsu@test.invalid"})
 @ActiveProfiles("test")
-@Import(StatementCounter.class)
+@Import({StatementCounter.class, KnownYear.class})
 public @interface ApiTest {}

@@ -1,0 +1,88 @@
+package jp.shisakuflow.report;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.initiative.InitiativeSteps;
+import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.plan.FiscalYearPlan;
+import jp.shisakuflow.plan.Plan;
+import jp.shisakuflow.plan.PlanStore;
+import jp.shisakuflow.progress.ProgressService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The quarterly report's data: progress at the quarter's end (or today, for the quarter under way),
+ * the workstreams' names from the year's plans, and each initiative's latest comment — in a fixed
+ * number of queries.
+ */
+@Service
+public class QuarterlyReportService {
+
+  private final ProgressService progress;
+  private final HistoryService historyService;
+  private final ManagementService managementService;
+  private final PlanStore planStore;
+  private final JdbcTemplate jdbc;
+
+  public QuarterlyReportService(ProgressService progress, HistoryService historyService,
+      ManagementService managementService, PlanStore planStore, JdbcTemplate jdbc) {
+    this.progress = progress;
+    this.historyService = historyService;
+    this.managementService = managementService;
+    this.planStore = planStore;
+    this.jdbc = jdbc;
+  }
+
+  public QuarterlyReport report(int fiscalYear, int quarter) {
+    if (quarter < 1 || quarter > 4) {
+      throw new IllegalArgumentException("quarter: 1〜4 を指定してください (must be 1-4, got " + quarter + ")");
+    }
+    if (fiscalYear < 2000 || fiscalYear > 2100) {
+      throw new IllegalArgumentException("fiscalYear: 2000〜2100 の年度を指定してください (must be 2000-2100, got "
+          + fiscalYear + ")");
+    }
+    LocalDate quarterEnd = CityCalendar.quarterEnd(fiscalYear, quarter);
+    LocalDate today = CityCalendar.today(ClockUtil.getCurrentTime());
+    LocalDate asOf = quarterEnd.isBefore(today) ? quarterEnd : today;
+    return new QuarterlyReport(fiscalYear, quarter, asOf, progress.report(fiscalYear, asOf),
+        workstreamNames(fiscalYear), latestComments(fiscalYear));
+  }
+
+  /** Workstream names from the plans imported into the year (ids when no plan names them). */
+  Map<String, String> workstreamNames(int fiscalYear) {
+    Map<String, String> names = new HashMap<>();
+    for (HistoricProcessInstance planInstance : historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(FiscalYearPlan.PROCESS_KEY).processInstanceBusinessKeyLike("FY" + fiscalYear + "-plan-%")
+        .list()) {
+      Map<String, Object> vars = new HashMap<>();
+      historyService.createHistoricVariableInstanceQuery().processInstanceId(planInstance.getId())
+          .variableNameIn(FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID, FiscalYearPlan.Var.PLAN_RESOURCE).list()
+          .forEach(v -> vars.put(v.getName(), v.getValue()));
+      Plan plan = planStore.load((String) vars.get(FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID),
+          (String) vars.get(FiscalYearPlan.Var.PLAN_RESOURCE), fiscalYear);
+      plan.workstreams().forEach(w -> names.put(w.id(), w.name()));
+    }
+    return names;
+  }
+
+  /** The newest comment of each initiative of the year, by process instance id, in one query. */
+  Map<String, String> latestComments(int fiscalYear) {
+    String procinst = managementService.getTableName(HistoricProcessInstance.class);
+    List<Map<String, Object>> rows = jdbc.queryForList(
+        "SELECT C.PROC_INST_ID_ AS ID, C.MESSAGE_ AS MSG, C.TIME_ AS T FROM ACT_HI_COMMENT C JOIN " + procinst
+            + " P ON C.PROC_INST_ID_ = P.PROC_INST_ID_ WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN (?, ?)"
+            + " ORDER BY C.TIME_ ASC",
+        "FY" + fiscalYear + "-%", InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY);
+    Map<String, String> latest = new HashMap<>();
+    rows.forEach(row -> latest.put((String) row.get("ID"), (String) row.get("MSG")));
+    return latest;
+  }
+}
