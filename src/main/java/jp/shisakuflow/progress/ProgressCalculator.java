@@ -112,6 +112,7 @@ public final class ProgressCalculator {
   private static InitiativeProgress result(Snapshot s, Phase planned, Phase actual, ProgressStatus status,
       long daysLate) {
     return new InitiativeProgress(s.businessKey(), s.processInstanceId(), s.initiativeId(), s.title(), s.workstream(),
-        s.ownerGroup(), planned, actual, status, status.labelJa(), daysLate, s.delayFlagged());
+        s.ownerGroup(), planned, actual, status, status.labelJa(), daysLate, s.delayFlagged(),
+        s.phases().stream().map(p -> new Phase(p.key(), p.name(), p.start(), p.end())).toList());
   }
 }

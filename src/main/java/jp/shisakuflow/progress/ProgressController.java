@@ -14,9 +14,22 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProgressController {
 
   private final ProgressService progress;
+  private final DashboardService dashboards;
 
-  public ProgressController(ProgressService progress) {
+  public ProgressController(ProgressService progress, DashboardService dashboards) {
     this.progress = progress;
+    this.dashboards = dashboards;
+  }
+
+  /** {@code GET /api/progress/dashboard?fiscalYear=}: progress, milestones and figures for Cockpit. */
+  @GetMapping("/api/progress/dashboard")
+  public Dashboard dashboard(@RequestParam(required = false) Integer fiscalYear) {
+    int year = fiscalYear != null ? fiscalYear : FiscalYear.containing(CityCalendar.today(ClockUtil.getCurrentTime()));
+    if (year < 2000 || year > 2100) {
+      throw new IllegalArgumentException("fiscalYear: 2000〜2100 の年度を指定してください (must be 2000-2100, got "
+          + year + ")");
+    }
+    return dashboards.dashboard(year);
   }
 
   @GetMapping("/api/progress")

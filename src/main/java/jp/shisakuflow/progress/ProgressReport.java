@@ -10,7 +10,7 @@ public record ProgressReport(int fiscalYear, LocalDate asOf, List<InitiativeProg
   /** One initiative: the phase the plan expects on the date, the one it is in, and how late it is. */
   public record InitiativeProgress(String businessKey, String processInstanceId, String initiativeId, String title,
       String workstream, String ownerGroup, Phase plannedPhase, Phase actualPhase, ProgressStatus status,
-      String statusLabel, long daysLate, boolean delayFlagged) {}
+      String statusLabel, long daysLate, boolean delayFlagged, List<Phase> phases) {}
 
   /** A phase by its plan key and name, with its planned dates (actual phases: since when). */
   public record Phase(String key, String name, LocalDate start, LocalDate end) {}

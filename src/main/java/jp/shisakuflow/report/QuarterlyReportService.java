@@ -7,11 +7,8 @@ import java.util.Map;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.plan.CityCalendar;
-import jp.shisakuflow.plan.FiscalYearPlan;
-import jp.shisakuflow.plan.Plan;
-import jp.shisakuflow.plan.PlanStore;
+import jp.shisakuflow.plan.YearPlans;
 import jp.shisakuflow.progress.ProgressService;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -27,17 +24,15 @@ import org.springframework.stereotype.Service;
 public class QuarterlyReportService {
 
   private final ProgressService progress;
-  private final HistoryService historyService;
   private final ManagementService managementService;
-  private final PlanStore planStore;
+  private final YearPlans yearPlans;
   private final JdbcTemplate jdbc;
 
-  public QuarterlyReportService(ProgressService progress, HistoryService historyService,
-      ManagementService managementService, PlanStore planStore, JdbcTemplate jdbc) {
+  public QuarterlyReportService(ProgressService progress, ManagementService managementService, YearPlans yearPlans,
+      JdbcTemplate jdbc) {
     this.progress = progress;
-    this.historyService = historyService;
     this.managementService = managementService;
-    this.planStore = planStore;
+    this.yearPlans = yearPlans;
     this.jdbc = jdbc;
   }
 
@@ -53,24 +48,7 @@ public class QuarterlyReportService {
     LocalDate today = CityCalendar.today(ClockUtil.getCurrentTime());
     LocalDate asOf = quarterEnd.isBefore(today) ? quarterEnd : today;
     return new QuarterlyReport(fiscalYear, quarter, asOf, progress.report(fiscalYear, asOf),
-        workstreamNames(fiscalYear), latestComments(fiscalYear));
-  }
-
-  /** Workstream names from the plans imported into the year (ids when no plan names them). */
-  Map<String, String> workstreamNames(int fiscalYear) {
-    Map<String, String> names = new HashMap<>();
-    for (HistoricProcessInstance planInstance : historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(FiscalYearPlan.PROCESS_KEY).processInstanceBusinessKeyLike("FY" + fiscalYear + "-plan-%")
-        .list()) {
-      Map<String, Object> vars = new HashMap<>();
-      historyService.createHistoricVariableInstanceQuery().processInstanceId(planInstance.getId())
-          .variableNameIn(FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID, FiscalYearPlan.Var.PLAN_RESOURCE).list()
-          .forEach(v -> vars.put(v.getName(), v.getValue()));
-      Plan plan = planStore.load((String) vars.get(FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID),
-          (String) vars.get(FiscalYearPlan.Var.PLAN_RESOURCE), fiscalYear);
-      plan.workstreams().forEach(w -> names.put(w.id(), w.name()));
-    }
-    return names;
+        yearPlans.workstreamNames(fiscalYear), latestComments(fiscalYear));
   }
 
   /** The newest comment of each initiative of the year, by process instance id, in one query. */

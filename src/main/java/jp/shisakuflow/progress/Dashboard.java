@@ -1,0 +1,25 @@
+package jp.shisakuflow.progress;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/progress/dashboard}: what the Cockpit schedule view draws, in one answer. */
+public record Dashboard(int fiscalYear, LocalDate asOf, LocalDate yearStart, LocalDate yearEnd,
+    ProgressReport progress, Map<String, String> workstreamNames, Map<String, String> groupNames,
+    List<String> wardGroups, List<MilestoneMark> milestones, Figures figures) {
+
+  /** A ▲ on the chart. */
+  public record MilestoneMark(String id, String title, String kind, LocalDate date, String workstream,
+      String ownerGroup) {}
+
+  /** The figures beside the chart. */
+  public record Figures(Map<String, Long> overdueTasksByGroup, List<PhaseDuration> phaseDurations,
+      List<QuarterTrend> trend) {}
+
+  /** Days spent in a phase, over the phases finished in the year. */
+  public record PhaseDuration(String phase, String name, int count, double medianDays, double p90Days) {}
+
+  /** Counts by status at a quarter's end (or today, for the quarter under way). */
+  public record QuarterTrend(int quarter, LocalDate asOf, int onSchedule, int ahead, int delayed, int completed) {}
+}

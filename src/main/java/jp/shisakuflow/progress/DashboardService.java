@@ -1,0 +1,127 @@
+package jp.shisakuflow.progress;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.shisakuflow.initiative.FiscalYear;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.initiative.InitiativeSteps;
+import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.plan.Stage;
+import jp.shisakuflow.plan.YearPlans;
+import jp.shisakuflow.progress.Dashboard.MilestoneMark;
+import jp.shisakuflow.progress.Dashboard.PhaseDuration;
+import jp.shisakuflow.progress.Dashboard.QuarterTrend;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The schedule view's data: progress, the plans' milestones and names, overdue tasks per group, time
+ * spent per phase (median and 90th percentile, from the history) and the trend quarter by quarter.
+ */
+@Service
+public class DashboardService {
+
+  static final double MILLIS_PER_DAY = 86_400_000d;
+
+  private final ProgressService progress;
+  private final YearPlans yearPlans;
+  private final JdbcTemplate jdbc;
+
+  public DashboardService(ProgressService progress, YearPlans yearPlans, JdbcTemplate jdbc) {
+    this.progress = progress;
+    this.yearPlans = yearPlans;
+    this.jdbc = jdbc;
+  }
+
+  public Dashboard dashboard(int fiscalYear) {
+    LocalDate today = CityCalendar.today(ClockUtil.getCurrentTime());
+    LocalDate end = FiscalYear.end(fiscalYear);
+    LocalDate asOf = today.isAfter(end) ? end : today;
+    List<MilestoneMark> milestones = new ArrayList<>();
+    Map<String, String> workstreams = new LinkedHashMap<>();
+    yearPlans.of(fiscalYear).forEach(plan -> {
+      plan.workstreams().forEach(w -> workstreams.put(w.id(), w.name()));
+      plan.milestones().forEach(m -> milestones.add(new MilestoneMark(m.id(), m.title(), m.kind().code(), m.date(),
+          m.workstream(), m.ownerGroup())));
+    });
+    Map<String, String> groups = new LinkedHashMap<>();
+    Arrays.stream(OrganizationGroup.values()).forEach(g -> groups.put(g.id(), g.nameJa()));
+    List<String> wards = Arrays.stream(OrganizationGroup.values())
+        .filter(g -> g.type() == OrganizationGroup.Type.WARD).map(OrganizationGroup::id).toList();
+    return new Dashboard(fiscalYear, asOf, FiscalYear.start(fiscalYear), end, progress.report(fiscalYear, asOf),
+        workstreams, groups, wards, milestones,
+        new Dashboard.Figures(overdueTasksByGroup(), phaseDurations(fiscalYear), trend(fiscalYear, asOf)));
+  }
+
+  /** Open tasks past their due date, per candidate group: one query. */
+  Map<String, Long> overdueTasksByGroup() {
+    Map<String, Long> overdue = new LinkedHashMap<>();
+    jdbc.queryForList("SELECT I.GROUP_ID_ AS G, COUNT(*) AS N FROM ACT_RU_TASK T JOIN ACT_RU_IDENTITYLINK I"
+            + " ON I.TASK_ID_ = T.ID_ WHERE I.TYPE_ = 'candidate' AND I.GROUP_ID_ IS NOT NULL AND T.DUE_DATE_ < ?"
+            + " GROUP BY I.GROUP_ID_ ORDER BY I.GROUP_ID_", ClockUtil.getCurrentTime())
+        .forEach(row -> overdue.put((String) row.get("G"), ((Number) row.get("N")).longValue()));
+    return overdue;
+  }
+
+  /** Finished phase tasks of the year's initiatives, their durations by task: one query. */
+  List<PhaseDuration> phaseDurations(int fiscalYear) {
+    Map<String, List<Double>> days = new LinkedHashMap<>();
+    jdbc.queryForList("SELECT A.ACT_ID_ AS ACT, A.DURATION_ AS D FROM ACT_HI_ACTINST A JOIN ACT_HI_PROCINST P"
+            + " ON A.PROC_INST_ID_ = P.PROC_INST_ID_ WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN (?, ?)"
+            + " AND A.ACT_TYPE_ = 'userTask' AND A.END_TIME_ IS NOT NULL AND A.DURATION_ IS NOT NULL",
+            "FY" + fiscalYear + "-%", InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY)
+        .forEach(row -> days.computeIfAbsent((String) row.get("ACT"), k -> new ArrayList<>())
+            .add(((Number) row.get("D")).doubleValue() / MILLIS_PER_DAY));
+    List<PhaseDuration> durations = new ArrayList<>();
+    days.forEach((activity, values) -> {
+      if (!ProgressCalculator.isPhaseTask(activity)) {
+        return;
+      }
+      values.sort(Double::compare);
+      durations.add(new PhaseDuration(activity, phaseName(activity), values.size(), percentile(values, 0.5),
+          percentile(values, 0.9)));
+    });
+    return durations;
+  }
+
+  /** Counts by status at each quarter's end so far. */
+  List<QuarterTrend> trend(int fiscalYear, LocalDate asOf) {
+    List<QuarterTrend> trend = new ArrayList<>();
+    for (int quarter = 1; quarter <= 4; quarter++) {
+      LocalDate quarterEnd = CityCalendar.quarterEnd(fiscalYear, quarter);
+      LocalDate date = quarterEnd.isAfter(asOf) ? asOf : quarterEnd;
+      Map<ProgressStatus, Integer> counts = new HashMap<>();
+      progress.report(fiscalYear, date).initiatives().forEach(i -> counts.merge(i.status(), 1, Integer::sum));
+      trend.add(new QuarterTrend(quarter, date, counts.getOrDefault(ProgressStatus.ON_SCHEDULE, 0),
+          counts.getOrDefault(ProgressStatus.AHEAD, 0), counts.getOrDefault(ProgressStatus.DELAYED, 0),
+          counts.getOrDefault(ProgressStatus.COMPLETED, 0)));
+      if (!quarterEnd.isBefore(asOf)) {
+        break;
+      }
+    }
+    return trend;
+  }
+
+  /** Nearest-rank percentile of sorted values. */
+  static double percentile(List<Double> sorted, double p) {
+    int rank = (int) Math.ceil(p * sorted.size());
+    return Math.round(sorted.get(Math.max(0, rank - 1)) * 10) / 10.0;
+  }
+
+  static String phaseName(String activity) {
+    if (activity.equals(InitiativeSteps.Element.TASK_STEP)) {
+      return "計画の段階";
+    }
+    if (activity.equals(InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR)) {
+      return "次年度方針の決定";
+    }
+    return Stage.ofTask(activity).map(Stage::labelJa).orElse(activity);
+  }
+}

@@ -1,0 +1,272 @@
+// Shisaku Flow: the fiscal year's schedule in Cockpit (plan against actual), drawn with ECharts.
+// Data: GET /api/progress/dashboard (the app's progress API). Dashboard view, and a tab on the
+// initiative-lifecycle definition and instance views.
+
+const ECHARTS = '/webjars/echarts/5.3.1/dist/echarts.min.js';
+const YEAR_KEY = 'shisaku.fiscalYear';
+const COLORS = {
+  ON_SCHEDULE: '#2e7d32',
+  AHEAD: '#1565c0',
+  DELAYED: '#c62828',
+  COMPLETED: '#546e7a',
+  planned: '#cfd8dc',
+  milestone: '#6a1b9a',
+  today: '#ef6c00'
+};
+const STATUS_LABELS = {ON_SCHEDULE: '予定通り', AHEAD: '前倒し', DELAYED: '遅延', COMPLETED: '完了'};
+
+let echartsLoading;
+const loadEcharts = () => {
+  if (window.echarts) {
+    return Promise.resolve(window.echarts);
+  }
+  echartsLoading = echartsLoading || new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = ECHARTS;
+    script.onload = () => resolve(window.echarts);
+    script.onerror = () => reject(new Error('ECharts could not be loaded from ' + ECHARTS));
+    document.head.appendChild(script);
+  });
+  return echartsLoading;
+};
+
+const currentFiscalYear = () => {
+  const now = new Date();
+  return now.getMonth() >= 3 ? now.getFullYear() : now.getFullYear() - 1;
+};
+
+const chosenYear = () => Number(window.localStorage.getItem(YEAR_KEY)) || currentFiscalYear();
+
+const fetchDashboard = year =>
+  fetch('/api/progress/dashboard?fiscalYear=' + year, {credentials: 'same-origin'}).then(response => {
+    if (!response.ok) {
+      throw new Error('進捗を取得できませんでした (' + response.status + ')');
+    }
+    return response.json();
+  });
+
+const escape = text => String(text == null ? '' : text)
+  .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const day = iso => new Date(iso + 'T00:00:00').getTime();
+const nextDay = iso => day(iso) + 86400000;
+
+/** Rows of the chart: per workstream, a header row (its milestones) and one row per initiative. */
+const rowsOf = (data, initiatives) => {
+  const rows = [];
+  const byWorkstream = {};
+  initiatives.forEach(i => (byWorkstream[i.workstream] = byWorkstream[i.workstream] || []).push(i));
+  Object.keys(byWorkstream).sort().forEach(workstream => {
+    rows.push({header: true, workstream, label: '【' + (data.workstreamNames[workstream] || workstream) + '】'});
+    byWorkstream[workstream].forEach(initiative => rows.push({initiative, label: initiative.title}));
+  });
+  return rows;
+};
+
+const chartOption = (data, rows) => {
+  const planned = [];
+  const actual = [];
+  const milestones = [];
+  rows.forEach((row, index) => {
+    if (row.header) {
+      data.milestones.filter(m => m.workstream === row.workstream)
+        .forEach(m => milestones.push({value: [day(m.date), index], name: m.title, date: m.date}));
+      return;
+    }
+    const i = row.initiative;
+    i.phases.forEach(p => planned.push({value: [index, day(p.start), nextDay(p.end), p.name], initiative: i}));
+    const since = i.actualPhase && i.actualPhase.start ? day(i.actualPhase.start) : day(data.yearStart);
+    const until = Math.max(since + 86400000, nextDay(data.asOf));
+    actual.push({
+      value: [index, i.status === 'COMPLETED' ? day(data.yearStart) : since, until],
+      initiative: i,
+      itemStyle: {color: COLORS[i.status]}
+    });
+  });
+  const bar = (height, offset) => (params, api) => {
+    const start = api.coord([api.value(1), api.value(0)]);
+    const end = api.coord([api.value(2), api.value(0)]);
+    const size = api.size([0, 1])[1];
+    return {
+      type: 'rect',
+      shape: {x: start[0], y: start[1] - size * offset, width: Math.max(2, end[0] - start[0]), height: size * height},
+      style: api.style()
+    };
+  };
+  return {
+    animation: false,
+    grid: {left: 260, right: 24, top: 36, bottom: 24},
+    tooltip: {
+      formatter: p => {
+        if (p.seriesName === '日程') {
+          return '▲ ' + escape(p.data.name) + '<br>' + escape(p.data.date);
+        }
+        const i = p.data.initiative;
+        const actualPhase = i.actualPhase ? i.actualPhase.name : '—';
+        return '<b>' + escape(i.title) + '</b><br>' + (p.seriesName === '計画' ? '計画: ' + escape(p.value[3]) + '<br>' : '')
+          + '状況: ' + escape(STATUS_LABELS[i.status]) + (i.daysLate ? '（' + i.daysLate + '日遅れ）' : '')
+          + '<br>実際の段階: ' + escape(actualPhase) + '<br>担当: ' + escape(data.groupNames[i.ownerGroup] || i.ownerGroup);
+      }
+    },
+    xAxis: {
+      type: 'time', position: 'top', min: day(data.yearStart), max: nextDay(data.yearEnd),
+      splitLine: {show: true, lineStyle: {color: '#eceff1'}},
+      axisLabel: {formatter: value => (new Date(value).getMonth() + 1) + '月'},
+      interval: 30 * 86400000
+    },
+    yAxis: {
+      type: 'category', inverse: true, data: rows.map(r => r.label),
+      axisLabel: {width: 240, overflow: 'truncate', interval: 0},
+      axisTick: {show: false}
+    },
+    series: [
+      {
+        name: '計画', type: 'custom', renderItem: bar(0.6, 0.3), encode: {x: [1, 2], y: 0}, data: planned,
+        itemStyle: {color: COLORS.planned},
+        markLine: {
+          symbol: 'none', silent: true, label: {formatter: '今日', color: COLORS.today},
+          lineStyle: {color: COLORS.today, type: 'solid', width: 2},
+          data: [{xAxis: nextDay(data.asOf) - 1}]
+        }
+      },
+      {name: '実績', type: 'custom', renderItem: bar(0.3, 0.15), encode: {x: [1, 2], y: 0}, data: actual},
+      {
+        name: '日程', type: 'scatter', symbol: 'triangle', symbolSize: 11, data: milestones,
+        itemStyle: {color: COLORS.milestone}
+      }
+    ]
+  };
+};
+
+const table = (title, header, rows) =>
+  '<h4>' + escape(title) + '</h4><table class="table table-condensed table-striped shisaku-figures"><thead><tr>'
+  + header.map(h => '<th>' + escape(h) + '</th>').join('') + '</tr></thead><tbody>'
+  + rows.map(r => '<tr>' + r.map(c => '<td>' + escape(c) + '</td>').join('') + '</tr>').join('')
+  + '</tbody></table>';
+
+const figuresHtml = data => {
+  const counts = s => [s.total, s.onSchedule, s.ahead, s.delayed, s.completed];
+  const statusHeader = ['施策数', '予定通り', '前倒し', '遅延', '完了'];
+  return table('ワークストリーム別の状況', ['ワークストリーム'].concat(statusHeader),
+      data.progress.byWorkstream.map(s => [data.workstreamNames[s.key] || s.key].concat(counts(s))))
+    + table('担当別の状況', ['担当'].concat(statusHeader),
+      data.progress.byOwnerGroup.map(s => [data.groupNames[s.key] || s.key].concat(counts(s))))
+    + table('期限切れのタスク（グループ別）', ['グループ', '件数'],
+      Object.keys(data.figures.overdueTasksByGroup).map(g => [data.groupNames[g] || g, data.figures.overdueTasksByGroup[g]]))
+    + table('段階ごとの所要日数', ['段階', '件数', '中央値（日）', '90パーセンタイル（日）'],
+      data.figures.phaseDurations.map(d => [d.name, d.count, d.medianDays, d.p90Days]))
+    + table('四半期ごとの推移', ['四半期', '基準日', '予定通り', '前倒し', '遅延', '完了'],
+      data.figures.trend.map(t => ['第' + t.quarter + '四半期', t.asOf, t.onSchedule, t.ahead, t.delayed, t.completed]));
+};
+
+const select = (name, label, options) =>
+  '<label class="shisaku-filter">' + escape(label) + ' <select class="form-control input-sm" name="' + name + '">'
+  + '<option value="">すべて</option>'
+  + options.map(o => '<option value="' + escape(o[0]) + '">' + escape(o[1]) + '</option>').join('') + '</select></label>';
+
+/** The schedule view; {@code only} limits it to one process instance (the instance tab). */
+const renderSchedule = (node, only) => {
+  node.innerHTML = '<div class="shisaku-schedule"><p>読み込み中…</p></div>';
+  const root = node.firstChild;
+  let chart;
+  const draw = year => Promise.all([loadEcharts(), fetchDashboard(year)]).then(([echarts, data]) => {
+    const years = [];
+    for (let y = currentFiscalYear() + 1; y >= currentFiscalYear() - 7; y--) {
+      years.push(y);
+    }
+    const workstreams = Object.keys(data.workstreamNames).map(k => [k, data.workstreamNames[k]]);
+    const groups = Object.keys(data.groupNames).filter(g => data.wardGroups.indexOf(g) < 0)
+      .map(g => [g, data.groupNames[g]]);
+    const wards = data.wardGroups.map(g => [g, data.groupNames[g]]);
+    root.innerHTML = '<div class="shisaku-toolbar form-inline">'
+      + '<label class="shisaku-filter">年度 <select class="form-control input-sm" name="year">'
+      + years.map(y => '<option value="' + y + '"' + (y === data.fiscalYear ? ' selected' : '') + '>' + y + '年度</option>').join('')
+      + '</select></label>'
+      + (only ? '' : select('workstream', 'ワークストリーム', workstreams) + select('ownerGroup', '担当', groups)
+        + select('ward', '区', wards) + select('status', '状況', Object.keys(STATUS_LABELS).map(s => [s, STATUS_LABELS[s]])))
+      + ' <span class="shisaku-legend">'
+      + Object.keys(STATUS_LABELS).map(s => '<span style="color:' + COLORS[s] + '">■</span> ' + STATUS_LABELS[s]).join(' ')
+      + ' <span style="color:' + COLORS.planned + '">■</span> 計画 <span style="color:' + COLORS.milestone + '">▲</span> 日程'
+      + ' <span style="color:' + COLORS.today + '">|</span> 今日（' + escape(data.asOf) + '）</span></div>'
+      + '<div class="shisaku-chart" style="width:100%"></div><div class="shisaku-delays"></div>'
+      + (only ? '' : '<div class="shisaku-figures-block">' + figuresHtml(data) + '</div>');
+    const chartNode = root.querySelector('.shisaku-chart');
+    const filters = {};
+    const redraw = () => {
+      const initiatives = data.progress.initiatives.filter(i =>
+        (!only || i.processInstanceId === only)
+        && (!filters.workstream || i.workstream === filters.workstream)
+        && (!filters.ownerGroup || i.ownerGroup === filters.ownerGroup)
+        && (!filters.ward || i.ownerGroup === filters.ward)
+        && (!filters.status || i.status === filters.status));
+      const rows = rowsOf(data, initiatives);
+      chartNode.style.height = Math.max(160, rows.length * 26 + 70) + 'px';
+      if (chart) {
+        chart.dispose();
+      }
+      chart = echarts.init(chartNode, null, {renderer: 'svg'});
+      chart.setOption(chartOption(data, rows));
+      chart.on('click', params => {
+        if (params.data && params.data.initiative) {
+          window.location.hash = '#/process-instance/' + params.data.initiative.processInstanceId + '/runtime';
+        }
+      });
+      root.setAttribute('data-initiatives', String(initiatives.length));
+    };
+    root.querySelectorAll('select').forEach(s => s.addEventListener('change', () => {
+      if (s.name === 'year') {
+        window.localStorage.setItem(YEAR_KEY, s.value);
+        draw(Number(s.value));
+        return;
+      }
+      filters[s.name] = s.value;
+      redraw();
+    }));
+    redraw();
+    if (only) {
+      renderDelays(root.querySelector('.shisaku-delays'), only);
+    }
+  }).catch(error => {
+    root.innerHTML = '<div class="alert alert-danger">' + escape(error.message) + '</div>';
+  });
+  draw(chosenYear());
+  return () => chart && chart.dispose();
+};
+
+/** The instance's history of delays: its escalation tasks, from the engine's history. */
+const renderDelays = (node, processInstanceId) => {
+  const base = '/camunda/api/engine/engine/default/history/task?processInstanceId=' + processInstanceId;
+  Promise.all(['Task_HandleDelay', 'Task_HandleStepDelay'].map(key =>
+    fetch(base + '&taskDefinitionKey=' + key + '&maxResults=100', {credentials: 'same-origin'})
+      .then(r => (r.ok ? r.json() : []))))
+    .then(lists => {
+      const tasks = [].concat.apply([], lists);
+      node.innerHTML = table('遅延の履歴', ['遅延した段階', '検知', '対応完了'], tasks.map(t =>
+        [t.name, (t.startTime || '').slice(0, 10), t.endTime ? t.endTime.slice(0, 10) : '対応中']))
+        + (tasks.length ? '' : '<p>遅延はありません。</p>');
+    });
+};
+
+export default [
+  {
+    id: 'shisaku.schedule.dashboard',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 20,
+    properties: {label: '年度の進捗（計画と実績）'},
+    render: node => renderSchedule(node, null)
+  },
+  {
+    id: 'shisaku.schedule.definition',
+    pluginPoint: 'cockpit.processDefinition.runtime.tab',
+    priority: 20,
+    properties: {label: '施策の進捗'},
+    render: node => renderSchedule(node, null)
+  },
+  {
+    id: 'shisaku.schedule.instance',
+    pluginPoint: 'cockpit.processInstance.runtime.tab',
+    priority: 20,
+    properties: {label: '施策の進捗'},
+    render: (node, {processInstanceId}) => renderSchedule(node, processInstanceId)
+  }
+];

@@ -1,0 +1,77 @@
+package jp.shisakuflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import jp.shisakuflow.support.ApiTest;
+import jp.shisakuflow.support.KnownYear;
+import jp.shisakuflow.support.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The Cockpit schedule view as a manager sees it, on the known FY2019 with its late guidebook. */
+@ApiTest
+class ScheduleDashboardBrowserTest {
+
+  static final String DELAYED_RED = "#c62828";
+
+  private static ChromeDriver browser;
+
+  @Autowired KnownYear knownYear;
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void startChromium() {
+    browser = Chromium.start();
+  }
+
+  @AfterAll
+  static void stopChromium() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void theScheduleShowsTheLateInitiativeInRedAndOpensItsInstance() throws Exception {
+    knownYear.ensure();
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+    browser.get(base() + "/login");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("manager");
+    browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    browser.get(base() + "/camunda/app/cockpit/default/#/dashboard");
+    browser.executeScript("window.localStorage.setItem('shisaku.fiscalYear', '" + KnownYear.YEAR + "');");
+    browser.navigate().refresh();
+
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".shisaku-schedule"), "data-initiatives", "31"));
+    WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".shisaku-chart svg")));
+    browser.executeScript("arguments[0].scrollIntoView({block: 'start'});", chart);
+    Chromium.screenshot(browser, "manager-schedule");
+
+    assertThat(chart.getAttribute("innerHTML")).contains("支援ガイドブックの作成", "【「まちのひろば」の推進】");
+    List<WebElement> red = chart.findElements(By.cssSelector("path[fill='" + DELAYED_RED + "']"));
+    assertThat(red).as("late initiatives are drawn in red").isNotEmpty();
+    String figures = browser.findElement(By.cssSelector(".shisaku-figures-block")).getText();
+    assertThat(figures).contains("ワークストリーム別の状況", "期限切れのタスク", "段階ごとの所要日数", "四半期ごとの推移",
+        "「まちのひろば」の推進");
+
+    new Actions(browser).moveToElement(red.get(0)).click().perform();
+    wait.until(ExpectedConditions.urlContains("#/process-instance/"));
+    assertThat(browser.getCurrentUrl()).contains("/runtime");
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+}
