@@ -229,7 +229,17 @@ const renderSchedule = (node, only) => {
   }).catch(error => {
     root.innerHTML = '<div class="alert alert-danger">' + escape(error.message) + '</div>';
   });
-  draw(chosenYear());
+  if (only) {
+    // An instance is drawn in its own fiscal year, read from its business key (FY<year>-<id>).
+    fetch('/camunda/api/engine/engine/default/history/process-instance/' + only, {credentials: 'same-origin'})
+      .then(r => (r.ok ? r.json() : {}))
+      .then(instance => {
+        const match = /^FY(\d{4})-/.exec(instance.businessKey || '');
+        draw(match ? Number(match[1]) : chosenYear());
+      });
+  } else {
+    draw(chosenYear());
+  }
   return () => chart && chart.dispose();
 };
 
