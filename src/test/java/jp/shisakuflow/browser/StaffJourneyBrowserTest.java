@@ -66,8 +66,7 @@ class StaffJourneyBrowserTest {
     assertThat(browser.getPageSource()).contains("タスクを作成").doesNotContain("Create task")
         .doesNotContain("It is time to migrate");
     department.click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//*[contains(text(), '" + TITLE + "')]/ancestor::li[1]//h4[contains(@class, 'task')]/a"))).click();
+    openCard(wait);
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
     wait.until(d -> "takatsu".equals(taskService.createTaskQuery().processInstanceId(instance).singleResult()
         .getAssignee()));
@@ -94,8 +93,7 @@ class StaffJourneyBrowserTest {
     // The verification form's values land typed, and the continuation decision reads them.
     taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
     browser.navigate().refresh();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//*[contains(text(), '" + TITLE + "')]/ancestor::li[1]//h4[contains(@class, 'task')]/a"))).click();
+    openCard(wait);
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//label[contains(., '評価指標と実績')]/following::textarea[1]"))).sendKeys("参加団体 12 / 目標 14");
@@ -120,6 +118,14 @@ class StaffJourneyBrowserTest {
     Chromium.screenshot(browser, "manager-cockpit");
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("It is time to migrate")
         .doesNotContain("Processes");
+  }
+
+  /** Our initiative's card, wherever it is in the list (other tests' tasks share the ward). */
+  private void openCard(WebDriverWait wait) {
+    WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//*[contains(text(), '" + TITLE + "')]/ancestor::li[1]//h4[contains(@class, 'task')]/a")));
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", card);
+    wait.until(ExpectedConditions.elementToBeClickable(card)).click();
   }
 
   private void logIn(String user) {
