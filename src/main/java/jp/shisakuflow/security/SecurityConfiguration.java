@@ -68,6 +68,7 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PATHS.matcher(HttpMethod.POST, APP_API + "/plans")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
             .requestMatchers(PATHS.matcher(HttpMethod.GET, APP_API + "/reports/**")).hasAnyAuthority(MANAGERS, AUDITORS)
+            .requestMatchers(PATHS.matcher(HttpMethod.GET, APP_API + "/audit/**")).hasAnyAuthority(MANAGERS, AUDITORS)
             .requestMatchers(PATHS.matcher(HttpMethod.POST, ENGINE_REST + "/deployment/create"))
             .hasAuthority(ADMINISTRATORS)
             .anyRequest().authenticated())
