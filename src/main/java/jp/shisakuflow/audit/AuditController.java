@@ -2,8 +2,12 @@ package jp.shisakuflow.audit;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,10 +24,31 @@ public class AuditController {
 
   private final AuditTrailService trails;
   private final AuditExportService exports;
+  private final HistoricInstanceSearch history;
 
-  public AuditController(AuditTrailService trails, AuditExportService exports) {
+  public AuditController(AuditTrailService trails, AuditExportService exports, HistoricInstanceSearch history) {
     this.trails = trails;
     this.exports = exports;
+    this.history = history;
+  }
+
+  /** Finished and running instances of a definition, for the Cockpit history tab. */
+  @GetMapping("/api/audit/instances")
+  public List<HistoricInstanceSummary> instances(@RequestParam(required = false) String processDefinitionKey,
+      @RequestParam(required = false) String state, @RequestParam(required = false) Integer fiscalYear,
+      @RequestParam(required = false) String workstream, @RequestParam(required = false) String outcome,
+      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate startedFrom,
+      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate startedTo) {
+    return history.search(new HistoricInstanceFilter(processDefinitionKey, state, fiscalYear, workstream, outcome,
+        startedFrom, startedTo));
+  }
+
+  /** Every activity, actor, value change, comment and incident of one instance, by its id. */
+  @GetMapping("/api/audit/instances/{processInstanceId}")
+  public AuditTrail timeline(@PathVariable String processInstanceId) {
+    return history.timeline(processInstanceId).orElseThrow(() -> new ResponseStatusException(
+        org.springframework.http.HttpStatus.NOT_FOUND, "プロセスインスタンス " + processInstanceId
+            + " の履歴はありません (no such process instance)"));
   }
 
   @GetMapping("/api/audit/initiatives/{businessKey}")

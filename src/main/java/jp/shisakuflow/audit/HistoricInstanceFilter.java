@@ -1,0 +1,38 @@
+package jp.shisakuflow.audit;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * What an auditor narrows the history by: definition, state, fiscal year, workstream, decided outcome
+ * and the range of start dates. Checked here so a bad filter is refused with its name, never ignored.
+ */
+public record HistoricInstanceFilter(String processDefinitionKey, String state, Integer fiscalYear,
+    String workstream, String outcome, LocalDate startedFrom, LocalDate startedTo) {
+
+  static final Set<String> STATES = Set.of("all", "running", "finished");
+
+  public HistoricInstanceFilter {
+    if (processDefinitionKey == null || processDefinitionKey.isBlank()) {
+      throw new IllegalArgumentException("processDefinitionKey: プロセス定義キーを指定してください (required)");
+    }
+    state = state == null || state.isBlank() ? "all" : state;
+    if (!STATES.contains(state)) {
+      throw new IllegalArgumentException("state: all / running / finished のいずれかを指定してください (got '"
+          + state + "')");
+    }
+    if (fiscalYear != null && (fiscalYear < 2000 || fiscalYear > 2100)) {
+      throw new IllegalArgumentException("fiscalYear: 2000〜2100 の年度を指定してください (got " + fiscalYear + ")");
+    }
+    if (startedFrom != null && startedTo != null && startedFrom.isAfter(startedTo)) {
+      throw new IllegalArgumentException("startedFrom: 開始日 " + startedFrom + " が終了日 " + startedTo
+          + " より後です (startedFrom is after startedTo)");
+    }
+    workstream = blankToNull(workstream);
+    outcome = blankToNull(outcome);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

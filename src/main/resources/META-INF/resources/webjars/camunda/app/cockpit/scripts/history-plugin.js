@@ -1,0 +1,158 @@
+// Shisaku Flow: history for auditors in Cockpit (the community Cockpit shows running instances only).
+// Read-only: every request is a GET to /api/audit/** (auditors and managers); nothing here can change data.
+// Per definition: finished and running instances with filters, and the chosen instance's timeline with
+// its path drawn over the diagram. Per running instance: the same timeline.
+
+const PATH_EVENT = 'shisaku:history-path';
+const CSV_KEYS = ['initiative-lifecycle', 'initiative-steps'];
+const TYPE_LABELS = {
+  PROCESS_STARTED: '開始', PROCESS_ENDED: '終了', ACTIVITY_STARTED: 'アクティビティ開始',
+  ACTIVITY_ENDED: 'アクティビティ完了', VARIABLE_SET: '値の変更', COMMENT: 'コメント', INCIDENT: 'インシデント',
+  OPERATION: '操作'
+};
+const STATE_LABELS = {ACTIVE: '実行中', COMPLETED: '完了', EXTERNALLY_TERMINATED: '中止', INTERNALLY_TERMINATED: '中止',
+  SUSPENDED: '一時停止'};
+
+const escape = text => String(text == null ? '' : text)
+  .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const getJson = url => fetch(url, {credentials: 'same-origin'}).then(response => response.json().catch(() => ({}))
+  .then(body => {
+    if (!response.ok) {
+      throw new Error((body && body.message) || ('履歴を取得できませんでした (' + response.status + ')'));
+    }
+    return body;
+  }));
+
+const time = iso => (iso ? new Date(iso).toLocaleString('ja-JP', {timeZone: 'Asia/Tokyo'}) : '');
+
+/** The timeline table of one instance, and its path announced to the diagram. */
+const renderTimeline = (node, processInstanceId) => {
+  node.innerHTML = '<p>読み込み中…</p>';
+  return getJson('/api/audit/instances/' + encodeURIComponent(processInstanceId)).then(trail => {
+    const rows = trail.events.map(e => '<tr data-type="' + escape(e.type) + '"><td>' + escape(time(e.time))
+      + '</td><td>' + escape(TYPE_LABELS[e.type] || e.type) + '</td><td>' + escape(e.actor) + '</td><td>'
+      + escape(e.type === 'VARIABLE_SET' ? '' : e.activityName || e.activityId) + '</td><td>' + escape(e.detail) + '</td><td>'
+      + escape(e.oldValue) + (e.oldValue != null || e.newValue != null ? ' → ' : '') + escape(e.newValue)
+      + '</td></tr>').join('');
+    node.innerHTML = '<h4>タイムライン: ' + escape(trail.businessKey || trail.processInstanceId) + '</h4>'
+      + (CSV_KEYS.includes(trail.processDefinitionKey) ? '<p><a href="/api/audit/initiatives/'
+        + encodeURIComponent(trail.businessKey) + '?format=csv">CSV</a></p>' : '')
+      + '<table class="table table-condensed shisaku-timeline"><thead><tr><th>日時</th><th>種類</th><th>実行者</th>'
+      + '<th>アクティビティ</th><th>内容</th><th>変更前 → 変更後</th></tr></thead><tbody>' + rows + '</tbody></table>';
+    node.setAttribute('data-events', String(trail.events.length));
+    const path = trail.events.filter(e => e.type === 'ACTIVITY_STARTED').map(e => e.activityId);
+    window.dispatchEvent(new CustomEvent(PATH_EVENT, {detail: {processInstanceId, path}}));
+  }).catch(error => {
+    node.innerHTML = '<div class="alert alert-danger">' + escape(error.message) + '</div>';
+  });
+};
+
+const FILTER_FORM = '<form class="form-inline shisaku-history-filter">'
+  + '<label>状態 <select name="state"><option value="all">すべて</option><option value="finished">完了</option>'
+  + '<option value="running">実行中</option></select></label> '
+  + '<label>年度 <input name="fiscalYear" type="number" min="2000" max="2100" style="width:6em"></label> '
+  + '<label>取組 <input name="workstream" style="width:8em"></label> '
+  + '<label>結果 <input name="outcome" style="width:8em"></label> '
+  + '<label>開始日 <input name="startedFrom" type="date"> 〜 <input name="startedTo" type="date"></label> '
+  + '<button type="submit" class="btn btn-default">検索</button></form>'
+  + '<div class="shisaku-history-list"></div><div class="shisaku-history-timeline"></div>';
+
+const renderHistory = (node, processDefinitionId) => {
+  node.innerHTML = FILTER_FORM;
+  const form = node.querySelector('form');
+  const list = node.querySelector('.shisaku-history-list');
+  const timeline = node.querySelector('.shisaku-history-timeline');
+  const definition = getJson('/camunda/api/engine/engine/default/process-definition/' + processDefinitionId);
+  const search = () => definition.then(d => {
+    const params = new URLSearchParams({processDefinitionKey: d.key});
+    new FormData(form).forEach((value, name) => value && params.set(name, value));
+    return getJson('/api/audit/instances?' + params);
+  }).then(instances => {
+    list.innerHTML = '<table class="table table-condensed shisaku-history"><thead><tr><th>業務キー</th><th>施策</th>'
+      + '<th>取組</th><th>年度</th><th>結果</th><th>状態</th><th>開始</th><th>終了</th></tr></thead><tbody>'
+      + instances.map(i => '<tr><td><a href="" data-instance="' + escape(i.id) + '">' + escape(i.businessKey || i.id)
+        + '</a></td><td>' + escape(i.title) + '</td><td>' + escape(i.workstream) + '</td><td>' + escape(i.fiscalYear)
+        + '</td><td>' + escape(i.outcome) + '</td><td>' + escape(STATE_LABELS[i.state] || i.state) + '</td><td>'
+        + escape(time(i.startTime)) + '</td><td>' + escape(time(i.endTime)) + '</td></tr>').join('')
+      + '</tbody></table>' + (instances.length ? '' : '<p>該当するインスタンスはありません。</p>');
+    list.setAttribute('data-rows', String(instances.length));
+  }).catch(error => {
+    list.innerHTML = '<div class="alert alert-danger">' + escape(error.message) + '</div>';
+  });
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    search();
+  });
+  list.addEventListener('click', event => {
+    const link = event.target.closest('a[data-instance]');
+    if (link) {
+      event.preventDefault();
+      renderTimeline(timeline, link.getAttribute('data-instance'));
+    }
+  });
+  search();
+};
+
+/** Draws the chosen instance's path over the definition's diagram: visited elements and their order. */
+const drawPath = viewer => {
+  const canvas = viewer.get('canvas');
+  const overlays = viewer.get('overlays');
+  const registry = viewer.get('elementRegistry');
+  if (!document.getElementById('shisaku-history-style')) {
+    const style = document.createElement('style');
+    style.id = 'shisaku-history-style';
+    style.textContent = '.shisaku-visited .djs-visual > :first-child { stroke: #1565c0 !important;'
+      + ' stroke-width: 3px !important; } .shisaku-step { background: #1565c0; color: #fff; border-radius: 8px;'
+      + ' padding: 0 5px; font-size: 11px; }';
+    document.head.appendChild(style);
+  }
+  let marked = [];
+  const listener = event => {
+    marked.forEach(id => canvas.removeMarker(id, 'shisaku-visited'));
+    overlays.remove({type: 'shisaku-path'});
+    marked = [];
+    const seen = {};
+    event.detail.path.forEach((id, index) => {
+      if (!registry.get(id)) {
+        return;
+      }
+      if (!marked.includes(id)) {
+        canvas.addMarker(id, 'shisaku-visited');
+        marked.push(id);
+      }
+      const visits = (seen[id] = (seen[id] || 0) + 1);
+      overlays.add(id, 'shisaku-path', {position: {top: -10, left: -6 + 22 * (visits - 1)},
+        html: '<span class="shisaku-step">' + (index + 1) + '</span>'});
+    });
+  };
+  window.addEventListener(PATH_EVENT, listener);
+  return () => window.removeEventListener(PATH_EVENT, listener);
+};
+
+export default [
+  {
+    id: 'shisaku.history.definition',
+    pluginPoint: 'cockpit.processDefinition.runtime.tab',
+    priority: 10,
+    properties: {label: '履歴（監査）'},
+    render: (node, {processDefinitionId}) => renderHistory(node, processDefinitionId)
+  },
+  {
+    id: 'shisaku.history.path',
+    pluginPoint: 'cockpit.processDefinition.diagram.plugin',
+    priority: 10,
+    render: viewer => drawPath(viewer)
+  },
+  {
+    id: 'shisaku.history.instance',
+    pluginPoint: 'cockpit.processInstance.runtime.tab',
+    priority: 10,
+    properties: {label: '監査タイムライン'},
+    render: (node, {processInstanceId}) => {
+      const timeline = document.createElement('div');
+      node.appendChild(timeline);
+      renderTimeline(timeline, processInstanceId);
+    }
+  }
+];

@@ -1,0 +1,127 @@
+package jp.shisakuflow.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.initiative.InitiativeLifecycleService;
+import jp.shisakuflow.initiative.InitiativeStart;
+import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.support.ApiTest;
+import jp.shisakuflow.support.TestUsers;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+/** The history behind the Cockpit history tab: finished and running instances, filtered, and one timeline. */
+@ApiTest
+class HistoryViewTest {
+
+  static final int YEAR = 2042;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static String runningHiroba;
+  private static String endedHiroba;
+
+  @Autowired TestRestTemplate http;
+  @Autowired IdentityService identityService;
+  @Autowired InitiativeLifecycleService initiatives;
+  @Autowired RuntimeService runtimeService;
+
+  @BeforeEach
+  void instances() {
+    if (runningHiroba != null) {
+      return;
+    }
+    TestUsers.ensure(identityService, "auditor", OrganizationGroup.AUDITORS);
+    TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
+    runningHiroba = start("hist-a", "hiroba");
+    endedHiroba = start("hist-b", "hiroba");
+    start("hist-c", "other");
+    start("hist-d", "hiroba", YEAR + 1);
+    runtimeService.deleteProcessInstance(endedHiroba, "監査テスト: 中止");
+  }
+
+  @Test
+  void filtersByFiscalYearWorkstreamAndState() throws Exception {
+    assertThat(ids(list("fiscalYear=" + YEAR + "&workstream=hiroba"))).containsExactlyInAnyOrder(runningHiroba,
+        endedHiroba);
+    assertThat(ids(list("fiscalYear=" + YEAR + "&workstream=hiroba&state=finished"))).containsExactly(endedHiroba);
+    assertThat(ids(list("fiscalYear=" + YEAR + "&workstream=hiroba&state=running"))).containsExactly(runningHiroba);
+    assertThat(ids(list("fiscalYear=" + YEAR))).hasSize(3);
+    assertThat(ids(list("fiscalYear=" + YEAR + "&startedTo=2000-01-01"))).isEmpty();
+  }
+
+  @Test
+  void rowsCarryTitleYearAndState() throws Exception {
+    JsonNode rows = list("fiscalYear=" + YEAR + "&state=finished");
+    assertThat(rows).hasSize(1);
+    JsonNode row = rows.get(0);
+    assertThat(row.get("title").asText()).isEqualTo("履歴テスト hist-b");
+    assertThat(row.get("fiscalYear").asInt()).isEqualTo(YEAR);
+    assertThat(row.get("state").asText()).isEqualTo("INTERNALLY_TERMINATED");
+    assertThat(row.get("endTime").isNull()).isFalse();
+  }
+
+  @Test
+  void timelineOfAnEndedInstanceShowsItsStepsAndEnd() throws Exception {
+    ResponseEntity<String> response = http.withBasicAuth("auditor", TestUsers.PASSWORD)
+        .getForEntity("/api/audit/instances/{id}", String.class, endedHiroba);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    JsonNode events = JSON.readTree(response.getBody()).get("events");
+    assertThat(events.findValuesAsText("type")).startsWith(AuditEvent.PROCESS_STARTED).contains(
+        AuditEvent.ACTIVITY_STARTED, AuditEvent.VARIABLE_SET, AuditEvent.PROCESS_ENDED);
+    assertThat(events.findValuesAsText("detail")).as("the deletion is in the operation log")
+        .anyMatch(detail -> detail.startsWith("Delete"));
+  }
+
+  @Test
+  void badFilterIsRefusedNamingTheParameter() {
+    ResponseEntity<String> state = get("/api/audit/instances?processDefinitionKey=" + InitiativeLifecycle.PROCESS_KEY
+        + "&state=closed");
+    assertThat(state.getStatusCode().value()).isEqualTo(400);
+    assertThat(state.getBody()).contains("state", "closed");
+    ResponseEntity<String> date = get("/api/audit/instances?processDefinitionKey=" + InitiativeLifecycle.PROCESS_KEY
+        + "&startedFrom=2026-13-01");
+    assertThat(date.getStatusCode().value()).isEqualTo(400);
+    assertThat(date.getBody()).contains("startedFrom");
+    assertThat(get("/api/audit/instances").getStatusCode().value()).isEqualTo(400);
+    assertThat(get("/api/audit/instances/no-such-id").getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
+  void staffCannotReadTheHistoryList() {
+    assertThat(http.withBasicAuth("takatsu", TestUsers.PASSWORD).getForEntity("/api/audit/instances?"
+        + "processDefinitionKey=" + InitiativeLifecycle.PROCESS_KEY, String.class).getStatusCode().value())
+        .isEqualTo(403);
+  }
+
+  private String start(String id, String workstream) {
+    return start(id, workstream, YEAR);
+  }
+
+  private String start(String id, String workstream, int year) {
+    return initiatives.startIfAbsent(InitiativeStart.unplanned(id, "履歴テスト " + id, workstream, "wardTakatsu", year))
+        .orElseThrow();
+  }
+
+  private JsonNode list(String query) throws Exception {
+    ResponseEntity<String> response = get("/api/audit/instances?processDefinitionKey="
+        + InitiativeLifecycle.PROCESS_KEY + "&" + query);
+    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+    return JSON.readTree(response.getBody());
+  }
+
+  private ResponseEntity<String> get(String url) {
+    return http.withBasicAuth("auditor", TestUsers.PASSWORD).getForEntity(url, String.class);
+  }
+
+  private static List<String> ids(JsonNode rows) {
+    return rows.findValuesAsText("id");
+  }
+}
