@@ -10,6 +10,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Errors of the app's own API ({@code /api/**}) as JSON that names what is wrong, in Japanese and English. */
 @RestControllerAdvice(basePackages = "jp.shisakuflow")
@@ -33,6 +34,12 @@ public class ApiErrorHandler {
   @ExceptionHandler(IllegalArgumentException.class)
   ResponseEntity<ApiError> badRequest(IllegalArgumentException e) {
     return error(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ResponseEntity<ApiError> status(ResponseStatusException e) {
+    return ResponseEntity.status(e.getStatusCode()).body(new ApiError(e.getStatusCode().value(), e.getReason(),
+        List.of()));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

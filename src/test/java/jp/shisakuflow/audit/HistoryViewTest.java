@@ -91,7 +91,9 @@ class HistoryViewTest {
     assertThat(date.getStatusCode().value()).isEqualTo(400);
     assertThat(date.getBody()).contains("startedFrom");
     assertThat(get("/api/audit/instances").getStatusCode().value()).isEqualTo(400);
-    assertThat(get("/api/audit/instances/no-such-id").getStatusCode().value()).isEqualTo(404);
+    ResponseEntity<String> missing = get("/api/audit/instances/no-such-id");
+    assertThat(missing.getStatusCode().value()).isEqualTo(404);
+    assertThat(missing.getBody()).as("the 404 names what is missing").contains("no-such-id");
   }
 
   @Test
