@@ -26,6 +26,24 @@ const getJson = url => fetch(url, {credentials: 'same-origin'}).then(response =>
 
 const time = iso => (iso ? new Date(iso).toLocaleString('ja-JP', {timeZone: 'Asia/Tokyo'}) : '');
 
+/**
+ * Who may not change process instances (auditors) is not offered Cockpit's actions (suspend, modify,
+ * cancel, ...): the engine would refuse them anyway; this keeps the screen honest.
+ */
+const hideActionsFromReaders = () => fetch('/camunda/api/engine/engine/default/authorization/check'
+  + '?permissionName=UPDATE&resourceName=ProcessInstance&resourceType=8', {credentials: 'same-origin'})
+  .then(r => (r.ok ? r.json() : {authorized: true}))
+  .then(check => {
+    if (!check.authorized) {
+      const style = document.createElement('style');
+      style.textContent = '.ctn-toolbar { display: none !important; }';
+      document.head.appendChild(style);
+      document.body.classList.add('shisaku-read-only');
+    }
+  })
+  .catch(() => undefined);
+hideActionsFromReaders();
+
 /** The timeline table of one instance, and its path announced to the diagram. */
 const renderTimeline = (node, processInstanceId) => {
   node.innerHTML = '<p>読み込み中…</p>';
