@@ -6,10 +6,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import jp.shisakuflow.initiative.InvalidTaskInputException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.engine.HistoryService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -21,13 +24,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineRestErrorMapping implements ResourceConfigCustomizer {
 
+  private final ObjectProvider<HistoryService> historyService;
+
+  public EngineRestErrorMapping(ObjectProvider<HistoryService> historyService) {
+    this.historyService = historyService;
+  }
+
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-    config.register(InvalidTaskInputMapper.class);
+    TaskConflicts conflicts = new TaskConflicts(historyService);
+    config.register(new InvalidTaskInputMapper(conflicts));
+    config.register(new ConcurrentCompletionMapper(conflicts));
     config.register(PasswordPolicyMapper.class);
   }
 
-  /** The error body of a refused password. */
+  /** The error body of a refused password or a conflicting task completion: a type and a message. */
   public record PasswordPolicyBody(String type, String message) {}
 
   /** The engine refuses a weak password with a generic error (500); it is the sender's mistake: 400. */
@@ -51,6 +62,25 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
     }
   }
 
+  /** A completion refused because the task was completed an instant before is a conflict (409), not 403. */
+  @Priority(1)
+  public static class ConcurrentCompletionMapper implements ExceptionMapper<AuthorizationException> {
+
+    private final ProcessEngineExceptionHandler camundaHandler = new ProcessEngineExceptionHandler();
+    private final TaskConflicts conflicts;
+
+    ConcurrentCompletionMapper(TaskConflicts conflicts) {
+      this.conflicts = conflicts;
+    }
+
+    @Override
+    public Response toResponse(AuthorizationException exception) {
+      return conflicts.explain(exception).map(message -> Response.status(Response.Status.CONFLICT)
+          .type(MediaType.APPLICATION_JSON_TYPE).entity(new PasswordPolicyBody(TaskConflicts.TYPE, message)).build())
+          .orElseGet(() -> camundaHandler.toResponse(exception));
+    }
+  }
+
   /** The error body: Camunda's {@code type} and {@code message}, plus each problem on its own. */
   public record InvalidInputBody(String type, String message, List<String> problems) {}
 
@@ -58,9 +88,19 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
   public static class InvalidTaskInputMapper implements ExceptionMapper<RestException> {
 
     private final RestExceptionHandler camundaHandler = new RestExceptionHandler();
+    private final TaskConflicts conflicts;
+
+    InvalidTaskInputMapper(TaskConflicts conflicts) {
+      this.conflicts = conflicts;
+    }
 
     @Override
     public Response toResponse(RestException exception) {
+      java.util.Optional<String> conflict = conflicts.explain(exception);
+      if (conflict.isPresent()) {
+        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new PasswordPolicyBody(TaskConflicts.TYPE, conflict.get())).build();
+      }
       for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
         if (cause instanceof InvalidTaskInputException invalid) {
           return Response.status(Response.Status.BAD_REQUEST)
