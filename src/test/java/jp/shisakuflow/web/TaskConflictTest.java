@@ -2,13 +2,7 @@ package jp.shisakuflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.organization.OrganizationGroup;
@@ -40,32 +34,11 @@ class TaskConflictTest {
   void twoClientsCompletingOneTaskAtOnceGetOneSuccessAndOneConflict() throws Exception {
     TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
     TestUsers.ensure(identityService, "takatsu2", OrganizationGroup.WARD_TAKATSU);
-    ExecutorService clients = Executors.newFixedThreadPool(2);
-    try {
-      for (int round = 0; round < ROUNDS; round++) {
-        String task = openTask("conflict-" + round);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
-        for (String user : List.of("takatsu", "takatsu2")) {
-          answers.add(clients.submit(() -> {
-            go.await();
-            return complete(user, task);
-          }));
-        }
-        go.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<ResponseEntity<String>> answer : answers) {
-          ResponseEntity<String> response = answer.get();
-          statuses.add(response.getStatusCode().value());
-          if (response.getStatusCode().value() == 409) {
-            assertThat(response.getBody()).contains("TaskConflict", "conflict");
-          }
-        }
-        assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(204, 409);
-      }
-    } finally {
-      clients.shutdownNow();
-    }
+    int[] round = {0};
+    CompletionRace.expectOneWinnerPerRound(ROUNDS, () -> openTask("conflict-" + round[0]++), (user, task) -> {
+      ResponseEntity<String> response = complete(user, task);
+      return new CompletionRace.Answer(response.getStatusCode().value(), response.getBody());
+    }, "takatsu", "takatsu2");
   }
 
   @Test
