@@ -54,6 +54,26 @@ public class SecurityConfiguration {
 
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
+  /** Health for load balancers and probes, open; metrics and the rest for administrators (HTTP Basic). */
+  @Bean
+  @Order(0)
+  SecurityFilterChain operationsChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider)
+      throws Exception {
+    return http
+        .securityMatcher(PATHS.matcher("/actuator/**"))
+        .authenticationProvider(provider)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(PATHS.matcher(HttpMethod.GET, "/actuator/health"),
+                PATHS.matcher(HttpMethod.GET, "/actuator/health/**")).permitAll()
+            .anyRequest().hasAuthority(ADMINISTRATORS))
+        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(jsonUnauthorized()))
+        .sessionManagement(session -> session.sessionCreationPolicy(
+            org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+        // Only GET endpoints are exposed, and no session is kept: nothing for CSRF to protect.
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider) throws Exception {

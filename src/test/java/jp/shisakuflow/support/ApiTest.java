@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -21,5 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
     "shisaku.notify.group-addresses.managers=managers@test.invalid",
     "shisaku.notify.group-addresses.wardTakatsu=takatsu@test.invalid"})
 @ActiveProfiles("test")
+// Metrics export (Prometheus) as in production; Spring Boot's tests switch it off by default.
+@AutoConfigureObservability(tracing = false)
 @Import({StatementCounter.class, KnownYear.class})
 public @interface ApiTest {}
