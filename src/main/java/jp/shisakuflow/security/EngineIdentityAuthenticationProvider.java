@@ -3,6 +3,7 @@ package jp.shisakuflow.security;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import jp.shisakuflow.operations.DatabaseUnavailable;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
@@ -76,6 +77,9 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
     try {
       return identityService.checkPassword(userId, password);
     } catch (ProcessEngineException e) {
+      if (DatabaseUnavailable.isCause(e)) {
+        throw new DatabaseUnavailable(e);
+      }
       return false;
     }
   }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import jp.shisakuflow.initiative.InvalidTaskInputException;
+import jp.shisakuflow.operations.DatabaseUnavailable;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
@@ -38,6 +39,12 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
     config.register(PasswordPolicyMapper.class);
   }
 
+  static Response databaseUnavailable() {
+    return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+        .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+        .entity(new PasswordPolicyBody(DatabaseUnavailable.class.getSimpleName(), DatabaseUnavailable.MESSAGE)).build();
+  }
+
   /** The error body of a refused password or a conflicting task completion: a type and a message. */
   public record PasswordPolicyBody(String type, String message) {}
 
@@ -50,6 +57,9 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
+      if (DatabaseUnavailable.isCause(exception)) {
+        return databaseUnavailable();
+      }
       if (ENGINE_MESSAGE.equals(exception.getMessage())) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
             .entity(new PasswordPolicyBody("PasswordPolicyException", "パスワードがポリシーを満たしていません。10文字以上で、"
@@ -96,6 +106,9 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
 
     @Override
     public Response toResponse(RestException exception) {
+      if (DatabaseUnavailable.isCause(exception)) {
+        return databaseUnavailable();
+      }
       java.util.Optional<String> conflict = conflicts.explain(exception);
       if (conflict.isPresent()) {
         return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)

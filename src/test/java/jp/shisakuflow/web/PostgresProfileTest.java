@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import jp.shisakuflow.ShisakuFlowApplication;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
@@ -19,6 +20,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,38 +35,89 @@ class PostgresProfileTest {
   static final int ROUNDS = 10;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @Test
-  void onPostgresTwoClientsCompletingOneTaskGetOneSuccessAndOneConflict() throws Exception {
-    try (LocalPostgres postgres = LocalPostgres.start();
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(ShisakuFlowApplication.class)
-            .profiles("test", "postgres").run("--server.port=0", "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=")) {
-      ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
-          .getProcessEngineConfiguration();
-      assertThat(configuration.getDatabaseType()).isEqualTo("postgres");
+  private static LocalPostgres postgres;
+  private static ConfigurableApplicationContext app;
+  private static String base;
 
-      IdentityService identity = app.getBean(IdentityService.class);
-      TestUsers.ensure(identity, "takatsu", OrganizationGroup.WARD_TAKATSU);
-      TestUsers.ensure(identity, "takatsu2", OrganizationGroup.WARD_TAKATSU);
-      InitiativeLifecycleService initiatives = app.getBean(InitiativeLifecycleService.class);
-      TaskService tasks = app.getBean(TaskService.class);
-      String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-      int[] round = {0};
-      CompletionRace.expectOneWinnerPerRound(ROUNDS, () -> {
-        String instance = initiatives.startIfAbsent(InitiativeStart.unplanned("pg-conflict-" + round[0]++,
-            "同時完了テスト", "other", "wardTakatsu", YEAR)).orElseThrow();
-        String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
-        assertThat(task).as("strong (UUID) ids").matches("[0-9a-f]{8}-[0-9a-f]{4}-.*");
-        return task;
-      }, (user, task) -> complete(base, user, task), "takatsu", "takatsu2");
+  @BeforeAll
+  static void startPostgresAndApp() throws Exception {
+    postgres = LocalPostgres.start();
+    app = new SpringApplicationBuilder(ShisakuFlowApplication.class).profiles("test", "postgres").run(
+        "--server.port=0", "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
+        "--spring.datasource.password=", "--spring.datasource.hikari.connection-timeout=2000");
+    base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+    TestUsers.ensure(app.getBean(IdentityService.class), "takatsu", OrganizationGroup.WARD_TAKATSU);
+    TestUsers.ensure(app.getBean(IdentityService.class), "takatsu2", OrganizationGroup.WARD_TAKATSU);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (app != null) {
+      app.close();
+    }
+    if (postgres != null) {
+      postgres.close();
     }
   }
 
-  private static CompletionRace.Answer complete(String base, String user, String task) {
-    String credentials = Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD)
+  @Test
+  void whenPostgresIsDownRequestsFailFastWith503AndTheAppRecoversByItself() throws Exception {
+    assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+    postgres.kill();
+    try {
+      long started = System.nanoTime();
+      HttpResponse<String> tasks = get("/engine-rest/task?maxResults=10", "takatsu");
+      assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(503);
+      assertThat(tasks.body()).contains("DatabaseUnavailable", "データベースに接続できません");
+      assertThat(tasks.headers().firstValue("Retry-After")).contains("5");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).as("fails fast").isLessThan(Duration.ofSeconds(15));
+      HttpResponse<String> progress = get("/api/progress?fiscalYear=" + YEAR, "takatsu");
+      assertThat(progress.statusCode()).as(progress.body()).isEqualTo(503);
+      HttpResponse<String> health = get("/actuator/health", null);
+      assertThat(health.statusCode()).isEqualTo(503);
+      assertThat(health.body()).contains("DOWN");
+    } finally {
+      postgres.startServer();
+    }
+    HttpResponse<String> again = get("/engine-rest/task?maxResults=10", "takatsu");
+    assertThat(again.statusCode()).as("recovered without a restart: " + again.body()).isEqualTo(200);
+    assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void onPostgresTwoClientsCompletingOneTaskGetOneSuccessAndOneConflict() throws Exception {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
+        .getProcessEngineConfiguration();
+    assertThat(configuration.getDatabaseType()).isEqualTo("postgres");
+
+    InitiativeLifecycleService initiatives = app.getBean(InitiativeLifecycleService.class);
+    TaskService tasks = app.getBean(TaskService.class);
+    int[] round = {0};
+    CompletionRace.expectOneWinnerPerRound(ROUNDS, () -> {
+      String instance = initiatives.startIfAbsent(InitiativeStart.unplanned("pg-conflict-" + round[0]++,
+          "同時完了テスト", "other", "wardTakatsu", YEAR)).orElseThrow();
+      String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+      assertThat(task).as("strong (UUID) ids").matches("[0-9a-f]{8}-[0-9a-f]{4}-.*");
+      return task;
+    }, (user, task) -> complete(base, user, task), "takatsu", "takatsu2");
+  }
+
+  private static HttpResponse<String> get(String path, String user) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    if (user != null) {
+      request.header("Authorization", basic(user));
+    }
+    return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD)
         .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static CompletionRace.Answer complete(String base, String user, String task) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/engine-rest/task/" + task + "/complete"))
-        .header("Authorization", "Basic " + credentials).header("Content-Type", "application/json")
+        .header("Authorization", basic(user)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(
             "{\"variables\":{\"coordinationPartners\":{\"value\":\"高津区 地域振興課\"}}}")).build();
     try {
