@@ -36,7 +36,35 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
     TaskConflicts conflicts = new TaskConflicts(historyService);
     config.register(new InvalidTaskInputMapper(conflicts));
     config.register(new ConcurrentCompletionMapper(conflicts));
-    config.register(PasswordPolicyMapper.class);
+    config.register(new PasswordPolicyMapper(conflicts));
+    config.register(new UnexpectedFailureMapper(conflicts));
+  }
+
+  static Response taskConflict(String message) {
+    return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new PasswordPolicyBody(TaskConflicts.TYPE, message)).build();
+  }
+
+  /** Anything else the REST API fails with (even a NullPointerException in a race): a conflict, or Camunda's 500. */
+  @Priority(1)
+  public static class UnexpectedFailureMapper implements ExceptionMapper<RuntimeException> {
+
+    private final org.camunda.bpm.engine.rest.exception.ExceptionHandler camundaHandler =
+        new org.camunda.bpm.engine.rest.exception.ExceptionHandler();
+    private final TaskConflicts conflicts;
+
+    UnexpectedFailureMapper(TaskConflicts conflicts) {
+      this.conflicts = conflicts;
+    }
+
+    @Override
+    public Response toResponse(RuntimeException exception) {
+      if (DatabaseUnavailable.isCause(exception)) {
+        return databaseUnavailable();
+      }
+      return conflicts.explain(exception).map(EngineRestErrorMapping::taskConflict)
+          .orElseGet(() -> camundaHandler.toResponse(exception));
+    }
   }
 
   static Response databaseUnavailable() {
@@ -54,11 +82,20 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
 
     static final String ENGINE_MESSAGE = "Password does not match policy";
     private final ProcessEngineExceptionHandler camundaHandler = new ProcessEngineExceptionHandler();
+    private final TaskConflicts conflicts;
+
+    PasswordPolicyMapper(TaskConflicts conflicts) {
+      this.conflicts = conflicts;
+    }
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
       if (DatabaseUnavailable.isCause(exception)) {
         return databaseUnavailable();
+      }
+      java.util.Optional<String> conflict = conflicts.explain(exception);
+      if (conflict.isPresent()) {
+        return taskConflict(conflict.get());
       }
       if (ENGINE_MESSAGE.equals(exception.getMessage())) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)

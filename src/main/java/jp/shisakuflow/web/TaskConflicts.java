@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Two people completing one task: the engine lets one through and fails the other, either with an
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.ObjectProvider;
 class TaskConflicts {
 
   static final String TYPE = "TaskConflict";
+  private static final Pattern COMPLETION = Pattern.compile("/task/([^/]+)/(complete|submit-form|resolve)$");
   private static final Pattern MISSING_TASK = Pattern.compile("Cannot find task with id ([^:\\s]+)");
 
   private final ObjectProvider<HistoryService> historyService;
@@ -44,7 +47,17 @@ class TaskConflicts {
         return finished(missing.group(1));
       }
     }
-    return Optional.empty();
+    // Any other failure of a completion (the engine can even fail with a NullPointerException when the
+    // other completion removed the execution first) is a conflict when the task has ended meanwhile.
+    return completedTaskOfThisRequest().flatMap(this::finished);
+  }
+
+  private static Optional<String> completedTaskOfThisRequest() {
+    if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+      return Optional.empty();
+    }
+    Matcher completion = COMPLETION.matcher(attributes.getRequest().getRequestURI());
+    return completion.find() ? Optional.of(completion.group(1)) : Optional.empty();
   }
 
   private Optional<String> finished(String taskId) {
