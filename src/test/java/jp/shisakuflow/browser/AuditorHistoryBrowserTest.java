@@ -59,10 +59,7 @@ class AuditorHistoryBrowserTest {
         .processDefinitionKey(InitiativeLifecycle.PROCESS_KEY).latestVersion().singleResult().getId();
 
     var wait = new WebDriverWait(browser, Duration.ofSeconds(40));
-    browser.get(base() + "/login");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("auditor");
-    browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    Chromium.logIn(browser, base(), "auditor");
     browser.get(base() + "/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '履歴（監査）')]"))).click();
 

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.KnownYear;
-import jp.shisakuflow.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,10 +45,7 @@ class ScheduleDashboardBrowserTest {
   void theScheduleShowsTheLateInitiativeInRedAndOpensItsInstance() throws Exception {
     knownYear.ensure();
     var wait = new WebDriverWait(browser, Duration.ofSeconds(40));
-    browser.get(base() + "/login");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("manager");
-    browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    Chromium.logIn(browser, base(), "manager");
     browser.get(base() + "/camunda/app/cockpit/default/#/dashboard");
     browser.executeScript("window.localStorage.setItem('shisaku.fiscalYear', '" + KnownYear.YEAR + "');");
     browser.navigate().refresh();

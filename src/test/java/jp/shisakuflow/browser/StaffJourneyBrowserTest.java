@@ -129,11 +129,7 @@ class StaffJourneyBrowserTest {
   }
 
   private void logIn(String user) {
-    browser.get(base() + "/login");
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    Chromium.logIn(browser, base(), user);
   }
 
   /** The 完了 button sits below the form, under the footer: scrolled into view and clicked as a user would. */
