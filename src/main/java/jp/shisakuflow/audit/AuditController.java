@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import jp.shisakuflow.initiative.FiscalYear;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -46,7 +47,7 @@ public class AuditController {
   /** Every activity, actor, value change, comment and incident of one instance, by its id. */
   @GetMapping("/api/audit/instances/{processInstanceId}")
   public AuditTrail timeline(@PathVariable String processInstanceId) {
-    return history.timeline(processInstanceId).orElseThrow(() -> new ResponseStatusException(
+    return trails.trailOfInstance(processInstanceId).orElseThrow(() -> new ResponseStatusException(
         org.springframework.http.HttpStatus.NOT_FOUND, "プロセスインスタンス " + processInstanceId
             + " の履歴はありません (no such process instance)"));
   }
@@ -79,10 +80,7 @@ public class AuditController {
 
   @GetMapping("/api/audit/export")
   public ResponseEntity<byte[]> export(@RequestParam int fiscalYear) {
-    if (fiscalYear < 2000 || fiscalYear > 2100) {
-      throw new IllegalArgumentException("fiscalYear: 2000〜2100 の年度を指定してください (must be 2000-2100, got "
-          + fiscalYear + ")");
-    }
+    FiscalYear.requireSupported(fiscalYear);
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename("audit-FY" + fiscalYear + ".zip").build().toString())

@@ -43,6 +43,12 @@ public class AuditTrailService {
     return Optional.ofNullable(instance).map(this::trail);
   }
 
+  /** The trail of one instance of any definition, by its id. */
+  public Optional<AuditTrail> trailOfInstance(String processInstanceId) {
+    return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult()).map(this::trail);
+  }
+
   public AuditTrail trail(HistoricProcessInstance instance) {
     String id = instance.getId();
     List<AuditEvent> events = new ArrayList<>();

@@ -2,6 +2,7 @@ package jp.shisakuflow.audit;
 
 import java.time.LocalDate;
 import java.util.Set;
+import jp.shisakuflow.initiative.FiscalYear;
 
 /**
  * What an auditor narrows the history by: definition, state, fiscal year, workstream, decided outcome
@@ -21,8 +22,8 @@ public record HistoricInstanceFilter(String processDefinitionKey, String state, 
       throw new IllegalArgumentException("state: all / running / finished のいずれかを指定してください (got '"
           + state + "')");
     }
-    if (fiscalYear != null && (fiscalYear < 2000 || fiscalYear > 2100)) {
-      throw new IllegalArgumentException("fiscalYear: 2000〜2100 の年度を指定してください (got " + fiscalYear + ")");
+    if (fiscalYear != null) {
+      FiscalYear.requireSupported(fiscalYear);
     }
     if (startedFrom != null && startedTo != null && startedFrom.isAfter(startedTo)) {
       throw new IllegalArgumentException("startedFrom: 開始日 " + startedFrom + " が終了日 " + startedTo

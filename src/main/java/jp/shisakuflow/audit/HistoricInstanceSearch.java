@@ -5,7 +5,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -22,11 +21,9 @@ public class HistoricInstanceSearch {
   private static final List<String> SHOWN = List.of(Var.TITLE, Var.WORKSTREAM, Var.FISCAL_YEAR, Var.DECIDED_OUTCOME);
 
   private final HistoryService historyService;
-  private final AuditTrailService trails;
 
-  public HistoricInstanceSearch(HistoryService historyService, AuditTrailService trails) {
+  public HistoricInstanceSearch(HistoryService historyService) {
     this.historyService = historyService;
-    this.trails = trails;
   }
 
   public List<HistoricInstanceSummary> search(HistoricInstanceFilter filter) {
@@ -69,12 +66,6 @@ public class HistoricInstanceSearch {
           i.getStartTime().toInstant(), i.getEndTime() == null ? null : i.getEndTime().toInstant(),
           i.getStartUserId());
     }).toList();
-  }
-
-  /** The timeline of one instance of any definition, by its id. */
-  public Optional<AuditTrail> timeline(String processInstanceId) {
-    return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
-        .processInstanceId(processInstanceId).singleResult()).map(trails::trail);
   }
 
   private static Object valueOf(HistoricVariableInstance variable) {

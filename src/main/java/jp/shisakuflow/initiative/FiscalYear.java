@@ -8,6 +8,18 @@ public final class FiscalYear {
 
   private FiscalYear() {}
 
+  public static final int FIRST_SUPPORTED = 2000;
+  public static final int LAST_SUPPORTED = 2100;
+
+  /** The year, when the app supports it; otherwise a 400-worthy error naming the parameter. */
+  public static int requireSupported(int fiscalYear) {
+    if (fiscalYear < FIRST_SUPPORTED || fiscalYear > LAST_SUPPORTED) {
+      throw new IllegalArgumentException("fiscalYear: 2000〜2100 の年度を指定してください (must be 2000-2100, got "
+          + fiscalYear + ")");
+    }
+    return fiscalYear;
+  }
+
   public static int containing(LocalDate date) {
     return date.getMonthValue() >= Month.APRIL.getValue() ? date.getYear() : date.getYear() - 1;
   }

@@ -8,24 +8,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Outermost: whatever fails because the database is gone answers 503 with a message and Retry-After. */
-@Configuration
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
-
-  @Bean
-  FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilterRegistration() {
-    FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(this);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-    return registration;
-  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -41,7 +34,7 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
     }
   }
 
-  public static void write(HttpServletResponse response) throws IOException {
+  private static void write(HttpServletResponse response) throws IOException {
     response.resetBuffer();
     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);

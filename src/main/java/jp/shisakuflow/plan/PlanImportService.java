@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import jp.shisakuflow.initiative.FiscalYear;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeRevision;
 import jp.shisakuflow.organization.OrganizationGroup;
@@ -79,7 +80,7 @@ public class PlanImportService {
   private PlanImportResult doImport(String source, String yaml, Integer targetFiscalYear, String actor) {
     Plan parsed = new PlanParser(knownGroups()).parse(source, yaml);
     int year = targetFiscalYear == null ? parsed.fiscalYear() : targetFiscalYear;
-    if (year < 2000 || year > 2100) {
+    if (year < FiscalYear.FIRST_SUPPORTED || year > FiscalYear.LAST_SUPPORTED) {
       throw new InvalidPlanException(source, List.of(new PlanError(0,
           "fiscalYear: 2000〜2100 の年度を指定してください (the target fiscal year must be 2000-2100, got " + year + ")")));
     }

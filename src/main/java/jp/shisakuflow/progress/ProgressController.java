@@ -25,11 +25,7 @@ public class ProgressController {
   @GetMapping("/api/progress/dashboard")
   public Dashboard dashboard(@RequestParam(required = false) Integer fiscalYear) {
     int year = fiscalYear != null ? fiscalYear : FiscalYear.containing(CityCalendar.today(ClockUtil.getCurrentTime()));
-    if (year < 2000 || year > 2100) {
-      throw new IllegalArgumentException("fiscalYear: 2000〜2100 の年度を指定してください (must be 2000-2100, got "
-          + year + ")");
-    }
-    return dashboards.dashboard(year);
+    return dashboards.dashboard(FiscalYear.requireSupported(year));
   }
 
   @GetMapping("/api/progress")
@@ -37,10 +33,6 @@ public class ProgressController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
     LocalDate date = asOf != null ? asOf : CityCalendar.today(ClockUtil.getCurrentTime());
     int year = fiscalYear != null ? fiscalYear : FiscalYear.containing(date);
-    if (year < 2000 || year > 2100) {
-      throw new IllegalArgumentException("fiscalYear: 2000〜2100 の年度を指定してください (must be 2000-2100, got "
-          + year + ")");
-    }
-    return progress.report(year, date);
+    return progress.report(FiscalYear.requireSupported(year), date);
   }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.shisakuflow.initiative.FiscalYear;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.plan.CityCalendar;
@@ -40,10 +41,7 @@ public class QuarterlyReportService {
     if (quarter < 1 || quarter > 4) {
       throw new IllegalArgumentException("quarter: 1〜4 を指定してください (must be 1-4, got " + quarter + ")");
     }
-    if (fiscalYear < 2000 || fiscalYear > 2100) {
-      throw new IllegalArgumentException("fiscalYear: 2000〜2100 の年度を指定してください (must be 2000-2100, got "
-          + fiscalYear + ")");
-    }
+    FiscalYear.requireSupported(fiscalYear);
     LocalDate quarterEnd = CityCalendar.quarterEnd(fiscalYear, quarter);
     LocalDate today = CityCalendar.today(ClockUtil.getCurrentTime());
     LocalDate asOf = quarterEnd.isBefore(today) ? quarterEnd : today;

@@ -7,7 +7,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import jp.shisakuflow.initiative.InvalidTaskInputException;
 import jp.shisakuflow.operations.DatabaseUnavailable;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -35,14 +34,13 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     TaskConflicts conflicts = new TaskConflicts(historyService);
     config.register(new InvalidTaskInputMapper(conflicts));
-    config.register(new ConcurrentCompletionMapper(conflicts));
-    config.register(new PasswordPolicyMapper(conflicts));
+    config.register(new EngineExceptionMapper(conflicts));
     config.register(new UnexpectedFailureMapper(conflicts));
   }
 
   static Response taskConflict(String message) {
     return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new PasswordPolicyBody(TaskConflicts.TYPE, message)).build();
+        .entity(new ErrorBody(TaskConflicts.TYPE, message)).build();
   }
 
   /** Anything else the REST API fails with (even a NullPointerException in a race): a conflict, or Camunda's 500. */
@@ -70,21 +68,24 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
   static Response databaseUnavailable() {
     return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
         .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
-        .entity(new PasswordPolicyBody(DatabaseUnavailable.class.getSimpleName(), DatabaseUnavailable.MESSAGE)).build();
+        .entity(new ErrorBody(DatabaseUnavailable.class.getSimpleName(), DatabaseUnavailable.MESSAGE)).build();
   }
 
-  /** The error body of a refused password or a conflicting task completion: a type and a message. */
-  public record PasswordPolicyBody(String type, String message) {}
+  /** An error body: a type and a message (Japanese, then English). */
+  public record ErrorBody(String type, String message) {}
 
-  /** The engine refuses a weak password with a generic error (500); it is the sender's mistake: 400. */
+  /**
+   * Engine errors: a lost database is 503, a task conflict 409, a weak password (which the engine answers
+   * with a generic error) 400; the rest goes to Camunda's own handler.
+   */
   @Priority(1)
-  public static class PasswordPolicyMapper implements ExceptionMapper<ProcessEngineException> {
+  public static class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
 
     static final String ENGINE_MESSAGE = "Password does not match policy";
     private final ProcessEngineExceptionHandler camundaHandler = new ProcessEngineExceptionHandler();
     private final TaskConflicts conflicts;
 
-    PasswordPolicyMapper(TaskConflicts conflicts) {
+    EngineExceptionMapper(TaskConflicts conflicts) {
       this.conflicts = conflicts;
     }
 
@@ -99,32 +100,13 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
       }
       if (ENGINE_MESSAGE.equals(exception.getMessage())) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(new PasswordPolicyBody("PasswordPolicyException", "パスワードがポリシーを満たしていません。10文字以上で、"
+            .entity(new ErrorBody("PasswordPolicyException", "パスワードがポリシーを満たしていません。10文字以上で、"
                 + "大文字・小文字・数字・記号をそれぞれ含み、ユーザー名や氏名を含まないものにしてください (the password does not"
                 + " match the policy: at least 10 characters with upper and lower case letters, a digit and a special"
                 + " character, and none of the user's id or names)"))
             .build();
       }
       return camundaHandler.toResponse(exception);
-    }
-  }
-
-  /** A completion refused because the task was completed an instant before is a conflict (409), not 403. */
-  @Priority(1)
-  public static class ConcurrentCompletionMapper implements ExceptionMapper<AuthorizationException> {
-
-    private final ProcessEngineExceptionHandler camundaHandler = new ProcessEngineExceptionHandler();
-    private final TaskConflicts conflicts;
-
-    ConcurrentCompletionMapper(TaskConflicts conflicts) {
-      this.conflicts = conflicts;
-    }
-
-    @Override
-    public Response toResponse(AuthorizationException exception) {
-      return conflicts.explain(exception).map(message -> Response.status(Response.Status.CONFLICT)
-          .type(MediaType.APPLICATION_JSON_TYPE).entity(new PasswordPolicyBody(TaskConflicts.TYPE, message)).build())
-          .orElseGet(() -> camundaHandler.toResponse(exception));
     }
   }
 
@@ -148,8 +130,7 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
       }
       java.util.Optional<String> conflict = conflicts.explain(exception);
       if (conflict.isPresent()) {
-        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(new PasswordPolicyBody(TaskConflicts.TYPE, conflict.get())).build();
+        return taskConflict(conflict.get());
       }
       for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
         if (cause instanceof InvalidTaskInputException invalid) {
