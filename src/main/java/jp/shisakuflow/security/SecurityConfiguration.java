@@ -87,6 +87,8 @@ public class SecurityConfiguration {
         .authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PATHS.matcher(HttpMethod.POST, APP_API + "/plans")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
+            .requestMatchers(PATHS.matcher(HttpMethod.POST, APP_API + "/initiatives"))
+            .hasAnyAuthority(MANAGERS, ADMINISTRATORS)
             .requestMatchers(PATHS.matcher(HttpMethod.GET, APP_API + "/reports/**")).hasAnyAuthority(MANAGERS, AUDITORS)
             .requestMatchers(PATHS.matcher(HttpMethod.GET, APP_API + "/audit/**")).hasAnyAuthority(MANAGERS, AUDITORS)
             .requestMatchers(PATHS.matcher(HttpMethod.POST, ENGINE_REST + "/deployment/create"))
