@@ -173,6 +173,21 @@ class InitiativeLifecycleProcessTest {
   }
 
   @Test
+  void theSecondVerificationDecidesAfreshWithoutTheFirstOnesRecoordination() {
+    ProcessInstance pi = start();
+    completeAt(pi, TASK_COORDINATE, Map.of());
+    completeAt(pi, TASK_IMPLEMENT_MODEL, Map.of());
+    completeAt(pi, TASK_VERIFY, Map.of(Var.VERIFICATION_RATING, VerificationRating.NEEDS_IMPROVEMENT.code(),
+        Var.ACHIEVEMENT_RATE, 40, Var.RECOORDINATE, true));
+    completeAt(pi, TASK_COORDINATE, Map.of());
+    completeAt(pi, TASK_IMPLEMENT_MODEL, Map.of());
+
+    verify(pi, VerificationRating.GOOD, 90);
+
+    assertThat(pi).isWaitingAt(TASK_DECIDE_NEXT_YEAR).variables().containsEntry(Var.RECOORDINATE, false);
+  }
+
+  @Test
   void managerOverridesTheRecommendationWithAReason() {
     ProcessInstance pi = workToDecision(VerificationRating.GOOD, 95);
 
