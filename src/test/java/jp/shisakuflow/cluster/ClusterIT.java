@@ -1,0 +1,245 @@
+package jp.shisakuflow.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import jp.shisakuflow.initiative.FiscalYear;
+import jp.shisakuflow.support.LocalPostgres;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two application nodes (separate JVMs, the packaged jar) on one PostgreSQL, on loopback: concurrent
+ * clients drive initiatives through whole lifecycles over REST while one node is SIGKILLed and restarted
+ * and PostgreSQL is restarted; then the history in the database is checked record by record.
+ * Run alone with {@code ./mvnw verify -DskipUnitTests}; sizes via {@code -Dcluster.initiatives=…}.
+ */
+class ClusterIT {
+
+  static final int INITIATIVES = Integer.getInteger("cluster.initiatives", 200);
+  static final int CLIENTS = Integer.getInteger("cluster.clients", 8);
+  static final Duration READY = Duration.ofMinutes(3);
+  /** Errors just after an outage ends still count as inside it: pools notice dead connections on use. */
+  static final Duration GRACE = Duration.ofSeconds(10);
+
+  record Window(String name, Instant from, Instant to) {
+    boolean contains(Instant at) {
+      return !at.isBefore(from) && !at.isAfter(to.plus(GRACE));
+    }
+  }
+
+  record Check(String name, Object expected, Object actual) {
+    boolean passed() {
+      return String.valueOf(expected).equals(String.valueOf(actual));
+    }
+  }
+
+  @Test
+  void twoNodesKeepEveryRecordThroughANodeCrashAndAPostgresRestart() throws Exception {
+    Path work = Files.createDirectories(Path.of("target", "cluster"));
+    String password = "Cl#" + UUID.randomUUID().toString().substring(0, 13) + "-Aa9";
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    int year = FiscalYear.containing(today);
+    try (LocalPostgres postgres = LocalPostgres.start();
+        AppNode a = node("node-a", work, postgres, password);
+        AppNode b = node("node-b", work, postgres, password)) {
+      // One after the other: the first creates the schema and deploys, the second finds both done.
+      a.start();
+      a.awaitReady(READY);
+      b.start();
+      b.awaitReady(READY);
+      ClusterClient client = new ClusterClient(List.of(a, b), password);
+      ClusterUsers.create(client, "admin", password);
+
+      InitiativeDriver driver = new InitiativeDriver(client);
+      AtomicInteger next = new AtomicInteger();
+      AtomicInteger finished = new AtomicInteger();
+      Queue<String> gaveUp = new ConcurrentLinkedQueue<>();
+      Instant began = Instant.now();
+      ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+      for (int c = 0; c < CLIENTS; c++) {
+        int home = c % 2;
+        clients.submit(() -> {
+          for (int i = next.getAndIncrement(); i < INITIATIVES; i = next.getAndIncrement()) {
+            Scenario scenario = new Scenario(i, year, today);
+            try {
+              driver.drive(scenario, home);
+              finished.incrementAndGet();
+            } catch (Exception e) {
+              gaveUp.add(scenario.businessKey() + ": " + e.getMessage());
+            }
+          }
+        });
+      }
+      clients.shutdown();
+
+      List<Window> outages = new ArrayList<>();
+      List<Integer> finishedAtFault = new ArrayList<>();
+      awaitFinished(finished, INITIATIVES / 4, clients);
+      finishedAtFault.add(finished.get());
+      Instant killed = Instant.now();
+      b.kill();
+      Thread.sleep(3000);
+      b.start();
+      b.awaitReady(READY);
+      outages.add(new Window("SIGKILL node-b → restarted", killed, Instant.now()));
+
+      awaitFinished(finished, INITIATIVES * 11 / 20, clients);
+      finishedAtFault.add(finished.get());
+      Instant stopped = Instant.now();
+      postgres.kill();
+      Thread.sleep(5000);
+      postgres.startServer();
+      a.awaitReady(READY);
+      b.awaitReady(READY);
+      outages.add(new Window("PostgreSQL restart", stopped, Instant.now()));
+
+      assertThat(clients.awaitTermination(15, TimeUnit.MINUTES)).as("clients finished").isTrue();
+      Duration run = Duration.between(began, Instant.now());
+      ClusterLedger ledger = ClusterLedger.read(postgres.jdbcUrl(), "FY" + year + "-cluster-");
+
+      List<Check> checks = checks(year, today, ledger, driver, client, gaveUp, outages, finishedAtFault);
+      Files.write(work.resolve("client-failures.log"), client.failures.stream().map(Object::toString).toList());
+      System.out.println(summary(run, finished.get(), client, driver, ledger, outages, checks));
+      assertThat(checks).as("failed checks (summary above)").allMatch(Check::passed);
+    }
+  }
+
+  private static List<Check> checks(int year, LocalDate today, ClusterLedger ledger, InitiativeDriver driver,
+      ClusterClient client, Queue<String> gaveUp, List<Window> outages, List<Integer> finishedAtFault) {
+    List<Scenario> scenarios = IntStream.range(0, INITIATIVES).mapToObj(i -> new Scenario(i, year, today)).toList();
+    List<String> wrongOutcome = new ArrayList<>();
+    List<String> wrongCompletions = new ArrayList<>();
+    List<String> wrongTimers = new ArrayList<>();
+    int overdueFiredOnce = 0;
+    for (Scenario scenario : scenarios) {
+      ClusterLedger.Instance instance = ledger.byBusinessKey.get(scenario.businessKey());
+      if (instance == null) {
+        continue;
+      }
+      if (!instance.endEvents().equals(scenario.expectedEndEvents())) {
+        wrongOutcome.add(scenario.businessKey() + " " + instance.endEvents());
+      }
+      if (!instance.completedTasks().equals(scenario.expectedCompletions()) || instance.openOrCancelledTasks() > 0) {
+        wrongCompletions.add(scenario.businessKey() + " " + instance.completedTasks());
+      }
+      long fired = ledger.timerJobs.stream()
+          .filter(j -> j.processInstanceId().equals(instance.id()) && j.successes() > 0).count();
+      int expectedFired = scenario.overdue() ? 1 : 0;
+      if (fired != expectedFired || instance.overdueEvents() != expectedFired) {
+        wrongTimers.add(scenario.businessKey() + " fired " + fired + ", overdue events " + instance.overdueEvents());
+      } else if (scenario.overdue()) {
+        overdueFiredOnce++;
+      }
+    }
+    List<String> lostAcknowledged = driver.acknowledged.keySet().stream()
+        .filter(id -> !ledger.completedTaskIds.containsKey(id)).toList();
+    List<String> lostRetried = driver.completedBeforeRetry.stream()
+        .filter(id -> !ledger.completedTaskIds.containsKey(id)).toList();
+    long outsideWindows = client.failures.stream()
+        .filter(f -> outages.stream().noneMatch(w -> w.contains(f.at()))).count();
+    long failedJobsOutside = ledger.failedJobs.stream()
+        .filter(f -> outages.stream().noneMatch(w -> w.contains(f.at()))).count();
+    long overdueCount = scenarios.stream().filter(Scenario::overdue).count();
+
+    List<Check> checks = new ArrayList<>();
+    checks.add(new Check("initiatives in the database", INITIATIVES, ledger.byBusinessKey.size()));
+    checks.add(new Check("instances per business key (most)", 1, ledger.instancesPerBusinessKeyMax));
+    checks.add(new Check("instances completed", INITIATIVES,
+        ledger.byBusinessKey.values().stream().filter(i -> "COMPLETED".equals(i.state())).count()));
+    checks.add(new Check("instances with the wrong outcome", 0, sample(wrongOutcome)));
+    checks.add(new Check("instances with completions lost, doubled or open", 0, sample(wrongCompletions)));
+    checks.add(new Check("acknowledged completions missing in history", 0, sample(lostAcknowledged)));
+    checks.add(new Check("retried completions missing in history", 0, sample(lostRetried)));
+    checks.add(new Check("completions acknowledged twice", 0,
+        driver.acknowledged.values().stream().filter(n -> n > 1).count()));
+    checks.add(new Check("overdue timers fired exactly once", overdueCount, overdueFiredOnce));
+    checks.add(new Check("instances whose timers fired other than expected", 0, sample(wrongTimers)));
+    checks.add(new Check("timer jobs executed more than once", 0,
+        ledger.timerJobs.stream().filter(j -> j.successes() > 1).count()));
+    checks.add(new Check("jobs left in the runtime", 0, ledger.remainingJobs));
+    checks.add(new Check("incidents (history / open)", "0 / 0", ledger.historicIncidents + " / " + ledger.openIncidents));
+    checks.add(new Check("failed job attempts outside outage windows", 0, failedJobsOutside));
+    checks.add(new Check("client errors outside outage windows", 0, outsideWindows));
+    checks.add(new Check("unexpected answers", 0, sample(List.copyOf(driver.unexpected))));
+    checks.add(new Check("initiatives a client gave up on", 0, sample(List.copyOf(gaveUp))));
+    checks.add(new Check("faults hit a running load (finished < " + INITIATIVES + " at each)", true,
+        finishedAtFault.stream().allMatch(n -> n < INITIATIVES)));
+    return checks;
+  }
+
+  /** A count, with the first offenders when there are any. */
+  private static Object sample(List<String> offenders) {
+    return offenders.isEmpty() ? 0
+        : offenders.size() + " e.g. " + offenders.subList(0, Math.min(3, offenders.size()));
+  }
+
+  private static String summary(Duration run, int finished, ClusterClient client, InitiativeDriver driver,
+      ClusterLedger ledger,
+      List<Window> outages, List<Check> checks) {
+    StringBuilder out = new StringBuilder("\n=== Cluster run: 2 nodes, 1 PostgreSQL, ").append(CLIENTS)
+        .append(" clients ===\n");
+    out.append("initiatives finished %d in %ds; answers by node %s; requests retried %d%n".formatted(finished,
+        run.toSeconds(), new java.util.TreeMap<>(client.answersByNode), client.retriedRequests.get()));
+    Map<String, Long> firedOn = ledger.timerJobs.stream().filter(j -> j.successes() > 0)
+        .collect(Collectors.groupingBy(j -> String.valueOf(j.firedOn()), java.util.TreeMap::new, Collectors.counting()));
+    out.append("timers fired by node %s; failed job attempts %d; completions whose answer was lost and that a retry"
+        .formatted(firedOn, ledger.failedJobs.size()) + " found applied %d%n".formatted(driver.completedBeforeRetry.size()));
+    for (Window window : outages) {
+      Map<String, Long> byNode = client.failures.stream()
+          .filter(f -> !f.at().isBefore(window.from()) && !f.at().isAfter(window.to()))
+          .collect(Collectors.groupingBy(ClusterClient.Failure::node, java.util.TreeMap::new, Collectors.counting()));
+      out.append("outage %-28s %5.1fs  failed attempts by node %s%n".formatted(window.name(),
+          Duration.between(window.from(), window.to()).toMillis() / 1000.0, byNode));
+    }
+    out.append("%-58s %-10s %-10s %s%n".formatted("check", "expected", "actual", "result"));
+    for (Check check : checks) {
+      out.append("%-58s %-10s %-10s %s%n".formatted(check.name(), check.expected(), check.actual(),
+          check.passed() ? "ok" : "FAILED"));
+    }
+    return out.toString();
+  }
+
+  private static void awaitFinished(AtomicInteger finished, int count, ExecutorService clients)
+      throws InterruptedException {
+    while (finished.get() < count && !clients.isTerminated()) {
+      Thread.sleep(200);
+    }
+  }
+
+  private static AppNode node(String name, Path work, LocalPostgres postgres, String password) throws Exception {
+    Path log = work.resolve(name + ".log");
+    Files.deleteIfExists(log);
+    return new AppNode(name, freePort(), Path.of(System.getProperty("shisaku.jar")), log, Map.of(
+        "SHISAKU_DB_URL", postgres.jdbcUrl(),
+        "SHISAKU_DB_USER", "postgres",
+        "SHISAKU_DB_PASSWORD", "",
+        "SHISAKU_ADMIN_PASSWORD", password,
+        "SHISAKU_DB_CONNECT_TIMEOUT_MS", "2000",
+        // A crashed node's locked jobs are taken over after 20 s instead of 5 min.
+        "SHISAKU_JOB_LOCK_TIME_MS", "20000",
+        "SHISAKU_LOG_FORMAT", "ecs"));
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
