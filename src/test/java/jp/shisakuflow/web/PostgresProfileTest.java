@@ -63,6 +63,11 @@ class PostgresProfileTest {
   @Test
   void whenPostgresIsDownRequestsFailFastWith503AndTheAppRecoversByItself() throws Exception {
     assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+    HttpClient browser = loggedInBrowser("takatsu");
+    String webappApi = "/camunda/api/engine/engine/default/task/count";
+    assertThat(browserGet(browser, webappApi).statusCode()).isEqualTo(200);
+    HttpClient newcomer = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String loginToken = csrfToken(newcomer);
     postgres.kill();
     try {
       long started = System.nanoTime();
@@ -76,6 +81,13 @@ class PostgresProfileTest {
       HttpResponse<String> health = get("/actuator/health", null);
       assertThat(health.statusCode()).isEqualTo(503);
       assertThat(health.body()).contains("DOWN");
+      HttpResponse<String> webapp = browserGet(browser, webappApi);
+      assertThat(webapp.statusCode()).as("Tasklist's own API: " + webapp.body()).isEqualTo(503);
+      assertThat(webapp.body()).contains("DatabaseUnavailable");
+      HttpResponse<String> login = logIn(newcomer, "takatsu", loginToken);
+      assertThat(login.statusCode()).as("a browser logging in").isEqualTo(503);
+      assertThat(login.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html"));
+      assertThat(login.body()).contains("データベースに接続できません", "<html");
     } finally {
       postgres.startServer();
     }
@@ -100,6 +112,35 @@ class PostgresProfileTest {
       assertThat(task).as("strong (UUID) ids").matches("[0-9a-f]{8}-[0-9a-f]{4}-.*");
       return task;
     }, (user, task) -> complete(base, user, task), "takatsu", "takatsu2");
+  }
+
+  private static HttpClient loggedInBrowser(String user) throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    HttpResponse<String> login = logIn(browser, user, csrfToken(browser));
+    assertThat(login.statusCode()).as("form login redirects").isEqualTo(302);
+    assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+    return browser;
+  }
+
+  private static String csrfToken(HttpClient browser) throws Exception {
+    String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+    assertThat(token.find()).as("CSRF token on the login page").isTrue();
+    return token.group(1);
+  }
+
+  private static HttpResponse<String> logIn(HttpClient browser, String user, String csrf) throws Exception {
+    String form = "username=" + user + "&password=" + java.net.URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8)
+        + "&_csrf=" + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+    return browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html,*/*")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> browserGet(HttpClient browser, String path) throws Exception {
+    return browser.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String path, String user) throws Exception {
