@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts initiatives ({@code initiative-lifecycle} or {@code initiative-steps}), at most one per
@@ -41,6 +42,7 @@ public class InitiativeLifecycleService {
    *
    * @return the id of the new instance, or empty when it already existed
    */
+  @Transactional // one commit for the lookup, the start and the grants, not four
   public Optional<String> startIfAbsent(InitiativeStart initiative) {
     if (find(initiative.businessKey()).isPresent()) {
       return Optional.empty();
@@ -48,9 +50,9 @@ public class InitiativeLifecycleService {
     String id = runtimeService
         .startProcessInstanceByKey(initiative.processKey(), initiative.businessKey(), variables(initiative))
         .getId();
-    Grants.ensure(authorizationService, initiative.ownerGroup(), Resources.PROCESS_INSTANCE, id,
+    Grants.grantNew(authorizationService, initiative.ownerGroup(), Resources.PROCESS_INSTANCE, id,
         List.of(Permissions.READ));
-    Grants.ensure(authorizationService, initiative.ownerGroup(), Resources.HISTORIC_PROCESS_INSTANCE, id,
+    Grants.grantNew(authorizationService, initiative.ownerGroup(), Resources.HISTORIC_PROCESS_INSTANCE, id,
         List.of(HistoricProcessInstancePermissions.READ));
     return Optional.of(id);
   }

@@ -6,6 +6,9 @@ import java.util.Map;
 import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.TestUsers;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,6 +32,8 @@ class InitiativeApiTest {
   @Autowired IdentityService identityService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired HistoryService historyService;
 
   @BeforeEach
   void users() {
@@ -50,6 +55,15 @@ class InitiativeApiTest {
     String instance = (String) first.getBody().get("processInstanceId");
     assertThat(taskService.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
         .isEqualTo(InitiativeLifecycle.Element.TASK_COORDINATE);
+
+    assertThat(authorizationService.createAuthorizationQuery().resourceId(instance).groupIdIn("wardTakatsu").count())
+        .as("the owner group reads its initiative, running and in the history").isEqualTo(2);
+    assertThat(historyService.createUserOperationLogQuery().processInstanceId(instance).list())
+        .as("the start is in the audit log under the manager's name").singleElement()
+        .satisfies(entry -> assertThat(entry.getUserId()).isEqualTo("manager"));
+    assertThat(historyService.createUserOperationLogQuery().entityType(EntityTypes.AUTHORIZATION).list())
+        .as("the grants that follow from it are not separate entries")
+        .noneMatch(entry -> instance.equals(entry.getNewValue()));
 
     ResponseEntity<Map> again = post("manager", body);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);

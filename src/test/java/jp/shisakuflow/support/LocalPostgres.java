@@ -46,7 +46,16 @@ public final class LocalPostgres implements AutoCloseable {
   }
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    return jdbcUrl(DATABASE);
+  }
+
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+  }
+
+  /** Another empty database on the same server. */
+  public void createDatabase(String database) throws IOException, InterruptedException {
+    pg("createdb", "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres", database);
   }
 
   public void startServer() throws IOException, InterruptedException {

@@ -1,0 +1,98 @@
+package jp.shisakuflow.benchmark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import jp.shisakuflow.initiative.InitiativeLifecycleService;
+import jp.shisakuflow.initiative.InitiativeStart;
+import jp.shisakuflow.organization.OrganizationGroup;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Generates initiatives through the product's own services, in transactions of a few hundred: finished
+ * lifecycles of the previous fiscal year and running ones of the current year spread over the stages and
+ * over the seven ward offices.
+ */
+final class BenchData {
+
+  static final List<String> WARDS = Arrays.stream(OrganizationGroup.values())
+      .filter(g -> g.type() == OrganizationGroup.Type.WARD).map(OrganizationGroup::id).toList();
+  private static final int BATCH = 250;
+
+  private final ProcessEngine engine;
+  private final InitiativeLifecycleService initiatives;
+  private final CommandExecutor transaction;
+  final int year;
+  int finished;
+  int running;
+
+  BenchData(ProcessEngine engine, InitiativeLifecycleService initiatives, int year) {
+    this.engine = engine;
+    this.initiatives = initiatives;
+    this.year = year;
+    this.transaction = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+  }
+
+  int total() {
+    return finished + running;
+  }
+
+  /** Grows to {@code total} initiatives, two in five of them finished last year. */
+  void growTo(int total) {
+    int finishedTarget = total * 2 / 5;
+    while (finished < finishedTarget) {
+      int count = Math.min(BATCH, finishedTarget - finished);
+      List<String> ids = start(year - 1, "done", finished, count);
+      for (int stage = 0; stage < 5; stage++) {
+        completeOpenTasks(ids);
+      }
+      finished += count;
+    }
+    addRunning(total - total());
+  }
+
+  /** Adds running initiatives of the current year: one open task each, a third at each of the first three stages. */
+  void addRunning(int count) {
+    while (count > 0) {
+      int batch = Math.min(BATCH, count);
+      List<String> ids = start(year, "open", running, batch);
+      completeOpenTasks(ids.subList(0, batch / 3 * 2));
+      completeOpenTasks(ids.subList(0, batch / 3));
+      running += batch;
+      count -= batch;
+    }
+  }
+
+  String finishedBusinessKey() {
+    return InitiativeStart.businessKey(year - 1, "done-0");
+  }
+
+  private List<String> start(int fiscalYear, String prefix, int from, int count) {
+    return transaction.execute(context -> {
+      List<String> ids = new ArrayList<>();
+      for (int i = from; i < from + count; i++) {
+        ids.add(initiatives.startIfAbsent(InitiativeStart.unplanned(prefix + "-" + i, "性能測定の施策 " + i, "other",
+            WARDS.get(i % WARDS.size()), fiscalYear)).orElseThrow());
+      }
+      return ids;
+    });
+  }
+
+  private void completeOpenTasks(List<String> instances) {
+    if (instances.isEmpty()) {
+      return;
+    }
+    transaction.execute(context -> {
+      List<Task> tasks = engine.getTaskService().createTaskQuery()
+          .processInstanceIdIn(instances.toArray(String[]::new)).listPage(0, instances.size() * 2);
+      for (Task task : tasks) {
+        engine.getTaskService().complete(task.getId(), LifecycleRunner.completion(task.getTaskDefinitionKey()));
+      }
+      return null;
+    });
+  }
+}

@@ -1,0 +1,193 @@
+package jp.shisakuflow.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import jp.shisakuflow.initiative.FiscalYear;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.initiative.InitiativeLifecycleService;
+import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.support.LocalPostgres;
+import jp.shisakuflow.support.StatementCounter;
+import jp.shisakuflow.support.TestUsers;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What managers and auditors wait for as the years pile up: {@code /api/progress} at growing sizes (and a
+ * naive client asking the REST API per instance), the quarterly report and an audit trail, a ward's task
+ * list with authorizations on and off.
+ */
+class ReadBenchmark {
+
+  static final int SAMPLES = Integer.getInteger("bench.samples", 30);
+  static final int NAIVE_MAX = Integer.getInteger("bench.naive.max", 10_000);
+  static final int REPORT_SIZE = 10_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final String MANAGER = "benchmanager";
+  static final String WARD_USER = "benchtakatsu";
+
+  @Test
+  void onH2() throws Exception {
+    measure(BenchDatabase.h2(Path.of("target", "benchmarks", "read-h2-" + System.currentTimeMillis())),
+        sizes("bench.h2.sizes"), Integer.getInteger("bench.h2.tasks", 100_000));
+  }
+
+  @Test
+  void onPostgres() throws Exception {
+    try (LocalPostgres server = LocalPostgres.start()) {
+      measure(BenchDatabase.postgres(server, "reads"), sizes("bench.postgres.sizes"),
+          Integer.getInteger("bench.postgres.tasks", 100_000));
+    }
+  }
+
+  private static int[] sizes(String property) {
+    return Arrays.stream(System.getProperty(property, "1000,10000,50000").split(","))
+        .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+  }
+
+  private void measure(BenchDatabase database, int[] sizes, int openTasks) throws Exception {
+    ConfigurableApplicationContext app = database.startProduct(StatementCounter.class);
+    try {
+      String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+      IdentityService identity = app.getBean(IdentityService.class);
+      TestUsers.ensure(identity, MANAGER, OrganizationGroup.MANAGERS);
+      TestUsers.ensure(identity, WARD_USER, OrganizationGroup.WARD_TAKATSU);
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      BenchData data = new BenchData(engine, app.getBean(InitiativeLifecycleService.class),
+          FiscalYear.containing(LocalDate.now()));
+
+      BenchReport progress = new BenchReport("/api/progress on " + database.name() + " (" + SAMPLES
+          + " requests each; the naive client: one REST call for the list page, two per instance)")
+          .line("| initiatives (finished last year + running) | p50 ms | p95 ms | SQL statements per request "
+              + "| naive client ms (runs) | naive ÷ product (p50) |")
+          .line("|---|---|---|---|---|---|");
+      BenchReport others = new BenchReport("Reports, audit trail and task list on " + database.name())
+          .line("| what | size | p50 ms | p95 ms | compared with | ratio |").line("|---|---|---|---|---|---|");
+      for (int size : sizes) {
+        long generating = System.nanoTime();
+        data.growTo(size);
+        System.out.printf("generated %d initiatives in %.0f s%n", data.total(), (System.nanoTime() - generating) / 1e9);
+        String progressPath = "/api/progress?fiscalYear=" + data.year;
+        List<Double> latencies = latencies(() -> get(base, progressPath, 200));
+        int before = StatementCounter.count();
+        get(base, progressPath, 200);
+        int statements = StatementCounter.count() - before;
+        String naive = "not run (over " + NAIVE_MAX + ")";
+        String ratio = "";
+        if (size <= NAIVE_MAX) {
+          List<Double> naiveRuns = new ArrayList<>();
+          for (int run = 0; run < (size <= 1000 ? 3 : 1); run++) {
+            naiveRuns.add(timed(() -> naiveProgress(base, data.year)));
+          }
+          naive = "%.0f (%d)".formatted(Stats.median(naiveRuns), naiveRuns.size());
+          ratio = "%.0f×".formatted(Stats.median(naiveRuns) / Stats.percentile(latencies, 50));
+        }
+        progress.line("| %d (%d + %d) | %.1f | %.1f | %d | %s | %s |".formatted(data.total(), data.finished,
+            data.running, Stats.percentile(latencies, 50), Stats.percentile(latencies, 95), statements, naive, ratio));
+        if (size == REPORT_SIZE) {
+          List<Double> report = latencies(() -> get(base, "/api/reports/quarterly?fiscalYear=" + data.year
+              + "&quarter=3", 200));
+          others.line("| quarterly report (xlsx) | %d | %.1f | %.1f | | |".formatted(data.total(),
+              Stats.percentile(report, 50), Stats.percentile(report, 95)));
+          List<Double> trail = latencies(() -> get(base, "/api/audit/initiatives/" + data.finishedBusinessKey(), 200));
+          others.line("| audit trail of one finished initiative | %d | %.1f | %.1f | | |".formatted(data.total(),
+              Stats.percentile(trail, 50), Stats.percentile(trail, 95)));
+        }
+      }
+      progress.publish();
+
+      int runningBefore = data.running;
+      data.addRunning(Math.max(0, openTasks - data.running));
+      long open = engine.getTaskService().createTaskQuery().count();
+      System.out.printf("open tasks %d (%d added)%n", open, data.running - runningBefore);
+      TaskService tasks = engine.getTaskService();
+      List<String> groups = List.of(OrganizationGroup.WARD_TAKATSU.id());
+      Callable<Object> taskList = () -> {
+        tasks.createTaskQuery().taskCandidateGroupIn(groups).orderByTaskCreateTime().desc().listPage(0, 50);
+        return tasks.createTaskQuery().taskCandidateGroupIn(groups).count();
+      };
+      List<Double> withAuthorizations = latencies(() -> {
+        identity.setAuthentication(WARD_USER, groups);
+        try {
+          return taskList.call();
+        } finally {
+          identity.clearAuthentication();
+        }
+      });
+      List<Double> withoutAuthorizations = latencies(taskList);
+      others.line("| a ward's task list (50 newest + count), authorizations on | %d open | %.1f | %.1f | same query, "
+          .formatted(open, Stats.percentile(withAuthorizations, 50), Stats.percentile(withAuthorizations, 95))
+          + "authorizations off: p50 %.1f, p95 %.1f | %.2f× (p95) |".formatted(Stats.percentile(withoutAuthorizations, 50),
+          Stats.percentile(withoutAuthorizations, 95),
+          Stats.percentile(withAuthorizations, 95) / Stats.percentile(withoutAuthorizations, 95)));
+      others.publish();
+    } finally {
+      app.close();
+    }
+  }
+
+  /** What a client without the product's API does: list the year's instances, then ask per instance. */
+  private static Object naiveProgress(String base, int year) throws Exception {
+    int instances = 0;
+    for (int first = 0; ; first += 1000) {
+      JsonNode page = JSON.readTree(get(base, "/engine-rest/process-instance?processDefinitionKey="
+          + InitiativeLifecycle.PROCESS_KEY + "&businessKeyLike=FY" + year + "-%25&firstResult=" + first
+          + "&maxResults=1000", 200));
+      for (JsonNode instance : page) {
+        String id = instance.get("id").asText();
+        get(base, "/engine-rest/process-instance/" + id + "/activity-instances", 200);
+        get(base, "/engine-rest/process-instance/" + id + "/variables?deserializeValues=false", 200);
+        instances++;
+      }
+      if (page.size() < 1000) {
+        return instances;
+      }
+    }
+  }
+
+  private static List<Double> latencies(Callable<Object> call) throws Exception {
+    for (int i = 0; i < 5; i++) {
+      call.call();
+    }
+    List<Double> millis = new ArrayList<>();
+    for (int i = 0; i < SAMPLES; i++) {
+      millis.add(timed(call));
+    }
+    return millis;
+  }
+
+  private static double timed(Callable<Object> call) throws Exception {
+    long began = System.nanoTime();
+    call.call();
+    return (System.nanoTime() - began) / 1e6;
+  }
+
+  private static String get(String base, String path, int expected) throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofMinutes(2))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (MANAGER + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+}
