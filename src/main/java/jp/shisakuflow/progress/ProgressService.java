@@ -1,5 +1,7 @@
 package jp.shisakuflow.progress;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,16 +14,20 @@ import jp.shisakuflow.plan.PhasePlanCodec;
 import jp.shisakuflow.progress.ProgressCalculator.Snapshot;
 import jp.shisakuflow.progress.ProgressCalculator.TaskRun;
 import jp.shisakuflow.progress.ProgressReport.InitiativeProgress;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Plan against actual for a whole fiscal year in three queries, whatever the number of initiatives:
- * the instances, the variables that describe them, and the runs of their user tasks.
+ * the instances, the variables that describe them, and the runs of their user tasks. Plain SQL on the
+ * engine's history tables selecting only the columns needed: the engine's entity mapping of whole rows
+ * cost more than everything else together (BENCHMARKS.md).
  */
 @Service
 public class ProgressService {
@@ -31,44 +37,42 @@ public class ProgressService {
   static final String INITIATIVE_PROCESSES = "'" + InitiativeLifecycle.PROCESS_KEY + "', '"
       + InitiativeSteps.PROCESS_KEY + "'";
 
-  private final HistoryService historyService;
   private final ManagementService managementService;
+  private final JdbcTemplate jdbc;
 
-  public ProgressService(HistoryService historyService, ManagementService managementService) {
-    this.historyService = historyService;
+  public ProgressService(ManagementService managementService, ProcessEngine engine) {
     this.managementService = managementService;
+    // The engine's own data source: inside its transactions where there are any, and its table prefix.
+    this.jdbc = new JdbcTemplate(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getDataSource());
   }
 
   public ProgressReport report(int fiscalYear, LocalDate asOf) {
     String businessKeys = "FY" + fiscalYear + "-%";
-    List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKeyIn(InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY)
-        .processInstanceBusinessKeyLike(businessKeys)
-        .list();
+    String ofTheYear = " JOIN " + table(HistoricProcessInstance.class) + " P ON X.PROC_INST_ID_ = P.PROC_INST_ID_"
+        + " WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN (" + INITIATIVE_PROCESSES + ")";
+    List<Instance> instances = jdbc.query("SELECT ID_, BUSINESS_KEY_, END_TIME_ FROM "
+        + table(HistoricProcessInstance.class) + " WHERE BUSINESS_KEY_ LIKE ? AND PROC_DEF_KEY_ IN ("
+        + INITIATIVE_PROCESSES + ")", (row, n) -> new Instance(row.getString(1), row.getString(2),
+        instant(row.getTimestamp(3))), businessKeys);
     Map<String, Map<String, Object>> variables = new HashMap<>();
-    for (HistoricVariableInstance v : historyService.createNativeHistoricVariableInstanceQuery()
-        .sql("SELECT V.* FROM " + table(HistoricVariableInstance.class) + " V JOIN "
-            + table(HistoricProcessInstance.class) + " P ON V.PROC_INST_ID_ = P.PROC_INST_ID_"
-            + " WHERE P.BUSINESS_KEY_ LIKE #{businessKeys} AND P.PROC_DEF_KEY_ IN (" + INITIATIVE_PROCESSES + ")"
-            + " AND V.NAME_ IN ('" + String.join("', '", VARIABLES) + "')")
-        .parameter("businessKeys", businessKeys)
-        .list()) {
-      variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
-    }
+    jdbc.query("SELECT X.PROC_INST_ID_, X.NAME_, X.VAR_TYPE_, X.TEXT_, X.LONG_ FROM " + table(HistoricVariableInstance.class)
+        + " X" + ofTheYear + " AND X.NAME_ IN ('" + String.join("', '", VARIABLES) + "')", row -> {
+          // Only strings and booleans are read here (see VARIABLES): text in TEXT_, booleans as 0/1 in LONG_.
+          Object value = "boolean".equals(row.getString(3)) ? Long.valueOf(1).equals(row.getObject(5, Long.class))
+              : row.getString(4);
+          variables.computeIfAbsent(row.getString(1), k -> new HashMap<>()).put(row.getString(2), value);
+        }, businessKeys);
     Map<String, List<TaskRun>> runs = new HashMap<>();
-    for (HistoricActivityInstance a : historyService.createNativeHistoricActivityInstanceQuery()
-        .sql("SELECT A.* FROM " + table(HistoricActivityInstance.class) + " A JOIN "
-            + table(HistoricProcessInstance.class) + " P ON A.PROC_INST_ID_ = P.PROC_INST_ID_"
-            + " WHERE P.BUSINESS_KEY_ LIKE #{businessKeys} AND P.PROC_DEF_KEY_ IN (" + INITIATIVE_PROCESSES + ")"
-            + " AND A.ACT_TYPE_ = 'userTask'")
-        .parameter("businessKeys", businessKeys)
-        .list()) {
-      runs.computeIfAbsent(a.getProcessInstanceId(), k -> new ArrayList<>()).add(new TaskRun(a.getActivityId(),
-          a.getStartTime().toInstant(), a.getEndTime() == null ? null : a.getEndTime().toInstant()));
-    }
+    jdbc.query("SELECT X.PROC_INST_ID_, X.ACT_ID_, X.START_TIME_, X.END_TIME_ FROM "
+        + table(HistoricActivityInstance.class) + " X" + ofTheYear + " AND X.ACT_TYPE_ = 'userTask'",
+        row -> {
+          runs.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(new TaskRun(row.getString(2),
+              instant(row.getTimestamp(3)), instant(row.getTimestamp(4))));
+        }, businessKeys);
 
     List<InitiativeProgress> progress = instances.stream()
-        .map(i -> snapshot(i, variables.getOrDefault(i.getId(), Map.of()), runs.getOrDefault(i.getId(), List.of())))
+        .map(i -> snapshot(i, variables.getOrDefault(i.id(), Map.of()), runs.getOrDefault(i.id(), List.of())))
         .map(s -> ProgressCalculator.progress(s, asOf))
         .sorted(java.util.Comparator.comparing(InitiativeProgress::workstream)
             .thenComparing(InitiativeProgress::initiativeId))
@@ -78,12 +82,18 @@ public class ProgressService {
         ProgressCalculator.summarize(progress, InitiativeProgress::ownerGroup));
   }
 
-  private static Snapshot snapshot(HistoricProcessInstance instance, Map<String, Object> vars, List<TaskRun> runs) {
-    return new Snapshot(instance.getBusinessKey(), instance.getId(), (String) vars.get(Var.INITIATIVE_ID),
+  /** One initiative's instance: the columns progress needs, no more. */
+  private record Instance(String id, String businessKey, Instant ended) {}
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  private static Snapshot snapshot(Instance instance, Map<String, Object> vars, List<TaskRun> runs) {
+    return new Snapshot(instance.businessKey(), instance.id(), (String) vars.get(Var.INITIATIVE_ID),
         (String) vars.get(Var.TITLE), (String) vars.get(Var.WORKSTREAM), (String) vars.get(Var.OWNER_GROUP),
         PhasePlanCodec.read(vars.get(Var.PHASE_PLAN)),
-        instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
-        Boolean.TRUE.equals(vars.get(Var.DELAYED)), runs);
+        instance.ended(), Boolean.TRUE.equals(vars.get(Var.DELAYED)), runs);
   }
 
   private String table(Class<?> entity) {
