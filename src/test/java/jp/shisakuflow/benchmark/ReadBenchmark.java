@@ -114,7 +114,10 @@ class ReadBenchmark {
       progress.publish();
 
       int runningBefore = data.running;
+      long generating = System.nanoTime();
       data.addRunning(Math.max(0, openTasks - data.running));
+      System.out.printf("added %d running initiatives in %.0f s%n", data.running - runningBefore,
+          (System.nanoTime() - generating) / 1e9);
       long open = engine.getTaskService().createTaskQuery().count();
       System.out.printf("open tasks %d (%d added)%n", open, data.running - runningBefore);
       TaskService tasks = engine.getTaskService();
