@@ -2,6 +2,7 @@ package jp.shisakuflow.initiative;
 
 import java.net.URI;
 import java.security.Principal;
+import java.util.Optional;
 import jp.shisakuflow.security.AttributedWork;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
@@ -40,11 +41,10 @@ public class InitiativeController {
     if (identityService.createGroupQuery().groupId(start.ownerGroup()).count() == 0) {
       throw new IllegalArgumentException("ownerGroup: グループ '" + start.ownerGroup() + "' は存在しません (no such group)");
     }
-    String[] created = {null};
-    attributed.runAs(principal.getName(), () -> created[0] = initiatives.startIfAbsent(start).orElse(null));
-    if (created[0] != null) {
+    Optional<String> created = attributed.callAs(principal.getName(), () -> initiatives.startIfAbsent(start));
+    if (created.isPresent()) {
       return ResponseEntity.created(URI.create("/api/audit/initiatives/" + start.businessKey()))
-          .body(new Started(start.businessKey(), created[0], true));
+          .body(new Started(start.businessKey(), created.get(), true));
     }
     String existing = initiatives.find(start.businessKey()).orElseThrow().getId();
     return ResponseEntity.status(HttpStatus.OK).body(new Started(start.businessKey(), existing, false));

@@ -76,7 +76,8 @@ public class InitiativeLifecycleService {
         });
   }
 
-  static Map<String, Object> variables(InitiativeStart initiative) {
+  /** The variables an initiative's instance starts with. */
+  public static Map<String, Object> variables(InitiativeStart initiative) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Var.INITIATIVE_ID, initiative.initiativeId());
     variables.put(Var.TITLE, initiative.title());

@@ -28,16 +28,17 @@ public record InitiativeRequest(String initiativeId, String title, String workst
       plannedPhase(requested.get(i), "phases[" + i + "]", planned.stream().map(PlannedPhase::stage).toList(), problems)
           .ifPresent(planned::add);
     }
-    Outcome outcome = plannedOutcome == null ? Outcome.CONTINUE : Outcome.fromCode(plannedOutcome).orElse(null);
-    if (outcome == null) {
+    Optional<Outcome> outcome = plannedOutcome == null ? Optional.of(Outcome.CONTINUE) : Outcome.fromCode(plannedOutcome);
+    if (outcome.isEmpty()) {
       problems.add("plannedOutcome: 次のいずれかを指定してください " + codes(Outcome.values()) + " (must be one of "
           + codes(Outcome.values()) + ", got '" + plannedOutcome + "')");
     }
+    // An invalid value is reported above; CONTINUE only lets the other fields be checked too.
+    Outcome expected = outcome.orElse(Outcome.CONTINUE);
     try {
       InitiativeStart start = new InitiativeStart(initiativeId, title, workstream, ownerGroup,
-          fiscalYear == null ? FiscalYear.containing(LocalDate.now()) : fiscalYear, planned,
-          outcome == null ? Outcome.CONTINUE : outcome, (outcome == null ? Outcome.CONTINUE : outcome).labelJa(),
-          null, null);
+          fiscalYear == null ? FiscalYear.containing(LocalDate.now()) : fiscalYear, planned, expected,
+          expected.labelJa(), null, null);
       if (problems.isEmpty()) {
         return start;
       }

@@ -1,5 +1,6 @@
 package jp.shisakuflow.security;
 
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -23,14 +24,21 @@ public class AttributedWork {
   }
 
   public void runAs(String actor, Runnable work) {
+    callAs(actor, () -> {
+      work.run();
+      return null;
+    });
+  }
+
+  /** As {@link #runAs}, returning what the work gives. */
+  public <T> T callAs(String actor, Supplier<T> work) {
     IdentityService identity = configuration.getIdentityService();
     Authentication previous = identity.getCurrentAuthentication();
     identity.setAuthenticatedUserId(actor == null ? SYSTEM : actor);
     try {
-      configuration.getCommandExecutorTxRequired().execute(commandContext -> {
+      return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
         commandContext.disableAuthorizationCheck();
-        work.run();
-        return null;
+        return work.get();
       });
     } finally {
       if (previous == null) {

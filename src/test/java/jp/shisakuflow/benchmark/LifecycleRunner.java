@@ -6,7 +6,6 @@ import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_DECIDE_
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_IMPLEMENT_MODEL;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_VERIFY;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import jp.shisakuflow.initiative.InitiativeLifecycleService;
+import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.initiative.Outcome;
 import jp.shisakuflow.initiative.VerificationRating;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -28,20 +29,10 @@ final class LifecycleRunner {
 
   private LifecycleRunner() {}
 
-  /** The variables every lifecycle starts with (the product's start adds nothing the stock one lacks). */
+  /** The variables every lifecycle starts with: the product's own, for stock Camunda too. */
   static Map<String, Object> startVariables(String initiativeId, int fiscalYear) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(Var.INITIATIVE_ID, initiativeId);
-    variables.put(Var.TITLE, "性能測定 " + initiativeId);
-    variables.put(Var.WORKSTREAM, "other");
-    variables.put(Var.OWNER_GROUP, "wardTakatsu");
-    variables.put(Var.FISCAL_YEAR, fiscalYear);
-    variables.put(Var.PHASE_PLAN, "[]");
-    variables.put(Var.PLANNED_OUTCOME, Outcome.CONTINUE.code());
-    variables.put(Var.PLANNED_OUTCOME_LABEL, Outcome.CONTINUE.labelJa());
-    variables.put(Var.DELAYED, false);
-    variables.put(Var.DELAYED_PHASES, "");
-    return variables;
+    return InitiativeLifecycleService.variables(InitiativeStart.unplanned(initiativeId, "性能測定 " + initiativeId,
+        "other", "wardTakatsu", fiscalYear));
   }
 
   static Map<String, Object> completion(String taskKey) {

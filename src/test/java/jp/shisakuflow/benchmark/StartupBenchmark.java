@@ -1,7 +1,6 @@
 package jp.shisakuflow.benchmark;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import jp.shisakuflow.support.FreePort;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,10 +48,7 @@ class StartupBenchmark {
 
   /** @return seconds until readiness answered 200, and VmRSS in MB at that moment */
   private static double[] startOnce(Path jar, Path data) throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = FreePort.next();
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", jar.toString()).redirectErrorStream(true)
         .redirectOutput(data.resolve("app.log").toFile());

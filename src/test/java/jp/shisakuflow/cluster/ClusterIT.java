@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import jp.shisakuflow.initiative.FiscalYear;
+import jp.shisakuflow.support.FreePort;
 import jp.shisakuflow.support.LocalPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -226,7 +227,7 @@ class ClusterIT {
   private static AppNode node(String name, Path work, LocalPostgres postgres, String password) throws Exception {
     Path log = work.resolve(name + ".log");
     Files.deleteIfExists(log);
-    return new AppNode(name, freePort(), Path.of(System.getProperty("shisaku.jar")), log, Map.of(
+    return new AppNode(name, FreePort.next(), Path.of(System.getProperty("shisaku.jar")), log, Map.of(
         "SHISAKU_DB_URL", postgres.jdbcUrl(),
         "SHISAKU_DB_USER", "postgres",
         "SHISAKU_DB_PASSWORD", "",
@@ -235,11 +236,5 @@ class ClusterIT {
         // A crashed node's locked jobs are taken over after 20 s instead of 5 min.
         "SHISAKU_JOB_LOCK_TIME_MS", "20000",
         "SHISAKU_LOG_FORMAT", "ecs"));
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -162,11 +162,8 @@ class InitiativeLifecycleProcessTest {
   @Test
   void failedVerificationLoopsBackToCoordination() {
     ProcessInstance pi = start();
-    completeAt(pi, TASK_COORDINATE, Map.of());
-    completeAt(pi, TASK_IMPLEMENT_MODEL, Map.of());
 
-    completeAt(pi, TASK_VERIFY, Map.of(Var.VERIFICATION_RATING, VerificationRating.NEEDS_IMPROVEMENT.code(),
-        Var.ACHIEVEMENT_RATE, 40, Var.RECOORDINATE, true));
+    verifyAskingForRecoordination(pi);
 
     assertThat(pi).isWaitingAt(TASK_COORDINATE).hasNotPassed(TASK_RECOMMEND_OUTCOME);
     assertThat(pi).task().hasCandidateGroup(OWNER);
@@ -175,10 +172,7 @@ class InitiativeLifecycleProcessTest {
   @Test
   void theSecondVerificationDecidesAfreshWithoutTheFirstOnesRecoordination() {
     ProcessInstance pi = start();
-    completeAt(pi, TASK_COORDINATE, Map.of());
-    completeAt(pi, TASK_IMPLEMENT_MODEL, Map.of());
-    completeAt(pi, TASK_VERIFY, Map.of(Var.VERIFICATION_RATING, VerificationRating.NEEDS_IMPROVEMENT.code(),
-        Var.ACHIEVEMENT_RATE, 40, Var.RECOORDINATE, true));
+    verifyAskingForRecoordination(pi);
     completeAt(pi, TASK_COORDINATE, Map.of());
     completeAt(pi, TASK_IMPLEMENT_MODEL, Map.of());
 
@@ -333,6 +327,14 @@ class InitiativeLifecycleProcessTest {
     verify(pi, rating, achievementRate);
     assertThat(pi).isWaitingAt(TASK_DECIDE_NEXT_YEAR);
     return pi;
+  }
+
+  /** Coordination and model implementation, then a verification that asks to coordinate again. */
+  private void verifyAskingForRecoordination(ProcessInstance pi) {
+    completeAt(pi, TASK_COORDINATE, Map.of());
+    completeAt(pi, TASK_IMPLEMENT_MODEL, Map.of());
+    completeAt(pi, TASK_VERIFY, Map.of(Var.VERIFICATION_RATING, VerificationRating.NEEDS_IMPROVEMENT.code(),
+        Var.ACHIEVEMENT_RATE, 40, Var.RECOORDINATE, true));
   }
 
   private void verify(ProcessInstance pi, VerificationRating rating, int achievementRate) {

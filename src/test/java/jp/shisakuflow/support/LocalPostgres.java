@@ -1,7 +1,6 @@
 package jp.shisakuflow.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ public final class LocalPostgres implements AutoCloseable {
     Assumptions.assumeTrue(bin != null,
         "PostgreSQL is not installed (apt-get install postgresql); .ci/run installs it");
     Path dir = Files.createTempDirectory("shisaku-pg");
-    LocalPostgres postgres = new LocalPostgres(bin, dir, freePort());
+    LocalPostgres postgres = new LocalPostgres(bin, dir, FreePort.next());
     if (isRoot()) {
       run(List.of("chown", "-R", "postgres:postgres", dir.toString()), false);
     }
@@ -114,11 +113,5 @@ public final class LocalPostgres implements AutoCloseable {
 
   private static boolean isRoot() {
     return "root".equals(System.getProperty("user.name"));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
