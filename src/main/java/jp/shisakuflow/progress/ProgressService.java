@@ -17,8 +17,8 @@ import jp.shisakuflow.progress.ProgressReport.InitiativeProgress;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -65,8 +65,9 @@ public class ProgressService {
           variables.computeIfAbsent(row.getString(1), k -> new HashMap<>()).put(row.getString(2), value);
         }, businessKeys);
     Map<String, List<TaskRun>> runs = new HashMap<>();
-    jdbc.query("SELECT X.PROC_INST_ID_, X.ACT_ID_, X.START_TIME_, X.END_TIME_ FROM "
-        + table(HistoricActivityInstance.class) + " X" + ofTheYear + " AND X.ACT_TYPE_ = 'userTask'",
+    // The task history rather than the activity history: only user tasks are in it, a third of the rows.
+    jdbc.query("SELECT X.PROC_INST_ID_, X.TASK_DEF_KEY_, X.START_TIME_, X.END_TIME_ FROM "
+        + table(HistoricTaskInstance.class) + " X" + ofTheYear,
         row -> {
           runs.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(new TaskRun(row.getString(2),
               instant(row.getTimestamp(3)), instant(row.getTimestamp(4))));
