@@ -14,13 +14,16 @@ import jp.shisakuflow.support.FreePort;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo app as a user starts it ({@code java -jar}, demo profile, H2 file): seconds until it is ready
- * and its resident memory then. The first start of a fresh directory seeds the demo year; a restart finds
+ * The demo app as a user starts it (the packaged jar with the JVM arguments of {@code ./mvnw spring-boot:run},
+ * pom property {@code shisaku.run.jvm-arguments}; demo profile, H2 file): seconds until it is ready and its
+ * resident memory then. The first start of a fresh directory seeds the demo year; a restart finds
  * it there.
  */
 class StartupBenchmark {
 
   static final int REPEATS = Integer.getInteger("bench.repeats", 3);
+  static final List<String> JVM_ARGUMENTS = List.of(System.getProperty("shisaku.run.jvm-arguments", "").trim()
+      .split("\\s+")).stream().filter(a -> !a.isEmpty()).toList();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
@@ -39,7 +42,7 @@ class StartupBenchmark {
       restartSeconds.add(again[0]);
       restartRss.add(again[1]);
     }
-    new BenchReport("Demo app start-up (java -jar, default JVM flags, " + REPEATS + " runs, min / median / max)")
+    new BenchReport("Demo app start-up (java " + String.join(" ", JVM_ARGUMENTS) + " -jar, " + REPEATS + " runs, min / median / max)")
         .line("| start | seconds until ready | resident memory MB when ready |").line("|---|---|---|")
         .line("| first (seeds the demo year) | %s | %s |".formatted(Stats.range(firstSeconds), Stats.range(firstRss)))
         .line("| restart (data there) | %s | %s |".formatted(Stats.range(restartSeconds), Stats.range(restartRss)))
@@ -49,8 +52,10 @@ class StartupBenchmark {
   /** @return seconds until readiness answered 200, and VmRSS in MB at that moment */
   private static double[] startOnce(Path jar, Path data) throws Exception {
     int port = FreePort.next();
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString()).redirectErrorStream(true)
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(JVM_ARGUMENTS);
+    command.addAll(List.of("-jar", jar.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(data.resolve("app.log").toFile());
     builder.environment().put("SHISAKU_PORT", String.valueOf(port));
     builder.environment().put("SHISAKU_DB_URL", "jdbc:h2:file:" + data.resolve("shisaku-flow"));
