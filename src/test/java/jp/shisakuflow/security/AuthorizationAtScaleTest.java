@@ -25,9 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A ward's own task list skips the engine's authorization join; nothing else does, and no one sees more. */
+/**
+ * A ward's own task list skips the engine's authorization join; nothing else does, and no one sees more.
+ * The caller's groups go into the checks as they are.
+ */
 @ApiTest
-class CandidateTaskAuthorizationTest {
+class AuthorizationAtScaleTest {
 
   private static final List<String> TAKATSU = List.of(OrganizationGroup.WARD_TAKATSU.id());
   private static final List<String> KAWASAKI = List.of(OrganizationGroup.WARD_KAWASAKI.id());
@@ -97,6 +100,24 @@ class CandidateTaskAuthorizationTest {
 
     assertThat(performsAuthorizationCheck(taskService.createTaskQuery().taskCandidateGroupIn(TAKATSU))).isTrue();
     assertThat(asTakatsu(q -> q.taskCandidateGroupIn(TAKATSU))).doesNotContain(takatsuTask);
+  }
+
+  @Test
+  void theCallersGroupsAreNotFilteredThroughTheWholeAuthorizationTable() {
+    // The engine's version reads every group id of ACT_RU_AUTHORIZATION first (and needs a command for it).
+    assertThat(new AuthorizationAtScale.Manager(true).filterAuthenticatedGroupIds(List.of("wardTakatsu", "noGrants")))
+        .containsExactly("wardTakatsu", "noGrants");
+  }
+
+  @Test
+  void aCallerInAGroupWithoutGrantsStillSeesOnlyWhatItsOtherGroupMay() {
+    identityService.setAuthentication("takatsu", List.of(OrganizationGroup.WARD_TAKATSU.id(), "groupWithoutGrants"));
+    try {
+      List<String> visible = taskService.createTaskQuery().listPage(0, 2000).stream().map(Task::getId).toList();
+      assertThat(visible).contains(takatsuTask).doesNotContain(kawasakiTask);
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   private String firstTask(OrganizationGroup ward) {
