@@ -4,12 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import jp.shisakuflow.ShisakuFlowApplication;
 import jp.shisakuflow.support.LocalPostgres;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Where a benchmark runs: H2 files or a PostgreSQL of Debian's package, one database for the product and
@@ -58,7 +60,7 @@ record BenchDatabase(String name, String productUrl, String stockUrl, String use
    */
   void settle(ConfigurableApplicationContext product) {
     if (postgres) {
-      new org.springframework.jdbc.core.JdbcTemplate(product.getBean(javax.sql.DataSource.class)).execute("ANALYZE");
+      new JdbcTemplate(product.getBean(DataSource.class)).execute("ANALYZE");
     }
   }
 
