@@ -1,6 +1,13 @@
 package jp.shisakuflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.IntStream;
 
 import java.util.List;
 import java.util.Map;
@@ -11,9 +18,14 @@ import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.BrowserSession;
 import jp.shisakuflow.support.TestUsers;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,6 +47,8 @@ import org.springframework.util.LinkedMultiValueMap;
 @ApiTest
 class SecurityMatrixTest {
 
+  static final ObjectMapper JSON = new ObjectMapper();
+
   enum Role {
     ANONYMOUS(null), WARD_STAFF("takatsu"), OTHER_WARD_STAFF("kawasaki"), COMMUNITY_PROMOTION("community"),
     MANAGER("manager"), AUDITOR("auditor"), ADMIN("admin");
@@ -50,6 +64,9 @@ class SecurityMatrixTest {
   @Autowired IdentityService identityService;
   @Autowired InitiativeLifecycleService initiatives;
   @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  @Autowired ManagementService managementService;
   @LocalServerPort int port;
   @Value("${shisaku.admin.password}") String adminPassword;
 
@@ -59,6 +76,7 @@ class SecurityMatrixTest {
   @BeforeEach
   void wardInitiative() {
     TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
+    TestUsers.ensure(identityService, "takatsu2", OrganizationGroup.WARD_TAKATSU);
     TestUsers.ensure(identityService, "kawasaki", OrganizationGroup.WARD_KAWASAKI);
     TestUsers.ensure(identityService, "community", OrganizationGroup.COMMUNITY_PROMOTION);
     TestUsers.ensure(identityService, "manager", OrganizationGroup.MANAGERS);
@@ -87,7 +105,7 @@ class SecurityMatrixTest {
     var taskList = as(role).getForEntity("/engine-rest/task?processInstanceId={id}&maxResults=50", String.class,
         instanceId);
     assertThat(taskList.getStatusCode().value() == 401 ? "401"
-        : String.valueOf(new com.fasterxml.jackson.databind.ObjectMapper().readTree(taskList.getBody()).size()))
+        : String.valueOf(JSON.readTree(taskList.getBody()).size()))
         .as("tasks: " + taskList.getBody()).isEqualTo(tasks);
     assertThat(as(role).getForEntity("/engine-rest/process-instance/{id}/variables", String.class, instanceId)
         .getStatusCode().value()).as("variables").isEqualTo(variables);
@@ -137,6 +155,241 @@ class SecurityMatrixTest {
         .getStatusCode().value()).as("change an authorization").isEqualTo(authorize);
   }
 
+  static Stream<Arguments> uncheckedWrites() {
+    // role, claim for another user, complete with a variable not on the form, comment on the task, comment
+    // into another ward's instance, change / delete the manager's comment, attach, delete the manager's attachment,
+    // set a variable that is not on the task's form outside completion
+    return Stream.of(
+        Arguments.of(Role.ANONYMOUS, 401, 401, 401, 401, 401, 401, 401, 401, 401),
+        Arguments.of(Role.WARD_STAFF, 403, 400, 200, 403, 403, 403, 200, 403, 403),
+        Arguments.of(Role.OTHER_WARD_STAFF, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+        Arguments.of(Role.COMMUNITY_PROMOTION, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+        Arguments.of(Role.MANAGER, 204, 400, 200, 403, 204, 204, 200, 204, 400),
+        Arguments.of(Role.AUDITOR, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+        Arguments.of(Role.ADMIN, 204, 400, 200, 403, 204, 204, 200, 204, 204));
+  }
+
+  @ParameterizedTest(name = "{0}: claim for another {1}, foreign variable {2}, comment {3}, comment elsewhere {4},"
+      + " change another's comment {5}, delete it {6}, attach {7}, delete another's attachment {8}, set a variable {9}")
+  @MethodSource("uncheckedWrites")
+  void writesTheEngineLeavesUncheckedAreCheckedAtTheDoor(Role role, int claimForOther, int foreignVariable,
+      int comment, int commentElsewhere, int changeComment, int deleteComment, int attach, int deleteAttachment,
+      int setVariable) {
+    var client = as(role);
+    String otherWard = initiatives.startIfAbsent(InitiativeStart.unplanned("kw-" + System.nanoTime(), "他区の施策",
+        "hiroba", OrganizationGroup.WARD_KAWASAKI.id(), 2030)).orElseThrow();
+    String managersComment = managerComments(1).get(0);
+    String managersAttachment = attachAsManager();
+
+    assertThat(client.postForEntity("/engine-rest/task/{id}/claim", json(Map.of("userId", "takatsu2")), String.class,
+        taskId).getStatusCode().value()).as("claim for another user").isEqualTo(claimForOther);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+        .as("assignee").isEqualTo(claimForOther == 204 ? "takatsu2" : null);
+    taskService.setAssignee(taskId, null);
+    var foreign = client.postForEntity("/engine-rest/task/{id}/complete", json(Map.of("variables", Map.of(
+        "coordinationPartners", Map.of("value", "高津区 地域振興課"), "ownerGroup", Map.of("value", "wardKawasaki"),
+        "title", Map.of("value", "書き換えた名前")))), String.class, taskId);
+    assertThat(foreign.getStatusCode().value()).as("complete with foreign variables: " + foreign.getBody())
+        .isEqualTo(foreignVariable);
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("the task stays open").isOne();
+    assertThat(runtimeService.getVariables(instanceId, List.of("title", "ownerGroup", "coordinationPartners")))
+        .as("nothing changed").containsEntry("title", "権限テストの施策").containsEntry("ownerGroup", "wardTakatsu")
+        .doesNotContainKey("coordinationPartners");
+    assertThat(client.postForEntity("/engine-rest/task/{id}/comment/create", json(Map.of("message", "確認しました")),
+        String.class, taskId).getStatusCode().value()).as("comment").isEqualTo(comment);
+    assertThat(client.postForEntity("/engine-rest/task/{id}/comment/create", json(Map.of("message", "他区へ",
+        "processInstanceId", otherWard)), String.class, taskId).getStatusCode().value())
+        .as("comment into another instance").isEqualTo(commentElsewhere);
+    assertThat(taskService.getProcessInstanceComments(otherWard)).as("another ward's instance has no comment").isEmpty();
+    assertThat(client.exchange("/engine-rest/task/{id}/comment", HttpMethod.PUT, json(Map.of("id", managersComment,
+        "message", "書き換え")), String.class, taskId).getStatusCode().value()).as("change the manager's comment")
+        .isEqualTo(changeComment);
+    assertThat(taskService.getTaskComment(taskId, managersComment).getFullMessage())
+        .isEqualTo(changeComment == 204 ? "書き換え" : "管理者のコメント 0");
+    assertThat(client.exchange("/engine-rest/task/{id}/comment/{c}", HttpMethod.DELETE, null, String.class, taskId,
+        managersComment).getStatusCode().value()).as("delete the manager's comment").isEqualTo(deleteComment);
+    assertThat(taskService.getTaskComment(taskId, managersComment) == null).isEqualTo(deleteComment == 204);
+    assertThat(client.postForEntity("/engine-rest/task/{id}/attachment/create", attachment("memo.txt"), String.class,
+        taskId).getStatusCode().value()).as("attach").isEqualTo(attach);
+    assertThat(client.exchange("/engine-rest/task/{id}/attachment/{a}", HttpMethod.DELETE, null, String.class, taskId,
+        managersAttachment).getStatusCode().value()).as("delete the manager's attachment").isEqualTo(deleteAttachment);
+    assertThat(taskService.getTaskAttachment(taskId, managersAttachment) == null).isEqualTo(deleteAttachment == 204);
+    var variable = client.exchange("/engine-rest/task/{id}/variables/title", HttpMethod.PUT, json(Map.of("value",
+        "変数で書き換え")), String.class, taskId);
+    assertThat(variable.getStatusCode().value()).as("set a variable: " + variable.getBody()).isEqualTo(setVariable);
+    assertThat(runtimeService.getVariable(instanceId, "title"))
+        .isEqualTo(setVariable == 204 ? "変数で書き換え" : "権限テストの施策");
+  }
+
+  @Test
+  void staffChangeAndDeleteTheirOwnCommentsAndAttachmentsOnly() throws Exception {
+    var staff = as(Role.WARD_STAFF);
+    var created = staff.postForEntity("/engine-rest/task/{id}/comment/create", json(Map.of("message", "初回")),
+        String.class, taskId);
+    String own = JSON.readTree(created.getBody()).get("id").asText();
+    assertThat(staff.exchange("/engine-rest/task/{id}/comment", HttpMethod.PUT, json(Map.of("id", own, "message",
+        "訂正")), String.class, taskId).getStatusCode().value()).isEqualTo(204);
+    assertThat(taskService.getTaskComment(taskId, own).getUserId()).as("authorship kept").isEqualTo("takatsu");
+    managerComments(1);
+    assertThat(staff.exchange("/engine-rest/task/{id}/comment", HttpMethod.DELETE, null, String.class, taskId)
+        .getStatusCode().value()).as("delete all, another's among them").isEqualTo(403);
+    assertThat(staff.exchange("/engine-rest/task/{id}/comment/{c}", HttpMethod.DELETE, null, String.class, taskId, own)
+        .getStatusCode().value()).isEqualTo(204);
+    var attached = staff.postForEntity("/engine-rest/task/{id}/attachment/create", attachment("own.txt"), String.class,
+        taskId);
+    String attachmentId = JSON.readTree(attached.getBody()).get("id").asText();
+    assertThat(staff.exchange("/engine-rest/task/{id}/attachment/{a}", HttpMethod.DELETE, null, String.class, taskId,
+        attachmentId).getStatusCode().value()).isEqualTo(204);
+    assertThat(staff.postForEntity("/engine-rest/task/{id}/comment/create", json(Map.of("message", "長".repeat(
+        EngineWriteRules.MAX_COMMENT_CHARS + 1))), String.class, taskId).getStatusCode().value())
+        .as("an over-long comment").isEqualTo(400);
+  }
+
+  @Test
+  void aCompletionThroughTheWebappsSetsOnlyTheFormsFields() throws Exception {
+    var browser = new BrowserSession(port);
+    browser.login("takatsu", TestUsers.PASSWORD);
+    browser.get("/camunda/app/tasklist/default/");
+    String path = "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form";
+    var refused = browser.post(path, "application/json", "{\"variables\":{\"agreements\":{\"value\":\"合意\"},"
+        + "\"ownerGroup\":{\"value\":\"wardKawasaki\"}}}", "X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("ownerGroup").doesNotContain("agreements:");
+    assertThat(runtimeService.getVariable(instanceId, "ownerGroup")).isEqualTo("wardTakatsu");
+    var accepted = browser.post(path, "application/json", "{\"variables\":{\"agreements\":{\"value\":\"合意\"}}}",
+        "X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"));
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(204);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+        .variableName("agreements").singleResult().getValue()).isEqualTo("合意");
+  }
+
+  @Test
+  void theDecisionsRecommendationIsShownButCannotBeChanged() {
+    String decide = initiatives.startIfAbsent(InitiativeStart.unplanned("dec-" + System.nanoTime(), "決定テスト",
+        "hiroba", OrganizationGroup.WARD_TAKATSU.id(), 2030)).orElseThrow();
+    for (int step = 0; step < 3; step++) {
+      Map<String, Object> values = step == 2 ? Map.of("verificationRating", "good", "achievementRate", 90) : Map.of();
+      taskService.complete(taskService.createTaskQuery().processInstanceId(decide).singleResult().getId(), values);
+    }
+    var task = taskService.createTaskQuery().processInstanceId(decide).singleResult();
+    Object recommended = runtimeService.getVariable(decide, "recommendedOutcome");
+    var manager = as(Role.MANAGER);
+    var changed = manager.postForEntity("/engine-rest/task/{id}/complete", json(Map.of("variables", Map.of(
+        "recommendedOutcome", Map.of("value", "abolish"), "decidedOutcome", Map.of("value", "abolish"),
+        "decisionReason", Map.of("value", "理由")))), String.class, task.getId());
+    assertThat(changed.getStatusCode().value()).as(changed.getBody()).isEqualTo(400);
+    assertThat(changed.getBody()).contains("recommendedOutcome");
+    assertThat(manager.postForEntity("/engine-rest/task/{id}/complete", json(Map.of("variables", Map.of(
+        "recommendedOutcome", Map.of("value", recommended), "decidedOutcome", Map.of("value", recommended)))),
+        String.class, task.getId()).getStatusCode().value()).as("sent back unchanged, as the form does").isEqualTo(204);
+  }
+
+  static Stream<Arguments> standaloneJobs() {
+    // role, list all jobs, read the cleanup job, suspend, re-time, set retries, execute, delete
+    return Stream.of(
+        Arguments.of(Role.ANONYMOUS, 401, 401, 401, 401, 401, 401, 401),
+        Arguments.of(Role.WARD_STAFF, 403, 403, 403, 403, 403, 403, 403),
+        Arguments.of(Role.OTHER_WARD_STAFF, 403, 403, 403, 403, 403, 403, 403),
+        Arguments.of(Role.COMMUNITY_PROMOTION, 403, 403, 403, 403, 403, 403, 403),
+        Arguments.of(Role.MANAGER, 403, 403, 403, 403, 403, 403, 403),
+        Arguments.of(Role.AUDITOR, 403, 403, 403, 403, 403, 403, 403),
+        Arguments.of(Role.ADMIN, 200, 200, 204, 204, 204, 204, 204));
+  }
+
+  @ParameterizedTest(name = "{0}: list {1}, read {2}, suspend {3}, due date {4}, retries {5}, execute {6}, delete {7}")
+  @MethodSource("standaloneJobs")
+  void aJobOfNoProcessInstanceIsTheAdministratorsAlone(Role role, int list, int read, int suspend, int dueDate,
+      int retries, int execute, int delete) {
+    var client = as(role);
+    String job = historyCleanupJob();
+    assertThat(client.getForEntity("/engine-rest/job?maxResults=50", String.class).getStatusCode().value())
+        .as("list every job").isEqualTo(list);
+    assertThat(client.getForEntity("/engine-rest/job?processInstanceId={id}&maxResults=50", String.class, instanceId)
+        .getStatusCode().value()).as("list an instance's jobs").isEqualTo(role == Role.ANONYMOUS ? 401 : 200);
+    assertThat(client.getForEntity("/engine-rest/job/{id}", String.class, job).getStatusCode().value())
+        .as("read").isEqualTo(read);
+    assertThat(client.exchange("/engine-rest/job/{id}/suspended", HttpMethod.PUT, json(Map.of("suspended", true)),
+        String.class, job).getStatusCode().value()).as("suspend").isEqualTo(suspend);
+    assertThat(managementService.createJobQuery().jobId(job).singleResult().isSuspended()).isEqualTo(suspend == 204);
+    managementService.activateJobById(job);
+    assertThat(client.exchange("/engine-rest/job/{id}/duedate", HttpMethod.PUT, json(Map.of("duedate",
+        "2099-01-01T00:00:00.000+0900")), String.class, job).getStatusCode().value()).as("due date").isEqualTo(dueDate);
+    assertThat(client.exchange("/engine-rest/job/{id}/retries", HttpMethod.PUT, json(Map.of("retries", 0)),
+        String.class, job).getStatusCode().value()).as("retries").isEqualTo(retries);
+    assertThat(managementService.createJobQuery().jobId(job).singleResult().getRetries() == 0)
+        .isEqualTo(retries == 204);
+    managementService.setJobRetries(job, 3);
+    assertThat(client.postForEntity("/engine-rest/job/{id}/execute", null, String.class, job).getStatusCode().value())
+        .as("execute").isEqualTo(execute);
+    String current = historyCleanupJob();
+    assertThat(client.exchange("/engine-rest/job/{id}", HttpMethod.DELETE, null, String.class, current)
+        .getStatusCode().value()).as("delete").isEqualTo(delete);
+    assertThat(managementService.createJobQuery().jobId(current).count()).isEqualTo(delete == 204 ? 0 : 1);
+  }
+
+  @Test
+  void theEngineItselfRefusesAJobOfNoInstanceToAnyoneButAdministrators() {
+    String job = historyCleanupJob();
+    identityService.setAuthentication("manager", List.of(OrganizationGroup.MANAGERS.id()));
+    try {
+      assertThatThrownBy(() -> managementService.setJobRetries(job, 0)).isInstanceOf(AuthorizationException.class)
+          .hasMessageContaining("camunda-admin");
+      assertThatThrownBy(() -> managementService.deleteJob(job)).isInstanceOf(AuthorizationException.class);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    identityService.setAuthentication("admin", List.of(OrganizationGroup.ADMINISTRATORS.id()));
+    try {
+      managementService.setJobRetries(job, 2);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(managementService.createJobQuery().jobId(job).singleResult().getRetries()).isEqualTo(2);
+  }
+
+  /** The engine's history cleanup job, scheduled anew when a test deleted it. */
+  private String historyCleanupJob() {
+    var jobs = historyService.findHistoryCleanupJobs();
+    return (jobs.isEmpty() ? historyService.cleanUpHistoryAsync() : jobs.get(0)).getId();
+  }
+
+  private List<String> managerComments(int count) {
+    identityService.setAuthenticatedUserId("manager");
+    try {
+      return IntStream.range(0, count)
+          .mapToObj(i -> taskService.createComment(taskId, instanceId, "管理者のコメント " + i).getId()).toList();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private String attachAsManager() {
+    var created = as(Role.MANAGER).postForEntity("/engine-rest/task/{id}/attachment/create", attachment("manager.txt"),
+        String.class, taskId);
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(200);
+    try {
+      return JSON.readTree(created.getBody()).get("id").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static HttpEntity<LinkedMultiValueMap<String, Object>> attachment(String name) {
+    var parts = new LinkedMultiValueMap<String, Object>();
+    parts.add("attachment-name", name);
+    parts.add("attachment-description", "テスト");
+    parts.add("attachment-type", "text/plain");
+    parts.add("content", new ByteArrayResource("メモ".getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return new HttpEntity<>(parts, headers);
+  }
+
   static Stream<Arguments> webapps() {
     return Stream.of(
         Arguments.of(Role.WARD_STAFF, List.of("tasklist", "welcome")),
@@ -155,7 +408,7 @@ class SecurityMatrixTest {
     assertThat(browser.get("/camunda/app/" + apps.get(0) + "/default/").statusCode()).isEqualTo(200);
     var user = browser.get("/camunda/api/admin/auth/user/default");
     assertThat(user.statusCode()).isEqualTo(200);
-    Map<?, ?> body = new com.fasterxml.jackson.databind.ObjectMapper().readValue(user.body(), Map.class);
+    Map<?, ?> body = JSON.readValue(user.body(), Map.class);
     assertThat(body.get("userId")).isEqualTo(role.user);
     assertThat((List<String>) body.get("authorizedApps")).containsExactlyInAnyOrderElementsOf(apps);
   }

@@ -1,0 +1,85 @@
+package jp.shisakuflow.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.shisakuflow.security.EngineWriteRules.EngineRequest;
+import jp.shisakuflow.security.EngineWriteRules.Refusal;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * In front of the engine's REST API, both doors of it ({@code /engine-rest} and the webapps'
+ * {@code /camunda/api/engine/engine/{name}}): hands each request with its caller to
+ * {@link EngineWriteRules} and answers a refusal itself, as JSON like the engine's own errors. Runs after
+ * {@link RequestGuardFilter}, which has already bounded the body.
+ */
+public class EngineWriteGuard extends OncePerRequestFilter {
+
+  static final Pattern ENGINE_ROOT = Pattern.compile(
+      "(?:" + SecurityConfiguration.ENGINE_REST + "|" + SecurityConfiguration.WEBAPPS + "/api/engine/engine/[^/]+)(/.*)");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final EngineWriteRules rules;
+
+  public EngineWriteGuard(EngineWriteRules rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Matcher engine = ENGINE_ROOT.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+    Optional<Caller> caller = Caller.current();
+    if (!engine.matches() || caller.isEmpty()) {
+      chain.doFilter(request, response); // not the engine's API, or nobody logged in (Spring Security answers)
+      return;
+    }
+    byte[] body = hasJsonBody(request) ? request.getInputStream().readAllBytes() : null;
+    HttpServletRequest forward = body == null ? request : new RequestGuardFilter.CachedBodyRequest(request, body);
+    Optional<Refusal> refusal = rules.check(new EngineRequest(request.getMethod().toUpperCase(Locale.ROOT),
+        engine.group(1), request.getParameterMap(), json(body)), caller.get());
+    if (refusal.isPresent()) {
+      refuse(response, refusal.get());
+      return;
+    }
+    chain.doFilter(forward, response);
+  }
+
+  private static boolean hasJsonBody(HttpServletRequest request) {
+    return request.getContentType() != null && request.getContentType().toLowerCase(Locale.ROOT).contains("json")
+        && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+  }
+
+  private static JsonNode json(byte[] body) {
+    if (body == null || body.length == 0) {
+      return null;
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (IOException unreadable) {
+      return null; // the engine answers a body it cannot read
+    }
+  }
+
+  private static void refuse(HttpServletResponse response, Refusal refusal) throws IOException {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("type", refusal.type());
+    error.put("message", refusal.message());
+    if (!refusal.problems().isEmpty()) {
+      error.put("problems", refusal.problems());
+    }
+    response.setStatus(refusal.status());
+    response.setContentType("application/json;charset=UTF-8");
+    response.getWriter().write(JSON.writeValueAsString(error));
+  }
+}
