@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Jobs that belong to no process instance: administrators only, a list of jobs only narrowed to an
  * instance or definition (the engine would list the history cleanup job to anyone).
+ * <li>Nobody throws a BPMN error or escalation from a user task: it would end the task unworked, or fake a
+ * delay report.
  * <li>Claiming for someone else needs the permission to assign, as setting an assignee does.
  * <li>A completion ({@code complete}, {@code submit-form}, {@code resolve}) sets only its form's fields, and so
  * does a change of the task's variables outside completion (administrators excepted).
@@ -39,6 +41,7 @@ public class EngineWriteRules {
 
   private static final Pattern JOB_LIST = Pattern.compile("/job(?:/count)?");
   private static final Pattern JOB = Pattern.compile("/job/([^/]+)(?:/.*)?");
+  private static final Pattern THROW_FROM_TASK = Pattern.compile("/task/([^/]+)/(?:bpmnError|bpmnEscalation)");
   private static final Pattern CLAIM = Pattern.compile("/task/([^/]+)/claim");
   private static final Pattern COMPLETION = Pattern.compile("/task/([^/]+)/(?:complete|submit-form|resolve)");
   private static final Pattern TASK_VARIABLES = Pattern.compile("/task/([^/]+)/(?:variables|localVariables)");
@@ -85,6 +88,11 @@ public class EngineWriteRules {
     }
     if (!Set.of("POST", "PUT", "DELETE").contains(method)) {
       return Optional.empty();
+    }
+    if ((m = THROW_FROM_TASK.matcher(path)).matches()) {
+      return Optional.of(Refusal.forbidden("タスクから BPMN エラーやエスカレーションを送ることはできません。どのプロセスもそれを"
+          + "業務の流れとしていません (no process here takes a BPMN error or escalation from a user task: it would end the"
+          + " task without its work, or report a delay that did not happen)"));
     }
     if ((m = CLAIM.matcher(path)).matches() && method.equals("POST")) {
       return claim(m.group(1), request.body(), caller);

@@ -284,6 +284,23 @@ class SecurityMatrixTest {
         String.class, task.getId()).getStatusCode().value()).as("sent back unchanged, as the form does").isEqualTo(204);
   }
 
+  @ParameterizedTest(name = "{0} may not throw a BPMN error or escalation from a task")
+  @MethodSource("roles")
+  void nobodyEndsATaskUnworkedWithABpmnErrorOrFakesAnEscalation(Role role) {
+    int expected = role == Role.ANONYMOUS ? 401 : 403;
+    var client = as(role);
+    assertThat(client.postForEntity("/engine-rest/task/{id}/bpmnError", json(Map.of("errorCode", "anything",
+        "variables", Map.of("title", Map.of("value", "x")))), String.class, taskId).getStatusCode().value())
+        .as("BPMN error").isEqualTo(expected);
+    assertThat(client.postForEntity("/engine-rest/task/{id}/bpmnEscalation", json(Map.of("escalationCode",
+        "phaseOverdue")), String.class, taskId).getStatusCode().value()).as("escalation").isEqualTo(expected);
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("the task is still there").isOne();
+  }
+
+  static Stream<Role> roles() {
+    return Stream.of(Role.values());
+  }
+
   static Stream<Arguments> standaloneJobs() {
     // role, list all jobs, read the cleanup job, suspend, re-time, set retries, execute, delete
     return Stream.of(
