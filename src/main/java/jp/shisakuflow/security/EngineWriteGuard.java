@@ -18,15 +18,16 @@ import jp.shisakuflow.security.EngineWriteRules.Refusal;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * In front of the engine's REST API, both doors of it ({@code /engine-rest} and the webapps'
- * {@code /camunda/api/engine/engine/{name}}): hands each request with its caller to
+ * In front of the engine's REST API, every door of it ({@code /engine-rest}, {@code /engine-rest/engine/{name}}
+ * and the webapps' {@code /camunda/api/engine/engine/{name}}): hands each request with its caller to
  * {@link EngineWriteRules} and answers a refusal itself, as JSON like the engine's own errors. Runs after
  * {@link RequestGuardFilter}, which has already bounded the body.
  */
 public class EngineWriteGuard extends OncePerRequestFilter {
 
-  static final Pattern ENGINE_ROOT = Pattern.compile(
-      "(?:" + SecurityConfiguration.ENGINE_REST + "|" + SecurityConfiguration.WEBAPPS + "/api/engine/engine/[^/]+)(/.*)");
+  /** The engine's REST root: the default engine, or one named (both under /engine-rest, the webapps' always named). */
+  static final Pattern ENGINE_ROOT = Pattern.compile("(?:" + SecurityConfiguration.ENGINE_REST + "(?:/engine/[^/]+)?|"
+      + SecurityConfiguration.WEBAPPS + "/api/engine/engine/[^/]+)(/.*?)/?");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EngineWriteRules rules;

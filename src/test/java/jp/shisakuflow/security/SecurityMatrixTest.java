@@ -297,6 +297,20 @@ class SecurityMatrixTest {
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("the task is still there").isOne();
   }
 
+  @Test
+  void theNamedEngineDoorAndATrailingSlashAreGuardedToo() {
+    var staff = as(Role.WARD_STAFF);
+    assertThat(staff.getForEntity("/engine-rest/engine/default/task/{id}", String.class, taskId).getStatusCode().value())
+        .as("the named engine's door is open for reading").isEqualTo(200);
+    assertThat(staff.postForEntity("/engine-rest/engine/default/task/{id}/claim", json(Map.of("userId", "takatsu2")),
+        String.class, taskId).getStatusCode().value()).as("named engine").isEqualTo(403);
+    assertThat(staff.postForEntity("/engine-rest/task/{id}/claim/", json(Map.of("userId", "takatsu2")),
+        String.class, taskId).getStatusCode().value()).as("trailing slash").isIn(403, 404);
+    assertThat(staff.postForEntity("/engine-rest/engine/default/task/{id}/complete", json(Map.of("variables",
+        Map.of("title", Map.of("value", "x")))), String.class, taskId).getStatusCode().value()).isEqualTo(400);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+  }
+
   static Stream<Role> roles() {
     return Stream.of(Role.values());
   }
