@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,6 +25,15 @@ import org.springframework.stereotype.Service;
 public class TaskCompletionRules {
 
   static final int MAX_ACHIEVEMENT_RATE = 999;
+
+  /** What each task's rules read from its user: each is a field of the task's form (FormReferencesTest). */
+  public static Set<String> inputs(String taskDefinitionKey) {
+    return switch (taskDefinitionKey) {
+      case TASK_VERIFY -> Set.of(VERIFICATION_RATING, ACHIEVEMENT_RATE, RECOORDINATE);
+      case TASK_DECIDE_NEXT_YEAR -> Set.of(DECIDED_OUTCOME, DECISION_REASON);
+      default -> Set.of();
+    };
+  }
 
   public List<String> validate(String taskDefinitionKey, Map<String, Object> variables) {
     List<String> problems = new ArrayList<>();

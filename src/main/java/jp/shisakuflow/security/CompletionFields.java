@@ -56,7 +56,7 @@ public class CompletionFields {
   }
 
   /** The keyed fields of a Camunda Form (form-js schema), groups included. */
-  static Fields fields(JsonNode form) {
+  public static Fields fields(JsonNode form) {
     Set<String> editable = new LinkedHashSet<>();
     Set<String> readOnly = new LinkedHashSet<>();
     collect(form.path("components"), editable, readOnly);

@@ -11,6 +11,8 @@ import jp.shisakuflow.ProcessTestEngine;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeStart;
+import jp.shisakuflow.initiative.TaskCompletionRules;
+import jp.shisakuflow.security.CompletionFields;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -59,6 +61,10 @@ class FormReferencesTest {
           assertThat(task.getCamundaFormRef()).as(entry.name() + " " + task.getId() + " has a form").isNotBlank();
           assertThat(task.getCamundaFormRefBinding()).as("forms bind to their latest version").isEqualTo("latest");
           assertThat(deployedForms).as(entry.name() + " " + task.getId()).containsKey(task.getCamundaFormRef());
+          // A completion may set only its form's fields: what the task's rules read must be one of them.
+          assertThat(CompletionFields.fields(deployedForms.get(task.getCamundaFormRef())).editable())
+              .as(task.getId() + "'s form has every input its rules read")
+              .containsAll(TaskCompletionRules.inputs(task.getId()));
         }
       }
     }
