@@ -18,19 +18,25 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The audit trail of an initiative (JSON or CSV), and a year's export; auditors and managers. */
 @RestController
 public class AuditController {
 
+  static final String SIGNING_KEY_FINGERPRINT_HEADER = "X-Signing-Key-Fingerprint";
+
   private final AuditTrailService trails;
   private final AuditExportService exports;
   private final HistoricInstanceSearch history;
+  private final AuditSigningKey signingKey;
 
-  public AuditController(AuditTrailService trails, AuditExportService exports, HistoricInstanceSearch history) {
+  public AuditController(AuditTrailService trails, AuditExportService exports, HistoricInstanceSearch history,
+      AuditSigningKey signingKey) {
     this.trails = trails;
     this.exports = exports;
     this.history = history;
+    this.signingKey = signingKey;
   }
 
   /** Finished and running instances of a definition, for the Cockpit history tab. */
@@ -78,12 +84,23 @@ public class AuditController {
         .body(out.toString());
   }
 
+  /** The year's signed export, streamed as it is written (no Content-Length). */
   @GetMapping("/api/audit/export")
-  public ResponseEntity<byte[]> export(@RequestParam int fiscalYear) {
+  public ResponseEntity<StreamingResponseBody> export(@RequestParam int fiscalYear) {
     FiscalYear.requireSupported(fiscalYear);
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename("audit-FY" + fiscalYear + ".zip").build().toString())
-        .body(exports.export(fiscalYear));
+        .body(out -> exports.export(fiscalYear, out));
+  }
+
+  /** The public key that verifies exports, for auditors: {@code verify <export.zip> --key <this file>}. */
+  @GetMapping(value = "/api/audit/signing-key", produces = "application/x-pem-file")
+  public ResponseEntity<String> signingKey() {
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("shisaku-audit-signing-key.pem").build().toString())
+        .header(SIGNING_KEY_FINGERPRINT_HEADER, signingKey.keyId())
+        .body(SigningKeys.publishedPem(signingKey.publicKey()));
   }
 }
