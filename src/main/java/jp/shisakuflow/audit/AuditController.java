@@ -3,8 +3,10 @@ package jp.shisakuflow.audit;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import jp.shisakuflow.initiative.FiscalYear;
+import jp.shisakuflow.report.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -74,8 +76,8 @@ public class AuditController {
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder()
         .setHeader("日時", "種類", "実行者", "アクティビティ", "アクティビティ名", "内容", "変更前", "変更後").get())) {
       for (AuditEvent e : trail.events()) {
-        csv.printRecord(e.time(), e.type(), e.actor(), e.activityId(), e.activityName(), e.detail(), e.oldValue(),
-            e.newValue());
+        csv.printRecord(SpreadsheetText.cells(Arrays.asList(e.time(), e.type(), e.actor(), e.activityId(),
+            e.activityName(), e.detail(), e.oldValue(), e.newValue())));
       }
     }
     return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
