@@ -1,5 +1,6 @@
 package jp.shisakuflow.audit;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The audit trail of an initiative (JSON or CSV), and a year's export; auditors and managers. */
 @RestController
@@ -86,14 +86,17 @@ public class AuditController {
         .body(out.toString());
   }
 
-  /** The year's signed export, streamed as it is written (no Content-Length). */
+  /**
+   * The year's signed export, written to the response as it is produced (no Content-Length), in the
+   * request's own thread: an asynchronous body would be cut off by the container's async timeout on a long year.
+   */
   @GetMapping("/api/audit/export")
-  public ResponseEntity<StreamingResponseBody> export(@RequestParam int fiscalYear) {
+  public void export(@RequestParam int fiscalYear, HttpServletResponse response) throws java.io.IOException {
     FiscalYear.requireSupported(fiscalYear);
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("audit-FY" + fiscalYear + ".zip").build().toString())
-        .body(out -> exports.export(fiscalYear, out));
+    response.setContentType("application/zip");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+        .filename("audit-FY" + fiscalYear + ".zip").build().toString());
+    exports.export(fiscalYear, response.getOutputStream());
   }
 
   /** The public key that verifies exports, for auditors: {@code verify <export.zip> --key <this file>}. */
