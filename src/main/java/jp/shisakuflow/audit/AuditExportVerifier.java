@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -20,12 +21,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 /**
- * Checks an audit export: no two entries of one name, every file against its hash, every entry against the
- * chain, and the manifest's Ed25519 signature: against the auditor's trusted public key, or, without one,
- * against the key in the export (which proves only that whoever holds that key signed it). Names the first
+ * Checks an audit export: no two entries of one name, the same entries through the central directory as
+ * one after the other (for a file), every file against its hash, every entry against the chain, and the
+ * manifest's Ed25519 signature: against the auditor's trusted public key, or, without one, against the key
+ * in the export (which proves only that whoever holds that key signed it). Names the first
  * entry that was modified, removed, reordered or duplicated. Also the command line:
  * {@code verify <export.zip> [--key <public.pem>]}.
  */
@@ -45,6 +48,9 @@ public final class AuditExportVerifier {
     }
   }
 
+  private static final Set<String> SIGNING_FILES =
+      Set.of(ChainedManifest.FILE, ChainedManifest.SIGNATURE_FILE, ChainedManifest.KEY_FILE);
+
   private AuditExportVerifier() {}
 
   /** Checks against the key embedded in the export. */
@@ -54,23 +60,59 @@ public final class AuditExportVerifier {
 
   /** @param trustedKey the auditor's copy of the published key; null to use the export's own */
   public static Result verify(InputStream zipStream, PublicKey trustedKey) throws IOException {
+    return verify(read(zipStream), trustedKey);
+  }
+
+  /**
+   * A ZIP file: as {@link #verify(InputStream, PublicKey)}, which reads the entries one after the other
+   * as {@link ZipInputStream} does, and also through the central directory at the file's end, which is
+   * what unzip and Explorer show. A ZIP can hide other contents there, after bytes that stop a
+   * sequential reader; both views must hold the same entries with the same contents.
+   */
+  public static Result verify(Path zipFile, PublicKey trustedKey) throws IOException {
+    Entries sequential;
+    try (InputStream in = Files.newInputStream(zipFile)) {
+      sequential = read(in);
+    }
+    Optional<String> mismatch = sequential.duplicate() != null ? Optional.empty()
+        : centralDirectoryProblem(zipFile, sequential.hashes());
+    if (mismatch.isPresent()) {
+      return new Result(0, Optional.empty(), false, List.of(mismatch.get()));
+    }
+    return verify(sequential, trustedKey);
+  }
+
+  /** Every entry's SHA-256 in ZIP order, the bytes of the signing files, the first duplicate name if any. */
+  private record Entries(Map<String, String> hashes, Map<String, byte[]> signing, String duplicate) {}
+
+  private static Entries read(InputStream zipStream) throws IOException {
     Map<String, String> hashes = new LinkedHashMap<>();
     Map<String, byte[]> signing = new LinkedHashMap<>();
     try (ZipInputStream zip = new ZipInputStream(zipStream)) {
       for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
         String name = entry.getName();
-        if (hashes.containsKey(name) || signing.containsKey(name)) {
-          return new Result(0, Optional.empty(), false, List.of(name + ": 同じ名前の項目が複数あります — 読むツールごとに"
-              + "別の内容が見えるため受け付けません (duplicate entry name: different tools would show different contents)"));
+        if (hashes.containsKey(name)) {
+          return new Entries(hashes, signing, name);
         }
-        if (name.equals(ChainedManifest.FILE) || name.equals(ChainedManifest.SIGNATURE_FILE)
-            || name.equals(ChainedManifest.KEY_FILE)) {
-          signing.put(name, zip.readAllBytes());
+        if (SIGNING_FILES.contains(name)) {
+          byte[] bytes = zip.readAllBytes();
+          signing.put(name, bytes);
+          hashes.put(name, ChainedManifest.sha256(bytes));
         } else {
           hashes.put(name, sha256(zip));
         }
       }
     }
+    return new Entries(hashes, signing, null);
+  }
+
+  private static Result verify(Entries entries, PublicKey trustedKey) throws IOException {
+    if (entries.duplicate() != null) {
+      return new Result(0, Optional.empty(), false, List.of(entries.duplicate() + ": 同じ名前の項目が複数あります — 読む"
+          + "ツールごとに別の内容が見えるため受け付けません (duplicate entry name: different tools would show different"
+          + " contents)"));
+    }
+    Map<String, byte[]> signing = entries.signing();
     byte[] manifestBytes = signing.get(ChainedManifest.FILE);
     if (manifestBytes == null) {
       return new Result(0, Optional.empty(), false,
@@ -78,7 +120,7 @@ public final class AuditExportVerifier {
     }
     ChainedManifest manifest = new ObjectMapper().readValue(manifestBytes, ChainedManifest.class);
     List<String> problems = new ArrayList<>();
-    chainProblem(manifest, hashes).ifPresent(problems::add);
+    chainProblem(manifest, entries.hashes()).ifPresent(problems::add);
     PublicKey key = trustedKey;
     if (key == null && signing.containsKey(ChainedManifest.KEY_FILE)) {
       try {
@@ -91,6 +133,31 @@ public final class AuditExportVerifier {
     signatureProblem(manifest, manifestBytes, signing.get(ChainedManifest.SIGNATURE_FILE), key)
         .ifPresent(problems::add);
     return new Result(manifest.entries().size(), signer, trustedKey != null, problems);
+  }
+
+  private static Optional<String> centralDirectoryProblem(Path zipFile, Map<String, String> sequential)
+      throws IOException {
+    Map<String, String> central = new LinkedHashMap<>();
+    try (ZipFile zip = new ZipFile(zipFile.toFile())) {
+      for (ZipEntry entry : Collections.list(zip.entries())) {
+        if (central.containsKey(entry.getName())) {
+          return Optional.of(entry.getName() + ": 中央ディレクトリに同じ名前の項目が複数あります (duplicate entry name in the"
+              + " central directory)");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+          central.put(entry.getName(), sha256(in));
+        }
+      }
+    }
+    if (central.equals(sequential) && List.copyOf(central.keySet()).equals(List.copyOf(sequential.keySet()))) {
+      return Optional.empty();
+    }
+    String differing = central.keySet().stream().filter(name -> !central.get(name).equals(sequential.get(name)))
+        .findFirst().orElseGet(() -> sequential.keySet().stream().filter(name -> !central.containsKey(name))
+            .findFirst().orElse("(order)"));
+    return Optional.of(differing + ": ZIP の中央ディレクトリ (unzip やエクスプローラーが表示する内容) と各項目が一致しません"
+        + " — 隠された内容があります (the central directory, which unzip and Explorer show, does not match the"
+        + " entries: the ZIP hides other contents)");
   }
 
   private static Optional<String> chainProblem(ChainedManifest manifest, Map<String, String> hashes) {
@@ -114,7 +181,7 @@ public final class AuditExportVerifier {
       previous = entry.chain();
     }
     for (String file : hashes.keySet()) {
-      if (!listed.contains(file)) {
+      if (!listed.contains(file) && !SIGNING_FILES.contains(file)) {
         return Optional.of(file + ": マニフェストにないファイルです (added)");
       }
     }
@@ -188,8 +255,8 @@ public final class AuditExportVerifier {
       }
     }
     Path zip = Path.of(rest.get(0));
-    try (InputStream in = Files.newInputStream(zip)) {
-      Result result = verify(in, trusted);
+    try {
+      Result result = verify(zip, trusted);
       result.signer().ifPresent(signer -> System.out.println("検証に使った鍵 (verified against key) "
           + (result.trustedKey() ? "--key" : "ZIP 同梱 (inside the ZIP)") + ", SHA-256 fingerprint: " + signer));
       if (result.intact()) {

@@ -221,6 +221,31 @@ class AuditTrailTest {
   }
 
   @Test
+  void aZipThatShowsUnzipOtherContentsThanItsEntriesIsRefused() throws Exception {
+    PublicKey published = publishedKey();
+    byte[] genuine = export();
+    Map<String, byte[]> files = unzip(genuine);
+    String name = "trails/FY2040-audit-b.json";
+    byte[] forged = zip(recomputed(files, name, "{\"events\":[]}".getBytes(StandardCharsets.UTF_8)));
+    // The genuine entries, bytes that stop a reader going entry by entry, then the forged ZIP: its central
+    // directory, at the end of the file, is what unzip and Explorer show.
+    byte[] hiding = concat(localEntries(genuine), new byte[16], forged);
+    Path file = write(hiding);
+    try (var zipFile = new java.util.zip.ZipFile(file.toFile())) {
+      assertThat(zipFile.getInputStream(zipFile.getEntry(name)).readAllBytes()).asString()
+          .isEqualTo("{\"events\":[]}");
+    }
+    assertThat(AuditExportVerifier.verify(new ByteArrayInputStream(hiding), published).intact())
+        .as("entry by entry, only the genuine export is seen").isTrue();
+
+    var result = AuditExportVerifier.verify(file, published);
+    assertThat(result.intact()).isFalse();
+    assertThat(result.problem().orElseThrow()).contains(name, "central directory");
+    assertThat(AuditExportVerifier.run("verify", file.toString(), "--key", publicKeyFile(published).toString()))
+        .isEqualTo(1);
+  }
+
+  @Test
   void aModifiedRemovedOrReorderedEntryIsNamed() throws Exception {
     PublicKey published = publishedKey();
     Map<String, byte[]> files = unzip(export());
@@ -323,6 +348,23 @@ class AuditTrailTest {
     }
     assertThat(replaced).as("the name in the local header and in the central directory").isEqualTo(2);
     return bytes;
+  }
+
+  /** A ZIP's local entries: everything before its central directory (whose offset the end record holds). */
+  private static byte[] localEntries(byte[] zip) {
+    int end = zip.length - 22;
+    assertThat(java.nio.ByteBuffer.wrap(zip, end, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt())
+        .as("end of central directory record, no comment").isEqualTo(0x06054b50);
+    int centralDirectory = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(end + 16);
+    return Arrays.copyOf(zip, centralDirectory);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
   }
 
   private static Path write(byte[] zip) throws Exception {
