@@ -107,8 +107,8 @@ public class AuditSigningKey {
     }
   }
 
-  private static IllegalStateException refusal(String problemJa, String problemEn, Exception cause) {
-    return new IllegalStateException("監査エクスポートの署名鍵 (" + VARIABLE + ") " + problemJa + "。Ed25519 の秘密鍵"
+  private static SigningKeyUnavailableException refusal(String problemJa, String problemEn, Exception cause) {
+    return new SigningKeyUnavailableException("監査エクスポートの署名鍵 (" + VARIABLE + ") " + problemJa + "。Ed25519 の秘密鍵"
         + " (PKCS#8 PEM) を作成し (openssl genpkey -algorithm ed25519 -out signing-key.pem)、そのパスを " + VARIABLE
         + " に設定してください。クラスタの全ノードに同じ鍵を渡します (the audit export signing key " + VARIABLE + " "
         + problemEn + ": create an Ed25519 private key in PKCS#8 PEM and set " + VARIABLE + " to its path, the same"

@@ -68,7 +68,7 @@ class SigningKeysTest {
 
   @Test
   void outsideTheDemoAndTestsAMissingOrBadKeyRefusesStartUpNamingTheVariable() throws Exception {
-    assertThatThrownBy(() -> new AuditSigningKey("", false))
+    assertThatThrownBy(() -> new AuditSigningKey("", false)).isInstanceOf(SigningKeyUnavailableException.class)
         .hasMessageContaining("SHISAKU_SIGNING_KEY_FILE").hasMessageContaining("is not set");
     Path missing = dir.resolve("missing.pem");
     assertThatThrownBy(() -> new AuditSigningKey(missing.toString(), false))
@@ -77,6 +77,24 @@ class SigningKeysTest {
     Path publicOnly = Files.writeString(dir.resolve("public.pem"), RFC_PUBLIC);
     assertThatThrownBy(() -> new AuditSigningKey(publicOnly.toString(), false))
         .hasMessageContaining("SHISAKU_SIGNING_KEY_FILE").hasMessageContaining("PRIVATE KEY");
+  }
+
+  @Test
+  void theStartUpReportSaysWhatToSet() {
+    var failure = new org.springframework.beans.factory.BeanCreationException("auditSigningKey",
+        "Failed to instantiate", catchSigningKeyFailure(() -> new AuditSigningKey("", false)));
+    var analysis = new SigningKeyFailureAnalyzer().analyze(failure);
+    assertThat(analysis.getDescription()).contains("SHISAKU_SIGNING_KEY_FILE", "が設定されていません", "is not set");
+    assertThat(analysis.getAction()).contains("openssl genpkey -algorithm ed25519", "SHISAKU_SIGNING_KEY_FILE=");
+  }
+
+  private static SigningKeyUnavailableException catchSigningKeyFailure(Runnable start) {
+    try {
+      start.run();
+    } catch (SigningKeyUnavailableException e) {
+      return e;
+    }
+    throw new AssertionError("no SigningKeyUnavailableException");
   }
 
   @Test
