@@ -1,5 +1,6 @@
 package jp.shisakuflow.audit;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,13 +119,20 @@ public final class AuditExportVerifier {
       return new Result(0, Optional.empty(), false,
           List.of("manifest.json がありません (the export has no manifest)"));
     }
-    ChainedManifest manifest = new ObjectMapper().readValue(manifestBytes, ChainedManifest.class);
+    ChainedManifest manifest;
+    try {
+      manifest = new ObjectMapper().readValue(manifestBytes, ChainedManifest.class);
+    } catch (JacksonException e) {
+      return new Result(0, Optional.empty(), false, List.of("manifest.json が読めません — 改変されています (the manifest"
+          + " is not a valid manifest: " + e.getOriginalMessage() + ")"));
+    }
     List<String> problems = new ArrayList<>();
     chainProblem(manifest, entries.hashes()).ifPresent(problems::add);
     PublicKey key = trustedKey;
     if (key == null && signing.containsKey(ChainedManifest.KEY_FILE)) {
       try {
-        key = SigningKeys.readPublic(new String(signing.get(ChainedManifest.KEY_FILE), StandardCharsets.US_ASCII));
+        key = SigningKeys.readPublic(
+            new String(signing.get(ChainedManifest.KEY_FILE), StandardCharsets.ISO_8859_1));
       } catch (GeneralSecurityException e) {
         problems.add(ChainedManifest.KEY_FILE + " が公開鍵として読めません (not a public key: " + e.getMessage() + ")");
       }
@@ -220,7 +228,7 @@ public final class AuditExportVerifier {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[8192];
-      for (int n; (n = in.read(buffer)) > 0; ) {
+      for (int n; (n = in.read(buffer)) != -1; ) {
         digest.update(buffer, 0, n);
       }
       return HexFormat.of().formatHex(digest.digest());
@@ -248,7 +256,7 @@ public final class AuditExportVerifier {
     PublicKey trusted = null;
     if (keyFile != null) {
       try {
-        trusted = SigningKeys.readPublic(Files.readString(keyFile, StandardCharsets.US_ASCII));
+        trusted = SigningKeys.readPublic(Files.readString(keyFile, StandardCharsets.ISO_8859_1));
       } catch (IOException | GeneralSecurityException e) {
         System.err.println("公開鍵を読めません (cannot read the public key) " + keyFile + ": " + e.getMessage());
         return 2;

@@ -71,7 +71,7 @@ public class AuditSigningKey {
       return create(path);
     }
     try {
-      return SigningKeys.readPrivate(Files.readString(path, StandardCharsets.US_ASCII));
+      return SigningKeys.readPrivate(Files.readString(path, StandardCharsets.ISO_8859_1));
     } catch (IOException | GeneralSecurityException e) {
       throw refusal(path + " を読めません", path + " cannot be read: " + e.getMessage(), e);
     }

@@ -274,6 +274,10 @@ class AuditTrailTest {
     reordered.put("manifest.json", JSON.writeValueAsBytes(swapped));
     assertThat(problem(reordered, published)).contains("entry 2 (trails/FY2040-audit-b.json)", "chain is broken");
 
+    Map<String, byte[]> garbled = new LinkedHashMap<>(files);
+    garbled.put("manifest.json", "{\"entries\": [".getBytes(StandardCharsets.UTF_8));
+    assertThat(problem(garbled, published)).contains("not a valid manifest");
+
     Map<String, byte[]> unsigned = new LinkedHashMap<>(files);
     unsigned.remove("manifest.sig");
     assertThat(problem(unsigned, published)).contains("not signed");
