@@ -1,10 +1,13 @@
 package jp.shisakuflow.audit;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import jp.shisakuflow.initiative.FiscalYear;
+import jp.shisakuflow.report.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -23,14 +26,19 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 public class AuditController {
 
+  static final String SIGNING_KEY_FINGERPRINT_HEADER = "X-Signing-Key-Fingerprint";
+
   private final AuditTrailService trails;
   private final AuditExportService exports;
   private final HistoricInstanceSearch history;
+  private final AuditSigningKey signingKey;
 
-  public AuditController(AuditTrailService trails, AuditExportService exports, HistoricInstanceSearch history) {
+  public AuditController(AuditTrailService trails, AuditExportService exports, HistoricInstanceSearch history,
+      AuditSigningKey signingKey) {
     this.trails = trails;
     this.exports = exports;
     this.history = history;
+    this.signingKey = signingKey;
   }
 
   /** Finished and running instances of a definition, for the Cockpit history tab. */
@@ -68,8 +76,8 @@ public class AuditController {
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder()
         .setHeader("日時", "種類", "実行者", "アクティビティ", "アクティビティ名", "内容", "変更前", "変更後").get())) {
       for (AuditEvent e : trail.events()) {
-        csv.printRecord(e.time(), e.type(), e.actor(), e.activityId(), e.activityName(), e.detail(), e.oldValue(),
-            e.newValue());
+        csv.printRecord(SpreadsheetText.cells(Arrays.asList(e.time(), e.type(), e.actor(), e.activityId(),
+            e.activityName(), e.detail(), e.oldValue(), e.newValue())));
       }
     }
     return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -78,12 +86,26 @@ public class AuditController {
         .body(out.toString());
   }
 
+  /**
+   * The year's signed export, written to the response as it is produced (no Content-Length), in the
+   * request's own thread: an asynchronous body would be cut off by the container's async timeout on a long year.
+   */
   @GetMapping("/api/audit/export")
-  public ResponseEntity<byte[]> export(@RequestParam int fiscalYear) {
+  public void export(@RequestParam int fiscalYear, HttpServletResponse response) throws java.io.IOException {
     FiscalYear.requireSupported(fiscalYear);
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+    response.setContentType("application/zip");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+        .filename("audit-FY" + fiscalYear + ".zip").build().toString());
+    exports.export(fiscalYear, response.getOutputStream());
+  }
+
+  /** The public key that verifies exports, for auditors: {@code verify <export.zip> --key <this file>}. */
+  @GetMapping(value = "/api/audit/signing-key", produces = "application/x-pem-file")
+  public ResponseEntity<String> signingKey() {
+    return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("audit-FY" + fiscalYear + ".zip").build().toString())
-        .body(exports.export(fiscalYear));
+            .filename("shisaku-audit-signing-key.pem").build().toString())
+        .header(SIGNING_KEY_FINGERPRINT_HEADER, signingKey.keyId())
+        .body(SigningKeys.publishedPem(signingKey.publicKey()));
   }
 }

@@ -11,7 +11,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
-/** The report as CSV, one row per initiative; UTF-8 with a BOM so that Excel reads the Japanese right. */
+/**
+ * The report as CSV, one row per initiative; UTF-8 with a BOM so that Excel reads the Japanese right, text
+ * that starts like a formula neutralised ({@link SpreadsheetText}).
+ */
 @Component
 public class CsvReportWriter {
 
@@ -28,7 +31,7 @@ public class CsvReportWriter {
         List<Object> row = new ArrayList<>(List.of(report.fiscalYear(), report.quarter(), report.asOf(),
             report.workstreamName(initiative.workstream())));
         row.addAll(ReportRows.initiative(initiative, report.latestComments().get(initiative.processInstanceId())));
-        csv.printRecord(row);
+        csv.printRecord(SpreadsheetText.cells(row));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -8,8 +8,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +32,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -36,9 +44,11 @@ import org.springframework.http.MediaType;
 
 /**
  * An initiative worked by several people, with a reassignment and a changed value, read back as an
- * audit trail; and a year's export, untouched and tampered with.
+ * audit trail; and a year's signed export, untouched and tampered with (also by someone who recomputes
+ * every hash, or signs with a key of their own).
  */
 @ApiTest
+@ExtendWith(OutputCaptureExtension.class)
 class AuditTrailTest {
 
   static final int YEAR = 2040;
@@ -124,19 +134,127 @@ class AuditTrailTest {
   }
 
   @Test
-  void anUntouchedExportVerifiesAndEveryTamperingIsNamed() throws Exception {
+  void anUntouchedExportIsStreamedSignedAndVerifiesWithThePublishedKey(CapturedOutput output) throws Exception {
+    var key = as("auditor").getForEntity("/api/audit/signing-key", String.class);
+    assertThat(key.getStatusCode().value()).isEqualTo(200);
+    PublicKey published = SigningKeys.readPublic(key.getBody());
+    String fingerprint = SigningKeys.fingerprint(published);
+    assertThat(key.getHeaders().getFirst("X-Signing-Key-Fingerprint")).isEqualTo(fingerprint);
+    assertThat(key.getBody()).contains(fingerprint);
+
     var response = as("auditor").getForEntity("/api/audit/export?fiscalYear={year}", byte[].class, YEAR);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
+    assertThat(response.getHeaders().getContentLength()).as("streamed: no Content-Length").isEqualTo(-1);
     Map<String, byte[]> files = unzip(response.getBody());
-    assertThat(files.keySet()).contains("manifest.json", "trails/FY2040-audit-a.json", "trails/FY2040-audit-b.json");
+    assertThat(files.keySet()).containsSubsequence("trails/FY2040-audit-a.json", "trails/FY2040-audit-b.json",
+        "manifest.json", "manifest.sig", "signing-key.pem");
+    assertThat(JSON.readTree(files.get("manifest.json")).get("keyId").asText()).isEqualTo(fingerprint);
 
-    assertThat(AuditExportVerifier.verify(new ByteArrayInputStream(zip(files))).intact()).isTrue();
+    var result = AuditExportVerifier.verify(new ByteArrayInputStream(response.getBody()), published);
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.signer()).contains(fingerprint);
+    assertThat(result.trustedKey()).isTrue();
+
+    Path export = write(response.getBody());
+    Path keyFile = Files.writeString(Files.createTempFile("published", ".pem"), key.getBody());
+    assertThat(AuditExportVerifier.run("verify", export.toString(), "--key", keyFile.toString())).isZero();
+    assertThat(output.getOut()).contains("OK: ", fingerprint).doesNotContain("WARNING");
+    assertThat(AuditExportVerifier.run("verify", export.toString())).as("with the key inside the ZIP").isZero();
+    assertThat(output.getOut()).contains("WARNING", "--key");
+  }
+
+  @Test
+  void aTrailEditedWithItsChainRecomputedFailsOnTheSignature() throws Exception {
+    PublicKey published = publishedKey();
+    Map<String, byte[]> files = unzip(export());
+    Map<String, byte[]> edited = recomputed(files, "trails/FY2040-audit-b.json", new String(
+        files.get("trails/FY2040-audit-b.json"), StandardCharsets.UTF_8).replace("監査の比較用", "改ざん後の")
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(edited.get("trails/FY2040-audit-b.json")).isNotEqualTo(files.get("trails/FY2040-audit-b.json"));
+
+    String problem = problem(edited, published);
+    assertThat(problem).as("every hash and link agrees: only the signature tells").contains("bad signature")
+        .doesNotContain("chain is broken", "modified");
+    assertThat(AuditExportVerifier.run("verify", write(zip(edited)).toString(), "--key",
+        publicKeyFile(published).toString())).isEqualTo(1);
+  }
+
+  @Test
+  void anExportSignedByAnotherKeyFails() throws Exception {
+    PublicKey published = publishedKey();
+    Map<String, byte[]> files = unzip(export());
+    KeyPair forger = SigningKeys.generate();
+    Map<String, byte[]> forged = new LinkedHashMap<>(files);
+    ObjectNode manifest = (ObjectNode) JSON.readTree(files.get("manifest.json"));
+    manifest.put("keyId", SigningKeys.fingerprint(forger.getPublic()));
+    signWith(forged, manifest, forger);
+    forged.put("signing-key.pem", SigningKeys.publishedPem(forger.getPublic()).getBytes(StandardCharsets.US_ASCII));
+
+    assertThat(problem(forged, published)).contains("signed by another key");
+    var withEmbeddedKey = AuditExportVerifier.verify(new ByteArrayInputStream(zip(forged)));
+    assertThat(withEmbeddedKey.intact()).as("only the fingerprint shows the forgery").isTrue();
+    assertThat(withEmbeddedKey.trustedKey()).isFalse();
+    assertThat(withEmbeddedKey.signer()).contains(SigningKeys.fingerprint(forger.getPublic()));
+    assertThat(SigningKeys.fingerprint(forger.getPublic())).isNotEqualTo(SigningKeys.fingerprint(published));
+
+    Map<String, byte[]> claimingTheRealKey = new LinkedHashMap<>(files);
+    signWith(claimingTheRealKey, (ObjectNode) JSON.readTree(files.get("manifest.json")), forger);
+    assertThat(problem(claimingTheRealKey, published)).contains("bad signature");
+  }
+
+  @Test
+  void twoEntriesOfOneNameAreRefused() throws Exception {
+    PublicKey published = publishedKey();
+    Map<String, byte[]> files = unzip(export());
+    String name = "trails/FY2040-audit-a.json";
+    String twin = name.substring(0, name.length() - 1) + "X";
+    Map<String, byte[]> withTwin = new LinkedHashMap<>(files);
+    withTwin.put(twin, "{\"events\":[]}".getBytes(StandardCharsets.UTF_8));
+    // ZipOutputStream refuses a duplicate name: the twin gets it by rewriting the name's bytes (same length).
+    byte[] zip = replace(zip(withTwin), twin.getBytes(StandardCharsets.UTF_8), name.getBytes(StandardCharsets.UTF_8));
+    assertThat(entries(zip)).filteredOn(e -> e.getKey().equals(name)).hasSize(2);
+    var result = AuditExportVerifier.verify(new ByteArrayInputStream(zip), published);
+    assertThat(result.intact()).isFalse();
+    assertThat(result.problem().orElseThrow()).contains(name, "duplicate entry name");
+    assertThat(AuditExportVerifier.run("verify", write(zip).toString(), "--key",
+        publicKeyFile(published).toString())).isEqualTo(1);
+  }
+
+  @Test
+  void aZipThatShowsUnzipOtherContentsThanItsEntriesIsRefused() throws Exception {
+    PublicKey published = publishedKey();
+    byte[] genuine = export();
+    Map<String, byte[]> files = unzip(genuine);
+    String name = "trails/FY2040-audit-b.json";
+    byte[] forged = zip(recomputed(files, name, "{\"events\":[]}".getBytes(StandardCharsets.UTF_8)));
+    // The genuine entries, bytes that stop a reader going entry by entry, then the forged ZIP: its central
+    // directory, at the end of the file, is what unzip and Explorer show.
+    byte[] hiding = concat(localEntries(genuine), new byte[16], forged);
+    Path file = write(hiding);
+    try (var zipFile = new java.util.zip.ZipFile(file.toFile())) {
+      assertThat(zipFile.getInputStream(zipFile.getEntry(name)).readAllBytes()).asString()
+          .isEqualTo("{\"events\":[]}");
+    }
+    assertThat(AuditExportVerifier.verify(new ByteArrayInputStream(hiding), published).intact())
+        .as("entry by entry, only the genuine export is seen").isTrue();
+
+    var result = AuditExportVerifier.verify(file, published);
+    assertThat(result.intact()).isFalse();
+    assertThat(result.problem().orElseThrow()).contains(name, "central directory");
+    assertThat(AuditExportVerifier.run("verify", file.toString(), "--key", publicKeyFile(published).toString()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aModifiedRemovedOrReorderedEntryIsNamed() throws Exception {
+    PublicKey published = publishedKey();
+    Map<String, byte[]> files = unzip(export());
 
     Map<String, byte[]> oneByte = new LinkedHashMap<>(files);
     byte[] changed = oneByte.get("trails/FY2040-audit-b.json").clone();
     changed[changed.length / 2] ^= 1;
     oneByte.put("trails/FY2040-audit-b.json", changed);
-    assertThat(problem(oneByte)).contains("entry 2 (trails/FY2040-audit-b.json)", "modified");
+    assertThat(problem(oneByte, published)).contains("entry 2 (trails/FY2040-audit-b.json)", "modified");
 
     ObjectNode manifest = (ObjectNode) JSON.readTree(files.get("manifest.json"));
     Map<String, byte[]> dropped = new LinkedHashMap<>(files);
@@ -144,7 +262,8 @@ class AuditTrailTest {
     ((ArrayNode) withoutFirst.get("entries")).remove(0);
     dropped.remove("trails/FY2040-audit-a.json");
     dropped.put("manifest.json", JSON.writeValueAsBytes(withoutFirst));
-    assertThat(problem(dropped)).contains("entry 2 (trails/FY2040-audit-b.json)", "chain is broken");
+    assertThat(problem(dropped, published)).contains("entry 2 (trails/FY2040-audit-b.json)", "chain is broken",
+        "bad signature");
 
     Map<String, byte[]> reordered = new LinkedHashMap<>(files);
     ObjectNode swapped = manifest.deepCopy();
@@ -153,13 +272,18 @@ class AuditTrailTest {
     entries.set(0, entries.get(1));
     entries.set(1, first);
     reordered.put("manifest.json", JSON.writeValueAsBytes(swapped));
-    assertThat(problem(reordered)).contains("entry 2 (trails/FY2040-audit-b.json)", "chain is broken");
+    assertThat(problem(reordered, published)).contains("entry 2 (trails/FY2040-audit-b.json)", "chain is broken");
 
-    Path export = Files.createTempFile("audit", ".zip");
-    Files.write(export, zip(files));
-    assertThat(AuditExportVerifier.run("verify", export.toString())).isZero();
-    Files.write(export, zip(oneByte));
-    assertThat(AuditExportVerifier.run("verify", export.toString())).isEqualTo(1);
+    Map<String, byte[]> garbled = new LinkedHashMap<>(files);
+    garbled.put("manifest.json", "{\"entries\": [".getBytes(StandardCharsets.UTF_8));
+    assertThat(problem(garbled, published)).contains("not a valid manifest");
+
+    Map<String, byte[]> unsigned = new LinkedHashMap<>(files);
+    unsigned.remove("manifest.sig");
+    assertThat(problem(unsigned, published)).contains("not signed");
+    assertThat(AuditExportVerifier.run("verify", write(zip(oneByte)).toString(), "--key",
+        publicKeyFile(published).toString())).isEqualTo(1);
+    assertThat(AuditExportVerifier.run("verify", write(zip(files)).toString(), "--key")).as("usage").isEqualTo(2);
   }
 
   @Test
@@ -172,12 +296,98 @@ class AuditTrailTest {
         .isEqualTo(403);
     assertThat(as("takatsu").getForEntity("/api/audit/export?fiscalYear=2040", String.class).getStatusCode().value())
         .as("ward staff may not read the audit trail").isEqualTo(403);
+    assertThat(as("takatsu").getForEntity("/api/audit/signing-key", String.class).getStatusCode().value())
+        .as("nor the signing key").isEqualTo(403);
+    assertThat(as("manager").getForEntity("/api/audit/signing-key", String.class).getStatusCode().value())
+        .isEqualTo(200);
   }
 
-  private String problem(Map<String, byte[]> files) throws Exception {
-    var result = AuditExportVerifier.verify(new ByteArrayInputStream(zip(files)));
+  private String problem(Map<String, byte[]> files, PublicKey trusted) throws Exception {
+    var result = AuditExportVerifier.verify(new ByteArrayInputStream(zip(files)), trusted);
     assertThat(result.intact()).isFalse();
     return result.problem().orElseThrow();
+  }
+
+  private byte[] export() {
+    var response = as("auditor").getForEntity("/api/audit/export?fiscalYear={year}", byte[].class, YEAR);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return response.getBody();
+  }
+
+  private PublicKey publishedKey() throws Exception {
+    return SigningKeys.readPublic(as("auditor").getForObject("/api/audit/signing-key", String.class));
+  }
+
+  /** The attack an unkeyed chain cannot catch: a file replaced, its hash and every later link recomputed. */
+  private static Map<String, byte[]> recomputed(Map<String, byte[]> files, String file, byte[] content)
+      throws Exception {
+    Map<String, byte[]> edited = new LinkedHashMap<>(files);
+    edited.put(file, content);
+    ObjectNode manifest = (ObjectNode) JSON.readTree(files.get("manifest.json"));
+    String previous = ChainedManifest.GENESIS;
+    for (JsonNode node : manifest.get("entries")) {
+      ObjectNode entry = (ObjectNode) node;
+      String hash = ChainedManifest.sha256(edited.get(entry.get("file").asText()));
+      String chain = ChainedManifest.link(previous, entry.get("file").asText(), hash);
+      entry.put("sha256", hash).put("previous", previous).put("chain", chain);
+      previous = chain;
+    }
+    edited.put("manifest.json", JSON.writeValueAsBytes(manifest));
+    return edited;
+  }
+
+  private static void signWith(Map<String, byte[]> files, ObjectNode manifest, KeyPair keys) throws Exception {
+    byte[] bytes = JSON.writeValueAsBytes(manifest);
+    files.put("manifest.json", bytes);
+    files.put("manifest.sig", Base64.getEncoder().encode(SigningKeys.sign(keys.getPrivate(), bytes)));
+  }
+
+  private static byte[] replace(byte[] bytes, byte[] from, byte[] to) {
+    int replaced = 0;
+    for (int i = 0; i + from.length <= bytes.length; i++) {
+      if (Arrays.equals(bytes, i, i + from.length, from, 0, from.length)) {
+        System.arraycopy(to, 0, bytes, i, to.length);
+        replaced++;
+      }
+    }
+    assertThat(replaced).as("the name in the local header and in the central directory").isEqualTo(2);
+    return bytes;
+  }
+
+  /** A ZIP's local entries: everything before its central directory (whose offset the end record holds). */
+  private static byte[] localEntries(byte[] zip) {
+    int end = zip.length - 22;
+    assertThat(java.nio.ByteBuffer.wrap(zip, end, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt())
+        .as("end of central directory record, no comment").isEqualTo(0x06054b50);
+    int centralDirectory = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(end + 16);
+    return Arrays.copyOf(zip, centralDirectory);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
+
+  private static Path write(byte[] zip) throws Exception {
+    return Files.write(Files.createTempFile("audit", ".zip"), zip);
+  }
+
+  private static Path publicKeyFile(PublicKey key) throws Exception {
+    return Files.writeString(Files.createTempFile("published", ".pem"), SigningKeys.publicPem(key));
+  }
+
+  /** Every entry, duplicates included, in order (for a ZIP that a map could not hold). */
+  private static java.util.List<Map.Entry<String, byte[]>> entries(byte[] bytes) throws Exception {
+    java.util.List<Map.Entry<String, byte[]>> entries = new java.util.ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+        entries.add(Map.entry(entry.getName(), zip.readAllBytes()));
+      }
+    }
+    return entries;
   }
 
   private void complete(String instance, Map<String, Object> variables) {

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import jp.shisakuflow.ShisakuFlowApplication;
 import jp.shisakuflow.support.LocalPostgres;
+import jp.shisakuflow.support.SigningKeyFile;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -44,7 +45,8 @@ record BenchDatabase(String name, String productUrl, String stockUrl, String use
     sources.addAll(List.of(extraSources));
     String[] profiles = postgres ? new String[] {"bench", "postgres"} : new String[] {"bench"};
     List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + productUrl,
-        "--spring.datasource.username=" + user, "--spring.datasource.password="));
+        "--spring.datasource.username=" + user, "--spring.datasource.password=",
+        "--shisaku.audit.signing-key-file=" + signingKeyFile()));
     // Experiments: -Dbench.product.args="--some.property=value --other=value"
     String extra = System.getProperty("bench.product.args", "").trim();
     if (!extra.isEmpty()) {
@@ -52,6 +54,15 @@ record BenchDatabase(String name, String productUrl, String stockUrl, String use
     }
     return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).profiles(profiles)
         .run(args.toArray(String[]::new));
+  }
+
+  /** The bench profile is not the demo's: like production, it is given a key file. */
+  private static Path signingKeyFile() {
+    try {
+      return SigningKeyFile.createIn(Path.of("target", "benchmarks")).toAbsolutePath();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

@@ -59,6 +59,8 @@ class StartupBenchmark {
         .redirectOutput(data.resolve("app.log").toFile());
     builder.environment().put("SHISAKU_PORT", String.valueOf(port));
     builder.environment().put("SHISAKU_DB_URL", "jdbc:h2:file:" + data.resolve("shisaku-flow"));
+    // The demo creates its signing key on the first start: here, next to the run's database.
+    builder.environment().put("SHISAKU_SIGNING_KEY_FILE", data.resolve("audit-signing-key.pem").toString());
     long began = System.nanoTime();
     Process process = builder.start();
     try {

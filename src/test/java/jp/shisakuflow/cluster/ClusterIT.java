@@ -23,6 +23,7 @@ import java.util.stream.IntStream;
 import jp.shisakuflow.initiative.FiscalYear;
 import jp.shisakuflow.support.FreePort;
 import jp.shisakuflow.support.LocalPostgres;
+import jp.shisakuflow.support.SigningKeyFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,9 +58,11 @@ class ClusterIT {
     String password = "Cl#" + UUID.randomUUID().toString().substring(0, 13) + "-Aa9";
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
     int year = FiscalYear.containing(today);
+    // Both nodes sign audit exports with the one key, as compose.yaml mounts one secret into both.
+    Path signingKey = SigningKeyFile.createIn(work);
     try (LocalPostgres postgres = LocalPostgres.start();
-        AppNode a = node("node-a", work, postgres, password);
-        AppNode b = node("node-b", work, postgres, password)) {
+        AppNode a = node("node-a", work, postgres, password, signingKey);
+        AppNode b = node("node-b", work, postgres, password, signingKey)) {
       // One after the other: the first creates the schema and deploys, the second finds both done.
       a.start();
       a.awaitReady(READY);
@@ -224,7 +227,8 @@ class ClusterIT {
     }
   }
 
-  private static AppNode node(String name, Path work, LocalPostgres postgres, String password) throws Exception {
+  private static AppNode node(String name, Path work, LocalPostgres postgres, String password, Path signingKey)
+      throws Exception {
     Path log = work.resolve(name + ".log");
     Files.deleteIfExists(log);
     return new AppNode(name, FreePort.next(), Path.of(System.getProperty("shisaku.jar")), log, Map.of(
@@ -232,6 +236,7 @@ class ClusterIT {
         "SHISAKU_DB_USER", "postgres",
         "SHISAKU_DB_PASSWORD", "",
         "SHISAKU_ADMIN_PASSWORD", password,
+        "SHISAKU_SIGNING_KEY_FILE", signingKey.toAbsolutePath().toString(),
         "SHISAKU_DB_CONNECT_TIMEOUT_MS", "2000",
         // A crashed node's locked jobs are taken over after 20 s instead of 5 min.
         "SHISAKU_JOB_LOCK_TIME_MS", "20000",
