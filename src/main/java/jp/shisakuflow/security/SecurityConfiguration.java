@@ -145,7 +145,7 @@ public class SecurityConfiguration {
       response.setStatus(HttpStatus.UNAUTHORIZED.value());
       response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
       response.setContentType("application/json;charset=UTF-8");
-      String message = exception instanceof LockedException ? EngineIdentityAuthenticationProvider.LOCKED_MESSAGE
+      String message = exception instanceof LoginFailedException ? exception.getMessage()
           : "ログインが必要です。ユーザー名とパスワードを確認してください (authentication required)";
       response.getWriter().write(json.writeValueAsString(Map.of("status", 401, "message", message)));
     };
