@@ -86,6 +86,7 @@ public class SecurityConfiguration {
         .securityMatcher(new OrRequestMatcher(PATHS.matcher(ENGINE_REST + "/**"), PATHS.matcher(APP_API + "/**")))
         .authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests
+            .requestMatchers(PATHS.matcher(APP_API + "/calendar/feed/**")).permitAll() // its secret token is the key
             .requestMatchers(PATHS.matcher(HttpMethod.POST, APP_API + "/plans")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
             .requestMatchers(PATHS.matcher(HttpMethod.POST, APP_API + "/initiatives"))
             .hasAnyAuthority(MANAGERS, ADMINISTRATORS)
