@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import jp.shisakuflow.organization.OrganizationGroup;
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -81,8 +83,16 @@ public class CalendarController {
     return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(body);
   }
 
+  /**
+   * Whether the caller has a feed URL, and since when. Also hands a browser session the app's CSRF cookie
+   * ({@code SHISAKU-XSRF-TOKEN}), which Spring writes only once the token is used, for the POST or DELETE
+   * that follows (Tasklist's dialog).
+   */
   @GetMapping("/api/calendar/token")
-  public Map<String, Object> token(Principal principal) {
+  public Map<String, Object> token(Principal principal, HttpServletRequest request) {
+    if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
+      csrf.getToken();
+    }
     return status(principal.getName());
   }
 

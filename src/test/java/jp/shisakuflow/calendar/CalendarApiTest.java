@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.plan.PlanImportService;
+import jp.shisakuflow.security.SecurityConfiguration;
 import jp.shisakuflow.support.ApiTest;
+import jp.shisakuflow.support.BrowserSession;
 import jp.shisakuflow.support.TestUsers;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -23,6 +25,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
@@ -33,6 +36,7 @@ class CalendarApiTest {
   @Autowired IdentityService identityService;
   @Autowired PlanImportService plans;
   @Autowired TaskService taskService;
+  @LocalServerPort int port;
 
   @Test
   void aGroupSubscribesToItsMilestonesAndTaskDueDates() throws Exception {
@@ -157,6 +161,23 @@ class CalendarApiTest {
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(http.getForEntity(second, String.class).getStatusCode()).as("revoked").isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(takatsu.getForEntity("/api/calendar/token", Map.class).getBody().get("exists")).isEqualTo(false);
+  }
+
+  @Test
+  void aBrowserSessionIssuesItsFeedUrlWithTheAppsCsrfToken() {
+    TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
+    var browser = new BrowserSession(port);
+    browser.login("takatsu", TestUsers.PASSWORD);
+    assertThat(browser.get("/api/calendar/token").statusCode()).isEqualTo(200);
+    assertThat(browser.cookie(SecurityConfiguration.CSRF_COOKIE)).as("the status call hands out the CSRF cookie")
+        .isNotBlank();
+
+    var issued = browser.post("/api/calendar/token", "application/json", "", SecurityConfiguration.CSRF_HEADER,
+        browser.cookie(SecurityConfiguration.CSRF_COOKIE));
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    assertThat(issued.body()).contains("/api/calendar/feed/takatsu/");
+    assertThat(browser.post("/api/calendar/token", "application/json", "").statusCode()).as("without the CSRF header")
+        .isEqualTo(403);
   }
 
   private String issue(TestRestTemplate user) {
