@@ -94,7 +94,7 @@ public class CalendarService {
           ((Number) vars.get(FiscalYearPlan.Var.FISCAL_YEAR)).intValue());
       for (Milestone milestone : plan.milestones()) {
         if (group == null ? viewer.seesMilestoneOf(milestone.ownerGroup()) : group.equals(milestone.ownerGroup())) {
-          calendar.add(milestoneEvent(plan, milestone));
+          calendar.add(milestoneEvent(plan, milestone, groupName(milestone.ownerGroup())));
         }
       }
     }
@@ -123,11 +123,11 @@ public class CalendarService {
     }
   }
 
-  static VEvent milestoneEvent(Plan plan, Milestone milestone) {
+  static VEvent milestoneEvent(Plan plan, Milestone milestone, String ownerName) {
     VEvent event = new VEvent(milestone.date(), "▲ " + milestone.title());
     event.add(new Uid("milestone-" + plan.fiscalYear() + "-" + plan.id() + "-" + milestone.id() + UID_DOMAIN));
     event.add(new Categories(milestone.kind().labelJa()));
-    event.add(new Description(plan.title() + " / " + milestone.kind().labelJa() + " / " + milestone.ownerGroup()));
+    event.add(new Description(plan.title() + " / " + milestone.kind().labelJa() + " / " + ownerName));
     return event;
   }
 

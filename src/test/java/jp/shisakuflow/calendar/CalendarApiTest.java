@@ -53,6 +53,7 @@ class CalendarApiTest {
     assertThat(events).anySatisfy(e -> {
       assertThat(summary(e)).isEqualTo("▲ 高津どんなもんじゃ祭り");
       assertThat(e.getDateTimeStart().get().getDate()).isEqualTo(LocalDate.of(2025, 6, 16));
+      assertThat(e.getProperty(Property.DESCRIPTION).map(Property::getValue).orElse("")).endsWith("/ 高津区役所");
     });
     assertThat(events).anySatisfy(e -> assertThat(summary(e)).startsWith("期限: 調整：各区と個別調整"));
     assertThat(events).noneSatisfy(e -> assertThat(summary(e)).isEqualTo("▲ 第1回有識者会議"));
