@@ -2,6 +2,9 @@ package jp.shisakuflow.calendar;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.plan.CityCalendar;
 import jp.shisakuflow.plan.FiscalYearPlan;
 import jp.shisakuflow.plan.Milestone;
@@ -16,16 +19,21 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 
 /**
- * The milestones of every running plan and the due dates of open tasks, as an iCalendar feed
- * (all-day events), optionally for one group.
+ * The milestones of the running plans and the due dates of open tasks, as an iCalendar feed (all-day
+ * events), of what one {@link CalendarViewer} may see, optionally narrowed to one of their groups. Tasks
+ * come from a task query run as the viewer (user and groups), so the engine's authorizations decide.
  */
 @Service
 public class CalendarService {
@@ -36,19 +44,47 @@ public class CalendarService {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final PlanStore planStore;
+  private final IdentityService identityService;
 
-  public CalendarService(RuntimeService runtimeService, TaskService taskService, PlanStore planStore) {
+  public CalendarService(RuntimeService runtimeService, TaskService taskService, PlanStore planStore,
+      IdentityService identityService) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.planStore = planStore;
+    this.identityService = identityService;
   }
 
-  public Calendar calendar(String group) {
+  /** The user as a calendar's viewer: their groups from the identity service (database or directory). */
+  public CalendarViewer viewer(String userId) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    String name = user == null ? userId : Stream.of(user.getLastName(), user.getFirstName())
+        .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" "));
+    return new CalendarViewer(userId, groups, name.isBlank() ? userId : name);
+  }
+
+  /** The group's name for people: 高津区役所 for wardTakatsu. */
+  public String groupName(String groupId) {
+    return OrganizationGroup.fromId(groupId).map(OrganizationGroup::nameJa).orElseGet(() -> {
+      Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+      return group == null || group.getName() == null ? groupId : group.getName();
+    });
+  }
+
+  /**
+   * @param group null, or one of the viewer's groups (the caller checks): then only that group's milestones
+   *              and the tasks it is a candidate for
+   */
+  public Calendar calendar(CalendarViewer viewer, String group) {
+    if (group != null && !viewer.memberOf(group)) {
+      throw new IllegalArgumentException("not a member of " + group);
+    }
     Calendar calendar = new Calendar()
         .add(new ProdId("-//Shisaku Flow//施策フロー//JA"))
         .add(ImmutableVersion.VERSION_2_0)
         .add(ImmutableCalScale.GREGORIAN)
-        .add(new XProperty("X-WR-CALNAME", group == null ? "施策フロー" : "施策フロー (" + group + ")"));
+        .add(new XProperty("X-WR-CALNAME", "施策フロー " + (group == null ? viewer.displayName() : groupName(group))));
     for (ProcessInstance planInstance : runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(FiscalYearPlan.PROCESS_KEY).active().list()) {
       var vars = runtimeService.getVariables(planInstance.getId(), List.of(FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID,
@@ -57,26 +93,41 @@ public class CalendarService {
           (String) vars.get(FiscalYearPlan.Var.PLAN_RESOURCE),
           ((Number) vars.get(FiscalYearPlan.Var.FISCAL_YEAR)).intValue());
       for (Milestone milestone : plan.milestones()) {
-        if (group == null || group.equals(milestone.ownerGroup())) {
-          calendar.add(milestoneEvent(plan, milestone));
+        if (group == null ? viewer.seesMilestoneOf(milestone.ownerGroup()) : group.equals(milestone.ownerGroup())) {
+          calendar.add(milestoneEvent(plan, milestone, groupName(milestone.ownerGroup())));
         }
       }
     }
-    TaskQuery tasks = taskService.createTaskQuery().active().dueAfter(new java.util.Date(0)).orderByDueDate().asc();
-    if (group != null) {
-      tasks.taskCandidateGroup(group);
-    }
-    for (Task task : tasks.listPage(0, MAX_TASKS)) {
+    for (Task task : visibleTasks(viewer, group)) {
       calendar.add(taskEvent(task));
     }
     return calendar;
   }
 
-  static VEvent milestoneEvent(Plan plan, Milestone milestone) {
+  /** Open tasks with a due date, as the engine shows them to the viewer (its authorization check applies). */
+  private List<Task> visibleTasks(CalendarViewer viewer, String group) {
+    Authentication previous = identityService.getCurrentAuthentication();
+    identityService.setAuthentication(viewer.userId(), viewer.groupIds());
+    try {
+      TaskQuery tasks = taskService.createTaskQuery().active().dueAfter(new java.util.Date(0)).orderByDueDate().asc();
+      if (group != null) {
+        tasks.taskCandidateGroup(group);
+      }
+      return tasks.listPage(0, MAX_TASKS);
+    } finally {
+      if (previous == null) {
+        identityService.clearAuthentication();
+      } else {
+        identityService.setAuthentication(previous);
+      }
+    }
+  }
+
+  static VEvent milestoneEvent(Plan plan, Milestone milestone, String ownerName) {
     VEvent event = new VEvent(milestone.date(), "▲ " + milestone.title());
     event.add(new Uid("milestone-" + plan.fiscalYear() + "-" + plan.id() + "-" + milestone.id() + UID_DOMAIN));
     event.add(new Categories(milestone.kind().labelJa()));
-    event.add(new Description(plan.title() + " / " + milestone.kind().labelJa() + " / " + milestone.ownerGroup()));
+    event.add(new Description(plan.title() + " / " + milestone.kind().labelJa() + " / " + ownerName));
     return event;
   }
 

@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
  * Outside the demo: the administrator's account comes from {@code SHISAKU_ADMIN_USER} and
  * {@code SHISAKU_ADMIN_PASSWORD}. The application refuses to start while the password is unset or a
  * known default, and creates the account (in {@code camunda-admin}) when it does not exist.
+ *
+ * <p>Recovering the administrator without touching the database: whoever runs the application (and so
+ * sets its environment) starts it once with {@code SHISAKU_ADMIN_RECOVER=true}; the account is then
+ * unlocked, given the password of {@code SHISAKU_ADMIN_PASSWORD} and put back into {@code camunda-admin}.
+ * Nothing reachable over HTTP can set this, and the variable is to be unset again afterwards (README).
  */
 @Component
 @Profile("!demo")
@@ -32,12 +37,14 @@ public class AdminAccount implements ApplicationRunner {
   private final IdentityService identityService;
   private final String userId;
   private final String password;
+  private final boolean recover;
 
   public AdminAccount(IdentityService identityService, @Value("${shisaku.admin.user:admin}") String userId,
-      @Value("${shisaku.admin.password:}") String password) {
+      @Value("${shisaku.admin.password:}") String password, @Value("${shisaku.admin.recover:false}") boolean recover) {
     this.identityService = identityService;
     this.userId = userId;
     this.password = password;
+    this.recover = recover;
   }
 
   @Override
@@ -48,6 +55,9 @@ public class AdminAccount implements ApplicationRunner {
     }
     check(userId, password);
     if (identityService.createUserQuery().userId(userId).count() > 0) {
+      if (recover) {
+        recover();
+      }
       return;
     }
     User admin = identityService.newUser(userId);
@@ -57,6 +67,20 @@ public class AdminAccount implements ApplicationRunner {
     identityService.saveUser(admin);
     identityService.createMembership(userId, OrganizationGroup.ADMINISTRATORS.id());
     log.info("Administrator {} created", userId);
+  }
+
+  private void recover() {
+    identityService.unlockUser(userId);
+    User admin = identityService.createUserQuery().userId(userId).singleResult(); // after the unlock's update
+    admin.setPassword(password);
+    identityService.saveUser(admin);
+    String administrators = OrganizationGroup.ADMINISTRATORS.id();
+    if (identityService.createUserQuery().userId(userId).memberOfGroup(administrators).count() == 0) {
+      identityService.createMembership(userId, administrators);
+    }
+    log.warn("SHISAKU_ADMIN_RECOVER: administrator {} unlocked, password reset from SHISAKU_ADMIN_PASSWORD, member of"
+        + " {}. Unset SHISAKU_ADMIN_RECOVER now: every start with it resets the password again.", userId,
+        administrators);
   }
 
   static void check(String userId, String password) {

@@ -40,12 +40,18 @@ public class LoginPageController {
       </html>
       """;
 
+  private final LoginLock loginLock;
+
+  public LoginPageController(LoginLock loginLock) {
+    this.loginLock = loginLock;
+  }
+
+  /** {@code ?error} and {@code ?locked} say the same: a lock must not tell that the account exists. */
   @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
   public String login(HttpServletRequest request, @RequestParam(required = false) String error,
       @RequestParam(required = false) String locked, @RequestParam(required = false) String logout) {
     CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-    String message = locked != null ? alert(EngineIdentityAuthenticationProvider.LOCKED_MESSAGE)
-        : error != null ? alert(EngineIdentityAuthenticationProvider.BAD_CREDENTIALS_MESSAGE)
+    String message = locked != null || error != null ? alert(loginLock.failureMessage())
         : logout != null ? "<p class=\"notice\" role=\"status\">ログアウトしました。</p>" : "";
     return PAGE.formatted(message, HtmlUtils.htmlEscape(token.getParameterName()), HtmlUtils.htmlEscape(token.getToken()));
   }

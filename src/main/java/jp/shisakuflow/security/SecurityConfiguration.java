@@ -86,6 +86,7 @@ public class SecurityConfiguration {
         .securityMatcher(new OrRequestMatcher(PATHS.matcher(ENGINE_REST + "/**"), PATHS.matcher(APP_API + "/**")))
         .authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests
+            .requestMatchers(PATHS.matcher(APP_API + "/calendar/feed/**")).permitAll() // its secret token is the key
             .requestMatchers(PATHS.matcher(HttpMethod.POST, APP_API + "/plans")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
             .requestMatchers(PATHS.matcher(HttpMethod.POST, APP_API + "/initiatives"))
             .hasAnyAuthority(MANAGERS, ADMINISTRATORS)
@@ -145,7 +146,7 @@ public class SecurityConfiguration {
       response.setStatus(HttpStatus.UNAUTHORIZED.value());
       response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
       response.setContentType("application/json;charset=UTF-8");
-      String message = exception instanceof LockedException ? EngineIdentityAuthenticationProvider.LOCKED_MESSAGE
+      String message = exception instanceof LoginFailedException ? exception.getMessage()
           : "ログインが必要です。ユーザー名とパスワードを確認してください (authentication required)";
       response.getWriter().write(json.writeValueAsString(Map.of("status", 401, "message", message)));
     };

@@ -3,20 +3,30 @@ package jp.shisakuflow.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.plan.PlanImportService;
+import jp.shisakuflow.security.SecurityConfiguration;
 import jp.shisakuflow.support.ApiTest;
+import jp.shisakuflow.support.BrowserSession;
 import jp.shisakuflow.support.TestUsers;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
 @ApiTest
@@ -25,6 +35,8 @@ class CalendarApiTest {
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identityService;
   @Autowired PlanImportService plans;
+  @Autowired TaskService taskService;
+  @LocalServerPort int port;
 
   @Test
   void aGroupSubscribesToItsMilestonesAndTaskDueDates() throws Exception {
@@ -41,6 +53,7 @@ class CalendarApiTest {
     assertThat(events).anySatisfy(e -> {
       assertThat(summary(e)).isEqualTo("▲ 高津どんなもんじゃ祭り");
       assertThat(e.getDateTimeStart().get().getDate()).isEqualTo(LocalDate.of(2025, 6, 16));
+      assertThat(e.getProperty(Property.DESCRIPTION).map(Property::getValue).orElse("")).endsWith("/ 高津区役所");
     });
     assertThat(events).anySatisfy(e -> assertThat(summary(e)).startsWith("期限: 調整：各区と個別調整"));
     assertThat(events).noneSatisfy(e -> assertThat(summary(e)).isEqualTo("▲ 第1回有識者会議"));
@@ -53,6 +66,155 @@ class CalendarApiTest {
         String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody()).contains("wardMoon");
+  }
+
+  @Test
+  void aWardUsersCalendarHasTheirGroupsTasksAndNotAnotherWards() throws Exception {
+    TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
+    TestUsers.ensure(identityService, "manager", OrganizationGroup.MANAGERS);
+    String takatsuTask = task("高津の締切", OrganizationGroup.WARD_TAKATSU);
+    String tamaTask = task("多摩の締切", OrganizationGroup.WARD_TAMA);
+
+    Calendar mine = calendar(http.withBasicAuth("takatsu", TestUsers.PASSWORD), "/api/calendar.ics");
+    assertThat(summaries(mine)).contains("期限: " + takatsuTask).doesNotContain("期限: " + tamaTask);
+    assertThat(name(mine)).isEqualTo("施策フロー テスト takatsu");
+
+    Calendar group = calendar(http.withBasicAuth("takatsu", TestUsers.PASSWORD), "/api/calendar.ics?group=wardTakatsu");
+    assertThat(summaries(group)).contains("期限: " + takatsuTask).doesNotContain("期限: " + tamaTask);
+    assertThat(name(group)).isEqualTo("施策フロー 高津区役所");
+
+    Calendar managers = calendar(http.withBasicAuth("manager", TestUsers.PASSWORD), "/api/calendar.ics");
+    assertThat(summaries(managers)).as("managers read every task").contains("期限: " + takatsuTask, "期限: " + tamaTask);
+  }
+
+  @Test
+  void aWardUserSeesTheirGroupsMilestonesAndAManagerEveryPlans() throws Exception {
+    TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
+    TestUsers.ensure(identityService, "manager", OrganizationGroup.MANAGERS);
+    plans.importPlan("fy2019-community.yaml", jp.shisakuflow.plan.StandalonePlanServices.seedYaml(), 2025);
+
+    List<String> ward = summaries(calendar(http.withBasicAuth("takatsu", TestUsers.PASSWORD), "/api/calendar.ics"));
+    assertThat(ward).contains("▲ 高津どんなもんじゃ祭り").doesNotContain("▲ 第1回有識者会議");
+    List<String> manager = summaries(calendar(http.withBasicAuth("manager", TestUsers.PASSWORD), "/api/calendar.ics"));
+    assertThat(manager).contains("▲ 高津どんなもんじゃ祭り", "▲ 第1回有識者会議");
+  }
+
+  @Test
+  void anotherGroupsCalendarIsRefusedNamingTheGroup() {
+    TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
+    var response = http.withBasicAuth("takatsu", TestUsers.PASSWORD).getForEntity("/api/calendar.ics?group=wardTama",
+        String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(response.getBody()).contains("wardTama");
+  }
+
+  @Test
+  void withoutALoginThereIsNoCalendarAndNoToken() {
+    assertThat(http.getForEntity("/api/calendar.ics", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.getForEntity("/api/calendar/token", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.postForEntity("/api/calendar/token", null, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.exchange("/api/calendar/token", HttpMethod.DELETE, null, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aFeedUrlWorksWithoutALoginAndShowsItsOwnersTasksOnly() throws Exception {
+    TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
+    String takatsuTask = task("高津の締切", OrganizationGroup.WARD_TAKATSU);
+    String tamaTask = task("多摩の締切", OrganizationGroup.WARD_TAMA);
+    var takatsu = http.withBasicAuth("takatsu", TestUsers.PASSWORD);
+
+    String url = issue(takatsu);
+    assertThat(url).startsWith("http://localhost:8080/api/calendar/feed/takatsu/").endsWith(".ics");
+    Calendar feed = calendar(http, path(url));
+    assertThat(summaries(feed)).contains("期限: " + takatsuTask).doesNotContain("期限: " + tamaTask);
+    assertThat(name(feed)).isEqualTo("施策フロー テスト takatsu");
+    assertThat(identityService.getUserInfo("takatsu", CalendarFeedTokens.HASH_KEY)).as("only the hash is kept")
+        .hasSize(64).isNotEqualTo(url.substring(url.lastIndexOf('/') + 1, url.length() - 4));
+    var status = takatsu.getForEntity("/api/calendar/token", Map.class).getBody();
+    assertThat(status.get("exists")).isEqualTo(true);
+    assertThat((String) status.get("issuedAt")).isNotBlank();
+    assertThat(status).doesNotContainKey("url");
+  }
+
+  @Test
+  void aReplacedOrRevokedOrWrongTokenIsA404() {
+    TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
+    var takatsu = http.withBasicAuth("takatsu", TestUsers.PASSWORD);
+    String first = path(issue(takatsu));
+    String second = path(issue(takatsu));
+    assertThat(http.getForEntity(first, String.class).getStatusCode()).as("re-issuing revokes the old URL")
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.getForEntity(second, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    String token = second.substring(second.lastIndexOf('/') + 1);
+    var wrongToken = http.getForEntity("/api/calendar/feed/takatsu/" + "A".repeat(43) + ".ics", String.class);
+    var unknownUser = http.getForEntity("/api/calendar/feed/nobody/" + token, String.class);
+    assertThat(wrongToken.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(unknownUser.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(unknownUser.getBody()).isEqualTo(wrongToken.getBody());
+    assertThat(http.withBasicAuth("takatsu", TestUsers.PASSWORD).getForEntity("/api/calendar/feed/takatsu/" + token,
+        String.class).getStatusCode()).as("a login does not stand in for the token").isEqualTo(HttpStatus.OK);
+
+    assertThat(takatsu.exchange("/api/calendar/token", HttpMethod.DELETE, null, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(http.getForEntity(second, String.class).getStatusCode()).as("revoked").isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(takatsu.getForEntity("/api/calendar/token", Map.class).getBody().get("exists")).isEqualTo(false);
+  }
+
+  @Test
+  void aBrowserSessionIssuesItsFeedUrlWithTheAppsCsrfToken() {
+    TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
+    var browser = new BrowserSession(port);
+    browser.login("takatsu", TestUsers.PASSWORD);
+    assertThat(browser.get("/api/calendar/token").statusCode()).isEqualTo(200);
+    assertThat(browser.cookie(SecurityConfiguration.CSRF_COOKIE)).as("the status call hands out the CSRF cookie")
+        .isNotBlank();
+
+    var issued = browser.post("/api/calendar/token", "application/json", "", SecurityConfiguration.CSRF_HEADER,
+        browser.cookie(SecurityConfiguration.CSRF_COOKIE));
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    assertThat(issued.body()).contains("/api/calendar/feed/takatsu/");
+    assertThat(browser.post("/api/calendar/token", "application/json", "").statusCode()).as("without the CSRF header")
+        .isEqualTo(403);
+  }
+
+  private String issue(TestRestTemplate user) {
+    var response = user.postForEntity("/api/calendar/token", null, Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return (String) response.getBody().get("url");
+  }
+
+  private static String path(String url) {
+    return url.substring(url.indexOf("/api/"));
+  }
+
+  /** A task due in ten days, for the group; returns its name. */
+  private String task(String label, OrganizationGroup group) {
+    String name = label + " " + System.nanoTime();
+    Task task = taskService.newTask();
+    task.setName(name);
+    task.setDueDate(Date.from(Instant.now().plus(10, ChronoUnit.DAYS)));
+    taskService.saveTask(task);
+    taskService.addCandidateGroup(task.getId(), group.id());
+    return name;
+  }
+
+  private static Calendar calendar(TestRestTemplate client, String path) throws Exception {
+    var response = client.getForEntity(path, String.class);
+    assertThat(response.getStatusCode()).as(path + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getHeaders().getContentType().toString()).startsWith("text/calendar");
+    return new CalendarBuilder().build(new StringReader(response.getBody()));
+  }
+
+  private static List<String> summaries(Calendar calendar) {
+    return calendar.<VEvent>getComponents("VEVENT").stream().map(CalendarApiTest::summary).toList();
+  }
+
+  private static String name(Calendar calendar) {
+    return calendar.getProperty("X-WR-CALNAME").map(Property::getValue).orElse("");
   }
 
   private static String summary(VEvent event) {

@@ -2,6 +2,8 @@ package jp.shisakuflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
@@ -13,6 +15,7 @@ import jp.shisakuflow.support.TestUsers;
 import jp.shisakuflow.tasklist.TasklistFilters;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,25 +51,111 @@ class SecurityHardeningTest {
     var response = http.withBasicAuth("takatsu", "not-the-password").getForEntity("/engine-rest/task?maxResults=1",
         Map.class);
     assertThat(response.getStatusCode().value()).isEqualTo(401);
-    assertThat((String) response.getBody().get("message")).contains("ログインが必要です");
+    assertThat((String) response.getBody().get("message")).contains("ユーザー名またはパスワードが正しくない",
+        "15分ほどおいて");
   }
 
   @Test
-  void anAccountLockedAfterFiveFailuresSaysSoEvenWithTheRightPassword() {
-    TestUsers.ensure(identityService, "locked1", OrganizationGroup.WARD_TAMA);
-    for (int i = 0; i < 5; i++) {
-      http.withBasicAuth("locked1", "wrong-" + i).getForEntity("/engine-rest/task?maxResults=1", String.class);
-    }
+  void aLockedAccountIsRefusedWithTheRightPasswordAndAnswersAsAnUnknownUserDoes() {
+    String locked = lockedUser();
+    String unknown = "nobody" + System.nanoTime();
+    failFiveTimes(unknown);
 
-    var api = http.withBasicAuth("locked1", TestUsers.PASSWORD).getForEntity("/engine-rest/task?maxResults=1",
-        Map.class);
-    assertThat(api.getStatusCode().value()).isEqualTo(401);
-    assertThat((String) api.getBody().get("message")).contains("アカウントがロックされています");
+    var lockedAnswer = http.withBasicAuth(locked, TestUsers.PASSWORD).getForEntity("/engine-rest/task?maxResults=1",
+        String.class);
+    var unknownAnswer = http.withBasicAuth(unknown, TestUsers.PASSWORD).getForEntity("/engine-rest/task?maxResults=1",
+        String.class);
+    assertThat(lockedAnswer.getStatusCode().value()).isEqualTo(401);
+    assertThat(unknownAnswer.getStatusCode().value()).isEqualTo(401);
+    assertThat(lockedAnswer.getBody()).isEqualTo(unknownAnswer.getBody())
+        .contains("一時的にロックされています", "15分ほどおいてやり直すか、管理者に連絡してください");
+    assertThat(http.withBasicAuth(locked, TestUsers.PASSWORD).getForEntity("/api/progress?fiscalYear=2030",
+        String.class).getBody()).as("the app's API answers the same").isEqualTo(unknownAnswer.getBody());
 
     var browser = new BrowserSession(port);
-    assertThat(browser.login("locked1", TestUsers.PASSWORD).headers().firstValue("Location").orElse(""))
-        .endsWith("/login?locked");
-    assertThat(browser.get("/login?locked").body()).contains("アカウントがロックされています");
+    String lockedPage = browser.login(locked, TestUsers.PASSWORD).headers().firstValue("Location").orElse("");
+    String unknownPage = new BrowserSession(port).login(unknown, TestUsers.PASSWORD).headers().firstValue("Location")
+        .orElse("");
+    assertThat(lockedPage).isEqualTo(unknownPage).endsWith("/login?error");
+    String alert = alert(browser.get("/login?error").body());
+    assertThat(alert).contains("一時的にロックされています", "15分ほどおいて");
+    assertThat(alert(browser.get("/login?locked").body())).as("an old bookmark of ?locked says the same")
+        .isEqualTo(alert);
+  }
+
+  @Test
+  void aLockEndsFifteenMinutesAfterTheLastFailure() {
+    String locked = lockedUser();
+    long lockedAt = System.currentTimeMillis();
+    try {
+      ClockUtil.setCurrentTime(new Date(lockedAt + Duration.ofMinutes(14).toMillis()));
+      assertThat(status(locked, TestUsers.PASSWORD)).as("still locked after 14 minutes").isEqualTo(401);
+
+      ClockUtil.setCurrentTime(new Date(lockedAt + Duration.ofMinutes(15).plusSeconds(5).toMillis()));
+      assertThat(status(locked, TestUsers.PASSWORD)).as("unlocked after 15 minutes").isEqualTo(200);
+      assertThat(identityService.createNativeUserQuery().sql("SELECT * FROM ACT_ID_USER WHERE ID_ = #{id}"
+          + " AND ATTEMPTS_ = 0").parameter("id", locked).list()).as("the engine's row is unlocked").hasSize(1);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void afterTheLockEndsFailuresCountAfresh() {
+    String locked = lockedUser();
+    long lockedAt = System.currentTimeMillis();
+    try {
+      ClockUtil.setCurrentTime(new Date(lockedAt + Duration.ofMinutes(16).toMillis()));
+      failFiveTimes(locked);
+      assertThat(status(locked, TestUsers.PASSWORD)).as("five more failures lock it again").isEqualTo(401);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void anAdministratorUnlocksAnAccountInAdmin() {
+    String locked = lockedUser();
+    String unlock = "/camunda/api/engine/engine/default/user/" + locked + "/unlock";
+
+    var manager = new BrowserSession(port);
+    manager.login("manager", TestUsers.PASSWORD);
+    manager.get("/camunda/app/tasklist/default/");
+    assertThat(manager.post(unlock, "application/json", "", "X-XSRF-TOKEN", manager.cookie("XSRF-TOKEN"))
+        .statusCode()).as("not an administrator").isEqualTo(403);
+    assertThat(status(locked, TestUsers.PASSWORD)).isEqualTo(401);
+
+    var admin = new BrowserSession(port);
+    admin.login("admin", adminPassword);
+    admin.get("/camunda/app/admin/default/");
+    var response = admin.post(unlock, "application/json", "", "X-XSRF-TOKEN", admin.cookie("XSRF-TOKEN"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    assertThat(status(locked, TestUsers.PASSWORD)).isEqualTo(200);
+  }
+
+  private static String alert(String page) {
+    int start = page.indexOf("<p class=\"error\"");
+    assertThat(start).as("the page shows an error").isNotNegative();
+    return page.substring(start, page.indexOf("</p>", start));
+  }
+
+  private String lockedUser() {
+    String id = "locked" + System.nanoTime();
+    TestUsers.ensure(identityService, id, OrganizationGroup.WARD_TAMA);
+    failFiveTimes(id);
+    assertThat(status(id, TestUsers.PASSWORD)).as("locked after five failures").isEqualTo(401);
+    return id;
+  }
+
+  private void failFiveTimes(String userId) {
+    for (int i = 0; i < 5; i++) {
+      assertThat(status(userId, "wrong-" + i)).isEqualTo(401);
+    }
+  }
+
+  private int status(String userId, String password) {
+    return http.withBasicAuth(userId, password).getForEntity("/engine-rest/task?maxResults=1", String.class)
+        .getStatusCode().value();
   }
 
   @Test

@@ -17,7 +17,7 @@
 
 // Shisaku Flow: Japanese first (English stays selectable), behind the app's single login; see README.
 export default {
-  customScripts: ['scripts/shisaku-webapp.js'],
+  customScripts: ['scripts/shisaku-webapp.js', 'scripts/calendar-plugin.js'],
   locales: {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'ja'
