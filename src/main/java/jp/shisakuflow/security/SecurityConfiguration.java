@@ -1,6 +1,7 @@
 package jp.shisakuflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -34,6 +35,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Tasklist, Cockpit and Admin honour (Camunda's container-based authentication), and that the engine's
  * REST API ({@code /engine-rest/**}) and the app's API ({@code /api/**}) accept too; both APIs also take
  * HTTP Basic for machine clients. {@code /logout} (and the webapps' own logout) ends the session.
+ * Every access rule holds for every HTTP method: rules name paths, never methods, so that HEAD or
+ * OPTIONS cannot slip past a rule written for GET.
  */
 @Configuration
 @EnableWebSecurity
@@ -52,7 +55,33 @@ public class SecurityConfiguration {
   static final String PAGE_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none';"
       + " form-action 'self'; base-uri 'self'";
 
+  static final String WEBAPP_LOGOUT = WEBAPPS + "/api/admin/auth/user/*/logout";
+
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+  /** The engine's REST API answers both at {@code /engine-rest/…} and at {@code /engine-rest/engine/{name}/…}. */
+  static RequestMatcher engineRest(String path) {
+    return paths(ENGINE_REST + path, ENGINE_REST + "/engine/*" + path);
+  }
+
+  /**
+   * Engine-wide figures: metrics, and per-definition statistics (counts over every instance and incident,
+   * whoever may read them), in the engine's REST API, the webapps' copy of it, and Cockpit's plugin API.
+   */
+  static RequestMatcher engineWideFigures() {
+    String[] engineApis = {ENGINE_REST, ENGINE_REST + "/engine/*", WEBAPPS + "/api/engine/engine/*"};
+    String[] figures = {"/metrics/**", "/process-definition/statistics/**", "/process-definition/*/statistics/**",
+        "/process-definition/key/*/statistics/**", "/process-definition/key/*/tenant-id/*/statistics/**"};
+    String cockpit = WEBAPPS + "/api/cockpit/plugin/base/*/process-definition";
+    return paths(java.util.stream.Stream.concat(
+        Arrays.stream(engineApis).flatMap(api -> Arrays.stream(figures).map(figure -> api + figure)),
+        java.util.stream.Stream.of(cockpit + "/statistics/**", cockpit + "/statistics-count/**"))
+        .toArray(String[]::new));
+  }
+
+  private static RequestMatcher paths(String... patterns) {
+    return new OrRequestMatcher(Arrays.stream(patterns).map(PATHS::matcher).toArray(RequestMatcher[]::new));
+  }
 
   /** Health for load balancers and probes, open; metrics and the rest for administrators (HTTP Basic). */
   @Bean
@@ -63,8 +92,8 @@ public class SecurityConfiguration {
         .securityMatcher(PATHS.matcher("/actuator/**"))
         .authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(PATHS.matcher(HttpMethod.GET, "/actuator/health"),
-                PATHS.matcher(HttpMethod.GET, "/actuator/health/**")).permitAll()
+            // Any method: a probe may HEAD; health has nothing to write, and its details need a login (yaml).
+            .requestMatchers(PATHS.matcher("/actuator/health/**")).permitAll()
             .anyRequest().hasAuthority(ADMINISTRATORS))
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(jsonUnauthorized()))
         .sessionManagement(session -> session.sessionCreationPolicy(
@@ -85,14 +114,14 @@ public class SecurityConfiguration {
         // Matched on the whole path: the engine's REST API is a servlet of its own, outside Spring MVC.
         .securityMatcher(new OrRequestMatcher(PATHS.matcher(ENGINE_REST + "/**"), PATHS.matcher(APP_API + "/**")))
         .authenticationProvider(provider)
+        // Paths, not methods (see the class comment).
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(PATHS.matcher(HttpMethod.POST, APP_API + "/plans")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
-            .requestMatchers(PATHS.matcher(HttpMethod.POST, APP_API + "/initiatives"))
-            .hasAnyAuthority(MANAGERS, ADMINISTRATORS)
-            .requestMatchers(PATHS.matcher(HttpMethod.GET, APP_API + "/reports/**")).hasAnyAuthority(MANAGERS, AUDITORS)
-            .requestMatchers(PATHS.matcher(HttpMethod.GET, APP_API + "/audit/**")).hasAnyAuthority(MANAGERS, AUDITORS)
-            .requestMatchers(PATHS.matcher(HttpMethod.POST, ENGINE_REST + "/deployment/create"))
-            .hasAuthority(ADMINISTRATORS)
+            .requestMatchers(PATHS.matcher(APP_API + "/plans/**")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
+            .requestMatchers(PATHS.matcher(APP_API + "/initiatives/**")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
+            .requestMatchers(PATHS.matcher(APP_API + "/reports/**")).hasAnyAuthority(MANAGERS, AUDITORS)
+            .requestMatchers(PATHS.matcher(APP_API + "/audit/**")).hasAnyAuthority(MANAGERS, AUDITORS)
+            .requestMatchers(engineRest("/deployment/create/**")).hasAuthority(ADMINISTRATORS)
+            .requestMatchers(engineWideFigures()).hasAnyAuthority(MANAGERS, AUDITORS, ADMINISTRATORS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized))
@@ -109,7 +138,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain webChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider) throws Exception {
-    RequestMatcher webappLogout = PATHS.matcher(HttpMethod.POST, WEBAPPS + "/api/admin/auth/user/*/logout");
+    RequestMatcher webappLogout = PATHS.matcher(HttpMethod.POST, WEBAPP_LOGOUT);
     var failures = new ExceptionMappingAuthenticationFailureHandler();
     failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
     failures.setDefaultFailureUrl("/login?error");
@@ -118,6 +147,7 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/login.css"), PATHS.matcher("/error"),
                 PATHS.matcher("/favicon.ico")).permitAll()
+            .requestMatchers(engineWideFigures()).hasAnyAuthority(MANAGERS, AUDITORS, ADMINISTRATORS)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").failureHandler(failures)
             .defaultSuccessUrl(WEBAPPS + "/app/", false).permitAll())

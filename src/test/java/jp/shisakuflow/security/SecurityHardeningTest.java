@@ -2,13 +2,21 @@ package jp.shisakuflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.BrowserSession;
+import jp.shisakuflow.support.KnownYear;
 import jp.shisakuflow.support.TestUsers;
 import jp.shisakuflow.tasklist.TasklistFilters;
 import org.camunda.bpm.engine.FilterService;
@@ -16,6 +24,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -36,11 +46,15 @@ class SecurityHardeningTest {
   @LocalServerPort int port;
   @org.springframework.beans.factory.annotation.Value("${shisaku.admin.password}") String adminPassword;
   @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+  @Autowired KnownYear knownYear;
 
   @BeforeEach
   void users() {
     TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
     TestUsers.ensure(identityService, "manager", OrganizationGroup.MANAGERS);
+    TestUsers.ensure(identityService, "auditor", OrganizationGroup.AUDITORS);
   }
 
   @Test
@@ -223,6 +237,193 @@ class SecurityHardeningTest {
     var browser = new BrowserSession(port);
     browser.login("manager", TestUsers.PASSWORD);
     assertThat(browser.get("/h2-console").statusCode()).isEqualTo(404);
+  }
+
+  // --- Every access rule holds for every method (HEAD, OPTIONS … included) ---
+
+  static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
+
+  static Stream<Arguments> readOnlyPaths() {
+    return Stream.of(
+        Arguments.of("/api/audit/export?fiscalYear=" + KnownYear.YEAR, "auditor"),
+        Arguments.of("/api/reports/quarterly?fiscalYear=" + KnownYear.YEAR + "&quarter=2", "manager"),
+        Arguments.of("/api/audit/initiatives/FY" + KnownYear.YEAR + "-hiroba-booklet", "auditor"),
+        Arguments.of("/api/audit/instances?processDefinitionKey=initiative-lifecycle&fiscalYear=" + KnownYear.YEAR,
+            "manager"));
+  }
+
+  @ParameterizedTest(name = "{0}: ward staff refused for every method, {1} reads and writes nothing")
+  @MethodSource("readOnlyPaths")
+  void aReadRuleHoldsForEveryMethod(String path, String rightful) {
+    knownYear.ensure();
+    for (String method : METHODS) {
+      var ward = send(method, path, "takatsu", TestUsers.PASSWORD, null, null);
+      assertThat(ward.statusCode()).as("ward staff " + method + " " + path).isEqualTo(403);
+      assertThat(ward.headers().firstValue("Content-Disposition")).as(method).isEmpty();
+      var allowed = send(method, path, rightful, TestUsers.PASSWORD, null, null);
+      int expected = switch (method) {
+        case "GET", "HEAD", "OPTIONS" -> 200;
+        default -> 405;
+      };
+      assertThat(allowed.statusCode()).as(rightful + " " + method + " " + path).isEqualTo(expected);
+    }
+  }
+
+  static Stream<Arguments> writePaths() {
+    return Stream.of(
+        Arguments.of("/api/plans", "manager", "application/yaml", "id: x"),
+        Arguments.of("/api/initiatives", "manager", "application/json", "{}"),
+        Arguments.of("/engine-rest/deployment/create", "admin", "application/json", "{}"),
+        Arguments.of("/engine-rest/engine/default/deployment/create", "admin", "application/json", "{}"));
+  }
+
+  @ParameterizedTest(name = "{0}: ward staff refused for every method, {1} may only POST")
+  @MethodSource("writePaths")
+  void aWriteRuleHoldsForEveryMethod(String path, String rightful, String contentType, String body) {
+    String password = rightful.equals("admin") ? adminPassword : TestUsers.PASSWORD;
+    for (String method : METHODS) {
+      var ward = send(method, path, "takatsu", TestUsers.PASSWORD, contentType, body);
+      assertThat(ward.statusCode()).as("ward staff " + method + " " + path).isEqualTo(403);
+      var allowed = send(method, path, rightful, password, contentType, body);
+      assertThat(allowed.statusCode()).as(rightful + " " + method + " " + path)
+          .isNotEqualTo(403).isNotEqualTo(401);
+      if (!method.equals("OPTIONS")) {
+        assertThat(allowed.statusCode()).as(rightful + " " + method + " " + path + ": the body is invalid")
+            .isBetween(400, 499);
+      }
+    }
+  }
+
+  // --- Health details for administrators only ---
+
+  @Test
+  void healthDetailsAreForAdministratorsOnly() {
+    for (String path : new String[] {"/actuator/health", "/actuator/health/readiness"}) {
+      var ward = http.withBasicAuth("takatsu", TestUsers.PASSWORD).getForEntity(path, String.class);
+      assertThat(ward.getStatusCode().value()).as(path).isEqualTo(200);
+      assertThat(ward.getBody()).as(path).contains("\"status\":\"UP\"").doesNotContain("components", "\"db\"");
+      var admin = http.withBasicAuth("admin", adminPassword).getForEntity(path, String.class);
+      assertThat(admin.getBody()).as(path).contains("components", "\"db\"");
+    }
+    assertThat(send("HEAD", "/actuator/health", null, null, null, null).statusCode()).as("probes may HEAD")
+        .isEqualTo(200);
+  }
+
+  // --- Engine-wide metrics and statistics not for ward staff ---
+
+  static Stream<String> engineWideReads() {
+    return Stream.of("/metrics/activity-instance-start/sum", "/metrics?interval=900&maxResults=10",
+        "/process-definition/statistics", "/process-definition/key/initiative-lifecycle/statistics",
+        "/process-definition/{id}/statistics");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engineWideReads")
+  void engineWideFiguresAreNotForWardStaff(String path) {
+    String resolved = path.replace("{id}", repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey("initiative-lifecycle").latestVersion().singleResult().getId());
+    var browser = new BrowserSession(port);
+    browser.login("takatsu", TestUsers.PASSWORD);
+    for (String url : List.of("/engine-rest" + resolved, "/engine-rest/engine/default" + resolved)) {
+      for (String method : List.of("GET", "HEAD", "POST")) {
+        assertThat(send(method, url, "takatsu", TestUsers.PASSWORD, null, null).statusCode())
+            .as(method + " " + url).isEqualTo(403);
+      }
+      assertThat(send("GET", url, "auditor", TestUsers.PASSWORD, null, null).statusCode()).as("auditor " + url)
+          .isEqualTo(200);
+      assertThat(send("GET", url, "manager", TestUsers.PASSWORD, null, null).statusCode()).as("manager " + url)
+          .isEqualTo(200);
+    }
+    assertThat(browser.get("/camunda/api/engine/engine/default" + resolved).statusCode()).as("webapps' API")
+        .isEqualTo(403);
+  }
+
+  @Test
+  void cockpitsStatisticsAreNotForWardStaff() {
+    var ward = new BrowserSession(port);
+    ward.login("takatsu", TestUsers.PASSWORD);
+    var manager = new BrowserSession(port);
+    manager.login("manager", TestUsers.PASSWORD);
+    for (String path : List.of("/camunda/api/cockpit/plugin/base/default/process-definition/statistics?maxResults=50",
+        "/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count")) {
+      assertThat(ward.get(path).statusCode()).as(path).isEqualTo(403);
+      assertThat(manager.get(path).statusCode()).as("manager " + path).isEqualTo(200);
+    }
+  }
+
+  private String wardTask() {
+    String instance = initiatives.startIfAbsent(InitiativeStart.unplanned("edge-" + System.nanoTime(), "境界のテスト",
+        "hiroba", OrganizationGroup.WARD_TAKATSU.id(), 2031)).orElseThrow();
+    return taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+  }
+
+  private static byte[] attachment(String boundary, int size) {
+    var out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\n"
+        + "memo.txt\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment-type\"\r\n\r\n"
+        + "text/plain\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; "
+        + "filename=\"memo.txt\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    out.writeBytes("a".repeat(size).getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** One request as a client library sends it, with any method; Basic credentials unless {@code user} is null. */
+  private java.net.http.HttpResponse<String> send(String method, String path, String user, String password,
+      String contentType, String body) {
+    var request = java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .method(method, body == null || method.equals("HEAD") ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    if (user != null) {
+      request.header("Authorization", basic(user, password));
+    }
+    if (contentType != null && body != null && !method.equals("HEAD")) {
+      request.header("Content-Type", contentType);
+    }
+    return exchange(request.build());
+  }
+
+  /** A body without a length: the client sends it chunked. */
+  private java.net.http.HttpResponse<String> sendChunked(String path, String user, String contentType, byte[] body) {
+    return exchange(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", basic(user, TestUsers.PASSWORD)).header("Content-Type", contentType)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+        .build());
+  }
+
+  private static java.net.http.HttpResponse<String> exchange(java.net.http.HttpRequest request) {
+    try {
+      return CLIENT.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newBuilder()
+      .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+
+  /** A request written by hand, for headers a client library will not send (a forged Host). */
+  private String raw(String request) throws IOException {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String locationOf(String response) {
+    return response.lines().takeWhile(line -> !line.isEmpty())
+        .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("location:"))
+        .map(line -> line.substring("location:".length()).trim()).findFirst().orElse("");
   }
 
   private void assertRefused(String path, HttpMethod method, Object body, String field) {
