@@ -1,11 +1,16 @@
 package jp.shisakuflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,6 +32,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -35,8 +41,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Tasklist, Cockpit and Admin honour (Camunda's container-based authentication), and that the engine's
  * REST API ({@code /engine-rest/**}) and the app's API ({@code /api/**}) accept too; both APIs also take
  * HTTP Basic for machine clients. {@code /logout} (and the webapps' own logout) ends the session.
- * Every access rule holds for every HTTP method: rules name paths, never methods, so that HEAD or
- * OPTIONS cannot slip past a rule written for GET.
+ * Camunda's own login endpoint is closed. Every access rule holds for every HTTP method: rules name
+ * paths, never methods, so that HEAD or OPTIONS cannot slip past a rule written for GET.
  */
 @Configuration
 @EnableWebSecurity
@@ -55,7 +61,10 @@ public class SecurityConfiguration {
   static final String PAGE_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none';"
       + " form-action 'self'; base-uri 'self'";
 
+  /** The webapps' own login, which would check any account's password and replace the caller's session. */
+  static final String WEBAPP_LOGIN = WEBAPPS + "/api/admin/auth/user/*/login/**";
   static final String WEBAPP_LOGOUT = WEBAPPS + "/api/admin/auth/user/*/logout";
+  private static final String CAMUNDA_CSRF_CHECKED = SecurityConfiguration.class.getName() + ".CAMUNDA_CSRF_CHECKED";
 
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
@@ -138,7 +147,10 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain webChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider) throws Exception {
-    RequestMatcher webappLogout = PATHS.matcher(HttpMethod.POST, WEBAPP_LOGOUT);
+    // The Tasklist's and Cockpit's ログアウト button sends Camunda's CSRF token; a POST without it is no logout
+    // (it goes on to Camunda's own CSRF filter, which refuses it).
+    RequestMatcher webappLogout = new AndRequestMatcher(PATHS.matcher(HttpMethod.POST, WEBAPP_LOGOUT),
+        SecurityConfiguration::carriesCamundaCsrfToken);
     var failures = new ExceptionMappingAuthenticationFailureHandler();
     failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
     failures.setDefaultFailureUrl("/login?error");
@@ -147,6 +159,8 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/login.css"), PATHS.matcher("/error"),
                 PATHS.matcher("/favicon.ico")).permitAll()
+            // One login door: /login. Any method, so that nothing reaches Camunda's login resource.
+            .requestMatchers(PATHS.matcher(WEBAPP_LOGIN)).denyAll()
             .requestMatchers(engineWideFigures()).hasAnyAuthority(MANAGERS, AUDITORS, ADMINISTRATORS)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").failureHandler(failures)
@@ -166,6 +180,21 @@ public class SecurityConfiguration {
                 request -> !request.getRequestURI().startsWith(WEBAPPS + "/"),
                 new ContentSecurityPolicyHeaderWriter(PAGE_CSP))))
         .build();
+  }
+
+  /** Whether the request carries, in {@code X-XSRF-TOKEN}, the CSRF token Camunda's filter keeps in the session. */
+  static boolean carriesCamundaCsrfToken(HttpServletRequest request) {
+    // Decided once per request: the logout's success handler asks again after the session is gone.
+    if (request.getAttribute(CAMUNDA_CSRF_CHECKED) instanceof Boolean decided) {
+      return decided;
+    }
+    String header = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    HttpSession session = request.getSession(false);
+    boolean carries = header != null && !header.isBlank() && session != null
+        && session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME) instanceof String token
+        && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
+    request.setAttribute(CAMUNDA_CSRF_CHECKED, carries);
+    return carries;
   }
 
   /** 401 with a JSON body that says why (wrong password, or a locked account). */

@@ -294,6 +294,51 @@ class SecurityHardeningTest {
     }
   }
 
+  // --- One login door ---
+
+  @Test
+  void camundasOwnLoginIsClosed() {
+    var browser = new BrowserSession(port);
+    browser.login("manager", TestUsers.PASSWORD);
+    browser.get("/camunda/app/tasklist/default/");
+    var attempt = browser.post("/camunda/api/admin/auth/user/default/login/tasklist",
+        "application/x-www-form-urlencoded", "username=takatsu&password=" + TestUsers.PASSWORD,
+        "X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"));
+    assertThat(attempt.statusCode()).as(attempt.body()).isEqualTo(403);
+    assertThat(attempt.body()).doesNotContain("takatsu");
+    assertThat(browser.get("/camunda/api/admin/auth/user/default").body()).as("the caller's session lives on")
+        .contains("\"userId\":\"manager\"");
+    assertThat(browser.get("/camunda/api/admin/auth/user/default/login/tasklist").statusCode()).isEqualTo(403);
+
+    var anonymous = send("POST", "/camunda/api/admin/auth/user/default/login/tasklist", null, null,
+        "application/x-www-form-urlencoded", "username=takatsu&password=" + TestUsers.PASSWORD);
+    assertThat(anonymous.statusCode()).isIn(401, 403);
+    assertThat(anonymous.body()).doesNotContain("takatsu");
+  }
+
+  @Test
+  void theWebappsLogoutNeedsCamundasCsrfToken() {
+    var browser = new BrowserSession(port);
+    browser.login("manager", TestUsers.PASSWORD);
+    browser.get("/camunda/app/tasklist/default/");
+    assertThat(browser.post("/camunda/api/admin/auth/user/default/logout", "application/json", "").statusCode())
+        .as("without X-XSRF-TOKEN it is no logout").isEqualTo(403);
+    var forging = new BrowserSession(port);
+    forging.login("manager", TestUsers.PASSWORD);
+    forging.get("/camunda/app/tasklist/default/");
+    assertThat(forging.post("/camunda/api/admin/auth/user/default/logout", "application/json", "",
+        "X-XSRF-TOKEN", "forged").statusCode()).as("nor with a wrong one").isEqualTo(403);
+
+    var loggedIn = new BrowserSession(port);
+    loggedIn.login("manager", TestUsers.PASSWORD);
+    loggedIn.get("/camunda/app/tasklist/default/");
+    assertThat(loggedIn.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
+    var logout = loggedIn.post("/camunda/api/admin/auth/user/default/logout", "application/json", "",
+        "X-XSRF-TOKEN", loggedIn.cookie("XSRF-TOKEN"));
+    assertThat(logout.statusCode()).as("the Tasklist's ログアウト button").isEqualTo(200);
+    assertThat(loggedIn.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+  }
+
   // --- Health details for administrators only ---
 
   @Test
