@@ -28,6 +28,7 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -133,11 +134,13 @@ public class SecurityConfiguration {
             .requestMatchers(engineWideFigures()).hasAnyAuthority(MANAGERS, AUDITORS, ADMINISTRATORS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized))
+        .addFilterBefore(new VerifiedBasicCredentialFilter(provider, unauthorized), CsrfFilter.class)
         .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized))
-        // A browser session needs the CSRF token; a client that sends its credentials, or has no session, does not.
+        // A browser session needs the CSRF token; a client that proved its Basic credential on this very
+        // request, or has no session, does not. Any other Authorization header is no proof.
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-            .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+            .ignoringRequestMatchers(request -> VerifiedBasicCredentialFilter.isVerified(request)
                 || request.getRequestedSessionId() == null))
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none';"
             + " frame-ancestors 'none'")))

@@ -339,6 +339,23 @@ class SecurityHardeningTest {
     assertThat(loggedIn.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
   }
 
+  // --- CSRF is off only for a verified Basic credential ---
+
+  @Test
+  void onlyAValidBasicCredentialSkipsCsrfOnASession() {
+    var browser = new BrowserSession(port);
+    browser.login("manager", TestUsers.PASSWORD);
+    browser.get("/api/progress?fiscalYear=2030");
+    assertThat(browser.post("/api/plans", "application/yaml", "id: x", "Authorization", "Bearer x").statusCode())
+        .as("any other scheme is no credential").isEqualTo(403);
+    assertThat(browser.post("/api/plans", "application/yaml", "id: x", "Authorization",
+        basic("manager", TestUsers.PASSWORD)).statusCode()).as("valid Basic: past CSRF").isEqualTo(400);
+    var wrong = browser.post("/api/plans", "application/yaml", "id: x", "Authorization",
+        basic("manager", "not-the-password"));
+    assertThat(wrong.statusCode()).as("a wrong password is no credential, session or not").isEqualTo(401);
+    assertThat(wrong.body()).contains("ログインが必要です");
+  }
+
   // --- Health details for administrators only ---
 
   @Test
