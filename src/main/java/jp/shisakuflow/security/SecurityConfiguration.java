@@ -32,6 +32,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -65,6 +66,7 @@ public class SecurityConfiguration {
   /** The webapps' own login, which would check any account's password and replace the caller's session. */
   static final String WEBAPP_LOGIN = WEBAPPS + "/api/admin/auth/user/*/login/**";
   static final String WEBAPP_LOGOUT = WEBAPPS + "/api/admin/auth/user/*/logout";
+  static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.SAME_ORIGIN;
   private static final String CAMUNDA_CSRF_CHECKED = SecurityConfiguration.class.getName() + ".CAMUNDA_CSRF_CHECKED";
 
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
@@ -110,6 +112,7 @@ public class SecurityConfiguration {
             org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
         // Only GET endpoints are exposed, and no session is kept: nothing for CSRF to protect.
         .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY)))
         .build();
   }
 
@@ -142,8 +145,9 @@ public class SecurityConfiguration {
             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
             .ignoringRequestMatchers(request -> VerifiedBasicCredentialFilter.isVerified(request)
                 || request.getRequestedSessionId() == null))
-        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none';"
-            + " frame-ancestors 'none'")))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+            .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY)))
         .build();
   }
 
@@ -178,6 +182,7 @@ public class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher(WEBAPPS + "/**")))
         .headers(headers -> headers
             .frameOptions(frame -> frame.sameOrigin())
+            .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY))
             // The webapps send their own CSP with script nonces; the app's pages get this one.
             .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                 request -> !request.getRequestURI().startsWith(WEBAPPS + "/"),

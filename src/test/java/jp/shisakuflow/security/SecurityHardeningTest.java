@@ -413,6 +413,22 @@ class SecurityHardeningTest {
     }
   }
 
+  // --- Referrer-Policy everywhere ---
+
+  @Test
+  void everyResponseSaysWhichReferrerToSend() {
+    var browser = new BrowserSession(port);
+    browser.login("manager", TestUsers.PASSWORD);
+    for (String path : List.of("/login", "/camunda/app/tasklist/default/", "/api/progress?fiscalYear=2030",
+        "/engine-rest/task/count", "/camunda/api/admin/auth/user/default")) {
+      assertThat(browser.get(path).headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+    }
+    assertThat(send("GET", "/actuator/health", null, null, null, null).headers().firstValue("Referrer-Policy"))
+        .hasValue("same-origin");
+    assertThat(send("GET", "/engine-rest/task/count", null, null, null, null).headers()
+        .firstValue("Referrer-Policy")).as("401 too").hasValue("same-origin");
+  }
+
   private String wardTask() {
     String instance = initiatives.startIfAbsent(InitiativeStart.unplanned("edge-" + System.nanoTime(), "境界のテスト",
         "hiroba", OrganizationGroup.WARD_TAKATSU.id(), 2031)).orElseThrow();
