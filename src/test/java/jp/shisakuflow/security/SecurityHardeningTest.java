@@ -294,6 +294,34 @@ class SecurityHardeningTest {
     }
   }
 
+  // --- The body limit holds however the body is sent ---
+
+  @Test
+  void aChunkedPlanOverTheLimitIsRefused() {
+    byte[] yaml = ("# " + "x".repeat(1_100_000) + "\nid: x\n").getBytes(StandardCharsets.UTF_8);
+    var response = sendChunked("/api/plans", "manager", "application/yaml", yaml);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+    assertThat(response.body()).contains("リクエストが大きすぎます");
+
+    byte[] justUnder = ("# " + "x".repeat(1_000_000) + "\nid: x\n").getBytes(StandardCharsets.UTF_8);
+    assertThat(sendChunked("/api/plans", "manager", "application/yaml", justUnder).statusCode())
+        .as("under the limit the plan is read, and refused for what it is").isEqualTo(400);
+  }
+
+  @Test
+  void aChunkedAttachmentOverTheLimitIsRefused() {
+    String taskId = wardTask();
+    String boundary = "shisaku" + System.nanoTime();
+    var tooLarge = sendChunked("/engine-rest/task/" + taskId + "/attachment/create", "manager",
+        "multipart/form-data; boundary=" + boundary, attachment(boundary, 1_100_000));
+    assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
+
+    var fits = sendChunked("/engine-rest/task/" + taskId + "/attachment/create", "manager",
+        "multipart/form-data; boundary=" + boundary, attachment(boundary, 1_000_000));
+    assertThat(fits.statusCode()).as(fits.body()).isEqualTo(200);
+    assertThat(taskService.getTaskAttachments(taskId)).hasSize(1);
+  }
+
   // --- One login door ---
 
   @Test
