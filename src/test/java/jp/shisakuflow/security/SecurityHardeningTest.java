@@ -441,6 +441,27 @@ class SecurityHardeningTest {
     }
   }
 
+  // --- 400, not 500, for what the sender got wrong ---
+
+  @Test
+  void anOverlongFirstNameIsTheSendersMistake() {
+    var response = http.withBasicAuth("admin", adminPassword).postForEntity("/engine-rest/user/create",
+        SecurityMatrixTest.json(Map.of("profile", Map.of("id", "longname", "firstName", "名".repeat(300),
+            "lastName", "長"), "credentials", Map.of("password", TestUsers.PASSWORD))), Map.class);
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(400);
+    assertThat((String) response.getBody().get("message")).contains("長すぎ", "too long");
+    assertThat(identityService.createUserQuery().userId("longname").count()).isZero();
+  }
+
+  @Test
+  void anInvalidQueryCombinationIsTheSendersMistake() {
+    var response = send("GET",
+        "/engine-rest/history/task?taskDueDate=2030-01-01T00:00:00.000%2B0900&withoutTaskDueDate=true&maxResults=1",
+        "manager", TestUsers.PASSWORD, null, null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.body()).contains("検索条件", "withoutTaskDueDate");
+  }
+
   // --- Referrer-Policy everywhere ---
 
   @Test
