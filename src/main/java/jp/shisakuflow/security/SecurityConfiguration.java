@@ -21,11 +21,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -171,7 +173,15 @@ public class SecurityConfiguration {
             .requestMatchers(engineWideFigures()).hasAnyAuthority(MANAGERS, AUDITORS, ADMINISTRATORS)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").failureHandler(failures)
-            .defaultSuccessUrl(WEBAPPS + "/app/", false).permitAll())
+            .defaultSuccessUrl(WEBAPPS + "/app/", false).permitAll()
+            // Redirect to "/login", not to an absolute URL built from the request's Host header.
+            .withObjectPostProcessor(new ObjectPostProcessor<LoginUrlAuthenticationEntryPoint>() {
+              @Override
+              public <O extends LoginUrlAuthenticationEntryPoint> O postProcess(O entryPoint) {
+                entryPoint.setFavorRelativeUris(true);
+                return entryPoint;
+              }
+            }))
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), webappLogout))
             .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK), webappLogout)
@@ -239,6 +249,29 @@ public class SecurityConfiguration {
         ContainerBasedAuthenticationProvider.class.getName());
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     registration.setName("webappContainerAuthenticationFilter");
+    return registration;
+  }
+
+  /**
+   * First of all filters: with {@code shisaku.public-url} set, every request reports that address (scheme,
+   * host, port), so no redirect or link is built from a client's Host header. Checked at start-up where
+   * complete.
+   */
+  @Bean
+  FilterRegistrationBean<PublicUrlFilter> publicUrlFilter(org.springframework.core.env.Environment environment) {
+    String configured;
+    try {
+      configured = environment.getProperty(PublicUrlFilter.PROPERTY, "");
+    } catch (IllegalArgumentException notYetResolvable) {
+      configured = ""; // e.g. ${local.server.port}: checked at the first request
+    }
+    if (!configured.isBlank()) {
+      PublicUrlFilter.parse(configured);
+    }
+    var registration = new FilterRegistrationBean<>(new PublicUrlFilter(environment));
+    registration.addUrlPatterns("/*");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.setName("publicUrlFilter");
     return registration;
   }
 

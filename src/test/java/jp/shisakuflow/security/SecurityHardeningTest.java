@@ -478,6 +478,30 @@ class SecurityHardeningTest {
         .firstValue("Referrer-Policy")).as("401 too").hasValue("same-origin");
   }
 
+  // --- Redirects and links from the configured public URL, never from the Host header ---
+
+  @Test
+  void theLoginRedirectIgnoresTheHostHeader() throws IOException {
+    String response = raw("GET /camunda/app/tasklist/default/ HTTP/1.1\r\nHost: evil.example\r\n"
+        + "Accept: text/html\r\nConnection: close\r\n\r\n");
+    assertThat(response).startsWith("HTTP/1.1 302");
+    assertThat(locationOf(response)).endsWith("/login").doesNotContain("evil.example");
+  }
+
+  @Test
+  void restLinksIgnoreTheHostHeader() throws IOException {
+    String body = "{\"businessKey\":\"FY2030-host-" + System.nanoTime() + "\",\"variables\":{"
+        + "\"ownerGroup\":{\"value\":\"wardTakatsu\"},\"fiscalYear\":{\"value\":2030,\"type\":\"Integer\"},"
+        + "\"plannedOutcome\":{\"value\":\"continue\"}}}";
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    String response = raw("POST /engine-rest/process-definition/key/initiative-lifecycle/start HTTP/1.1\r\n"
+        + "Host: evil.example\r\nAuthorization: " + basic("admin", adminPassword) + "\r\n"
+        + "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n"
+        + body);
+    assertThat(response).startsWith("HTTP/1.1 200").contains("/engine-rest/process-instance/")
+        .contains("http://localhost:" + port + "/engine-rest/process-instance/").doesNotContain("evil.example");
+  }
+
   private String wardTask() {
     String instance = initiatives.startIfAbsent(InitiativeStart.unplanned("edge-" + System.nanoTime(), "境界のテスト",
         "hiroba", OrganizationGroup.WARD_TAKATSU.id(), 2031)).orElseThrow();
