@@ -79,13 +79,15 @@ public class SecurityConfiguration {
   }
 
   /**
-   * Engine-wide figures: metrics, and per-definition statistics (counts over every instance and incident,
-   * whoever may read them), in the engine's REST API, the webapps' copy of it, and Cockpit's plugin API.
+   * Engine-wide figures: metrics, per-definition statistics and the history's statistics and reports
+   * (counts over every instance, task and incident, whoever may read them), in the engine's REST API, the
+   * webapps' copy of it, and Cockpit's plugin API.
    */
   static RequestMatcher engineWideFigures() {
     String[] engineApis = {ENGINE_REST, ENGINE_REST + "/engine/*", WEBAPPS + "/api/engine/engine/*"};
     String[] figures = {"/metrics/**", "/process-definition/statistics/**", "/process-definition/*/statistics/**",
-        "/process-definition/key/*/statistics/**", "/process-definition/key/*/tenant-id/*/statistics/**"};
+        "/process-definition/key/*/statistics/**", "/process-definition/key/*/tenant-id/*/statistics/**",
+        "/history/*/*/statistics/**", "/history/*/report/**", "/history/*/cleanable-*-report/**"};
     String cockpit = WEBAPPS + "/api/cockpit/plugin/base/*/process-definition";
     return paths(java.util.stream.Stream.concat(
         Arrays.stream(engineApis).flatMap(api -> Arrays.stream(figures).map(figure -> api + figure)),

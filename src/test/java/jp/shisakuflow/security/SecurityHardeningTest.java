@@ -404,7 +404,9 @@ class SecurityHardeningTest {
   static Stream<String> engineWideReads() {
     return Stream.of("/metrics/activity-instance-start/sum", "/metrics?interval=900&maxResults=10",
         "/process-definition/statistics", "/process-definition/key/initiative-lifecycle/statistics",
-        "/process-definition/{id}/statistics");
+        "/process-definition/{id}/statistics", "/history/process-definition/{id}/statistics",
+        "/history/task/report?reportType=count&groupBy=processDefinition",
+        "/history/process-definition/cleanable-process-instance-report/count");
   }
 
   @ParameterizedTest(name = "{0}")
