@@ -309,6 +309,14 @@ class SecurityHardeningTest {
   }
 
   @Test
+  void aChunkedFormOverTheLimitIsRefused() {
+    byte[] form = ("name=" + "x".repeat(1_100_000)).getBytes(StandardCharsets.UTF_8);
+    var response = sendChunked("/engine-rest/task?maxResults=1", "manager", "application/x-www-form-urlencoded",
+        form);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+  }
+
+  @Test
   void aChunkedAttachmentOverTheLimitIsRefused() {
     String taskId = wardTask();
     String boundary = "shisaku" + System.nanoTime();
