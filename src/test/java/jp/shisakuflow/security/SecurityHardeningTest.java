@@ -499,6 +499,25 @@ class SecurityHardeningTest {
   }
 
   @Test
+  void theRedirectAfterTheLoginIgnoresTheHostHeader() throws IOException {
+    String first = raw("GET /camunda/app/tasklist/default/ HTTP/1.1\r\nHost: evil.example\r\n"
+        + "Accept: text/html\r\nConnection: close\r\n\r\n");
+    String session = header(first, "Set-Cookie").split(";")[0];
+    String page = raw("GET /login HTTP/1.1\r\nHost: evil.example\r\nCookie: " + session
+        + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+    var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+    assertThat(token.find()).as(page).isTrue();
+    String form = "username=manager&password=" + java.net.URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8)
+        + "&_csrf=" + java.net.URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+    String login = raw("POST /login HTTP/1.1\r\nHost: evil.example\r\nCookie: " + session
+        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length()
+        + "\r\nConnection: close\r\n\r\n" + form);
+    assertThat(login).startsWith("HTTP/1.1 302");
+    assertThat(locationOf(login)).as("back to the page asked for, at the public URL")
+        .startsWith("http://localhost:" + port + "/camunda/app/tasklist/default/");
+  }
+
+  @Test
   void restLinksIgnoreTheHostHeader() throws IOException {
     String body = "{\"businessKey\":\"FY2030-host-" + System.nanoTime() + "\",\"variables\":{"
         + "\"ownerGroup\":{\"value\":\"wardTakatsu\"},\"fiscalYear\":{\"value\":2030,\"type\":\"Integer\"},"
@@ -582,9 +601,14 @@ class SecurityHardeningTest {
   }
 
   private static String locationOf(String response) {
+    return header(response, "Location");
+  }
+
+  private static String header(String response, String name) {
+    String prefix = name.toLowerCase(java.util.Locale.ROOT) + ":";
     return response.lines().takeWhile(line -> !line.isEmpty())
-        .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("location:"))
-        .map(line -> line.substring("location:".length()).trim()).findFirst().orElse("");
+        .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith(prefix))
+        .map(line -> line.substring(prefix.length()).trim()).findFirst().orElse("");
   }
 
   private void assertRefused(String path, HttpMethod method, Object body, String field) {
