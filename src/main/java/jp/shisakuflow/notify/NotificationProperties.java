@@ -17,7 +17,7 @@ public record NotificationProperties(Mode mode, String from, String baseUrl, int
   public NotificationProperties {
     mode = mode == null ? Mode.LOG : mode;
     from = from == null ? "shisaku-flow@localhost" : from;
-    baseUrl = baseUrl == null ? "http://localhost:8080" : baseUrl;
+    baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl;
     dueSoonDays = dueSoonDays <= 0 ? 2 : dueSoonDays;
     groupAddresses = groupAddresses == null ? Map.of() : Map.copyOf(groupAddresses);
   }

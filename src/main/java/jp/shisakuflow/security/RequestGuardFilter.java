@@ -24,12 +24,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * defends against. No request may carry an expression for the engine to evaluate — a query parameter
  * or a JSON field named {@code …Expression} (at any depth, so nested {@code orQueries} too) or an
  * {@code expressions} map, or, in a filter, any value with {@code ${} or {@code #{}. The app's own
- * filters are created through the Java API and are not affected. Oversized bodies are refused with 413.
+ * filters are created through the Java API and are not affected. Oversized bodies are refused with 413
+ * however they are sent: with a Content-Length or chunked, JSON, YAML or multipart. The body is read
+ * here (up to the limit and one byte more) and handed on from memory, so the engine's Jersey and Spring
+ * MVC read the very bytes that were counted. Two kinds of body Tomcat parses itself are left to its own
+ * limits: forms ({@code server.tomcat.max-http-form-post-size}) and Spring MVC's multipart parts
+ * ({@code spring.servlet.multipart.*}).
  */
 public class RequestGuardFilter extends OncePerRequestFilter {
 
   static final String EXPRESSION_SUFFIX = "expression";
   static final String EXPRESSIONS_FIELD = "expressions";
+  /** Set by Tomcat when it could not parse a form body, with its reason. */
+  private static final String PARAMETER_PARSE_FAILED_REASON = "org.apache.catalina.parameter_parse_failed_reason";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final long maxBodyBytes;
@@ -42,32 +49,42 @@ public class RequestGuardFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBodyBytes) {
-      refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "リクエストが大きすぎます (request body over "
-          + maxBodyBytes + " bytes)");
+      refuseTooLarge(response);
       return;
     }
+    // Parses a form body too (Tomcat, within its own limit).
     for (String parameter : request.getParameterMap().keySet()) {
       if (isExpressionName(parameter)) {
         refuse(response, HttpServletResponse.SC_BAD_REQUEST, expressionMessage(parameter));
         return;
       }
     }
-    if (!hasBody(request)) {
+    if ("POST_TOO_LARGE".equals(String.valueOf(request.getAttribute(PARAMETER_PARSE_FAILED_REASON)))) {
+      refuseTooLarge(response);
+      return;
+    }
+    if (!hasBodyToRead(request)) {
       chain.doFilter(request, response);
       return;
     }
     byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
     if (body.length > maxBodyBytes) {
-      refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "リクエストが大きすぎます (request body over "
-          + maxBodyBytes + " bytes)");
+      refuseTooLarge(response);
       return;
     }
-    Optional<String> offending = offendingField(body, request.getRequestURI().contains("/filter"));
-    if (offending.isPresent()) {
-      refuse(response, HttpServletResponse.SC_BAD_REQUEST, expressionMessage(offending.get()));
-      return;
+    if (isJson(request)) {
+      Optional<String> offending = offendingField(body, request.getRequestURI().contains("/filter"));
+      if (offending.isPresent()) {
+        refuse(response, HttpServletResponse.SC_BAD_REQUEST, expressionMessage(offending.get()));
+        return;
+      }
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  private void refuseTooLarge(HttpServletResponse response) throws IOException {
+    refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "リクエストが大きすぎます (request body over "
+        + maxBodyBytes + " bytes)");
   }
 
   static boolean isExpressionName(String name) {
@@ -112,10 +129,24 @@ public class RequestGuardFilter extends OncePerRequestFilter {
     return Optional.empty();
   }
 
-  private static boolean hasBody(HttpServletRequest request) {
-    String method = request.getMethod();
-    return ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method))
-        && request.getContentType() != null && request.getContentType().toLowerCase().contains("json");
+  /**
+   * A body announced by its length or sent chunked, of any method and content type, except those Tomcat
+   * parses itself: a form (read above, by {@code getParameterMap}) and Spring MVC's multipart.
+   */
+  private static boolean hasBodyToRead(HttpServletRequest request) {
+    if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+      return false;
+    }
+    String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+    if (type.startsWith("application/x-www-form-urlencoded")) {
+      return false;
+    }
+    return !(type.startsWith("multipart/") && request.getRequestURI().startsWith(SecurityConfiguration.APP_API + "/"));
+  }
+
+  private static boolean isJson(HttpServletRequest request) {
+    return request.getContentType() != null && request.getContentType().toLowerCase(java.util.Locale.ROOT)
+        .contains("json");
   }
 
   private static String expressionMessage(String field) {

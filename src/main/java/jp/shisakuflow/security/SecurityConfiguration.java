@@ -1,10 +1,16 @@
 package jp.shisakuflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,19 +19,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -34,6 +43,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Tasklist, Cockpit and Admin honour (Camunda's container-based authentication), and that the engine's
  * REST API ({@code /engine-rest/**}) and the app's API ({@code /api/**}) accept too; both APIs also take
  * HTTP Basic for machine clients. {@code /logout} (and the webapps' own logout) ends the session.
+ * Camunda's own login endpoint is closed. Every access rule holds for every HTTP method: rules name
+ * paths, never methods, so that HEAD or OPTIONS cannot slip past a rule written for GET.
  */
 @Configuration
 @EnableWebSecurity
@@ -52,7 +63,39 @@ public class SecurityConfiguration {
   static final String PAGE_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none';"
       + " form-action 'self'; base-uri 'self'";
 
+  /** The webapps' own login, which would check any account's password and replace the caller's session. */
+  static final String WEBAPP_LOGIN = WEBAPPS + "/api/admin/auth/user/*/login/**";
+  static final String WEBAPP_LOGOUT = WEBAPPS + "/api/admin/auth/user/*/logout";
+  static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.SAME_ORIGIN;
+  private static final String CAMUNDA_CSRF_CHECKED = SecurityConfiguration.class.getName() + ".CAMUNDA_CSRF_CHECKED";
+
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+  /** The engine's REST API answers both at {@code /engine-rest/…} and at {@code /engine-rest/engine/{name}/…}. */
+  static RequestMatcher engineRest(String path) {
+    return paths(ENGINE_REST + path, ENGINE_REST + "/engine/*" + path);
+  }
+
+  /**
+   * Engine-wide figures: metrics, per-definition statistics and the history's statistics and reports
+   * (counts over every instance, task and incident, whoever may read them), in the engine's REST API, the
+   * webapps' copy of it, and Cockpit's plugin API.
+   */
+  static RequestMatcher engineWideFigures() {
+    String[] engineApis = {ENGINE_REST, ENGINE_REST + "/engine/*", WEBAPPS + "/api/engine/engine/*"};
+    String[] figures = {"/metrics/**", "/process-definition/statistics/**", "/process-definition/*/statistics/**",
+        "/process-definition/key/*/statistics/**", "/process-definition/key/*/tenant-id/*/statistics/**",
+        "/history/*/*/statistics/**", "/history/*/report/**", "/history/*/cleanable-*-report/**"};
+    String cockpit = WEBAPPS + "/api/cockpit/plugin/base/*/process-definition";
+    return paths(java.util.stream.Stream.concat(
+        Arrays.stream(engineApis).flatMap(api -> Arrays.stream(figures).map(figure -> api + figure)),
+        java.util.stream.Stream.of(cockpit + "/statistics/**", cockpit + "/statistics-count/**"))
+        .toArray(String[]::new));
+  }
+
+  private static RequestMatcher paths(String... patterns) {
+    return new OrRequestMatcher(Arrays.stream(patterns).map(PATHS::matcher).toArray(RequestMatcher[]::new));
+  }
 
   /** Health for load balancers and probes, open; metrics and the rest for administrators (HTTP Basic). */
   @Bean
@@ -63,14 +106,15 @@ public class SecurityConfiguration {
         .securityMatcher(PATHS.matcher("/actuator/**"))
         .authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(PATHS.matcher(HttpMethod.GET, "/actuator/health"),
-                PATHS.matcher(HttpMethod.GET, "/actuator/health/**")).permitAll()
+            // Any method: a probe may HEAD; health has nothing to write, and its details need a login (yaml).
+            .requestMatchers(PATHS.matcher("/actuator/health/**")).permitAll()
             .anyRequest().hasAuthority(ADMINISTRATORS))
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(jsonUnauthorized()))
         .sessionManagement(session -> session.sessionCreationPolicy(
             org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
         // Only GET endpoints are exposed, and no session is kept: nothing for CSRF to protect.
         .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY)))
         .build();
   }
 
@@ -81,47 +125,66 @@ public class SecurityConfiguration {
     CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
     csrfTokens.setCookieName(CSRF_COOKIE);
     csrfTokens.setHeaderName(CSRF_HEADER);
+    // The token is loaded on every request, so that a browser has the cookie before its first POST (Spring would
+    // otherwise write it only once a request used the token, i.e. after a refused POST).
+    var csrfRequests = new CsrfTokenRequestAttributeHandler();
+    csrfRequests.setCsrfRequestAttributeName(null);
     return http
         // Matched on the whole path: the engine's REST API is a servlet of its own, outside Spring MVC.
         .securityMatcher(new OrRequestMatcher(PATHS.matcher(ENGINE_REST + "/**"), PATHS.matcher(APP_API + "/**")))
         .authenticationProvider(provider)
+        // Paths, not methods (see the class comment).
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PATHS.matcher(APP_API + "/calendar/feed/**")).permitAll() // its secret token is the key
-            .requestMatchers(PATHS.matcher(HttpMethod.POST, APP_API + "/plans")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
-            .requestMatchers(PATHS.matcher(HttpMethod.POST, APP_API + "/initiatives"))
-            .hasAnyAuthority(MANAGERS, ADMINISTRATORS)
-            .requestMatchers(PATHS.matcher(HttpMethod.GET, APP_API + "/reports/**")).hasAnyAuthority(MANAGERS, AUDITORS)
-            .requestMatchers(PATHS.matcher(HttpMethod.GET, APP_API + "/audit/**")).hasAnyAuthority(MANAGERS, AUDITORS)
-            .requestMatchers(PATHS.matcher(HttpMethod.POST, ENGINE_REST + "/deployment/create"))
-            .hasAuthority(ADMINISTRATORS)
+            .requestMatchers(PATHS.matcher(APP_API + "/plans/**")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
+            .requestMatchers(PATHS.matcher(APP_API + "/initiatives/**")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
+            .requestMatchers(PATHS.matcher(APP_API + "/reports/**")).hasAnyAuthority(MANAGERS, AUDITORS)
+            .requestMatchers(PATHS.matcher(APP_API + "/audit/**")).hasAnyAuthority(MANAGERS, AUDITORS)
+            .requestMatchers(engineRest("/deployment/create/**")).hasAuthority(ADMINISTRATORS)
+            .requestMatchers(engineWideFigures()).hasAnyAuthority(MANAGERS, AUDITORS, ADMINISTRATORS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized))
+        .addFilterBefore(new VerifiedBasicCredentialFilter(provider, unauthorized), CsrfFilter.class)
         .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized))
-        // A browser session needs the CSRF token; a client that sends its credentials, or has no session, does not.
+        // A browser session needs the CSRF token; a client that proved its Basic credential on this very
+        // request, or has no session, does not. Any other Authorization header is no proof.
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-            .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-            .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+            .csrfTokenRequestHandler(csrfRequests)
+            .ignoringRequestMatchers(request -> VerifiedBasicCredentialFilter.isVerified(request)
                 || request.getRequestedSessionId() == null))
-        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none';"
-            + " frame-ancestors 'none'")))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+            .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY)))
         .build();
   }
 
   @Bean
   @Order(2)
   SecurityFilterChain webChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider) throws Exception {
-    RequestMatcher webappLogout = PATHS.matcher(HttpMethod.POST, WEBAPPS + "/api/admin/auth/user/*/logout");
-    var failures = new ExceptionMappingAuthenticationFailureHandler();
-    failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
-    failures.setDefaultFailureUrl("/login?error");
+    // The Tasklist's and Cockpit's ログアウト button sends Camunda's CSRF token; a POST without it is no logout
+    // (it goes on to Camunda's own CSRF filter, which refuses it).
+    RequestMatcher webappLogout = new AndRequestMatcher(PATHS.matcher(HttpMethod.POST, WEBAPP_LOGOUT),
+        SecurityConfiguration::carriesCamundaCsrfToken);
     return http
         .authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/login.css"), PATHS.matcher("/error"),
                 PATHS.matcher("/favicon.ico")).permitAll()
+            // One login door: /login. Any method, so that nothing reaches Camunda's login resource.
+            .requestMatchers(PATHS.matcher(WEBAPP_LOGIN)).denyAll()
+            .requestMatchers(engineWideFigures()).hasAnyAuthority(MANAGERS, AUDITORS, ADMINISTRATORS)
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").failureHandler(failures)
-            .defaultSuccessUrl(WEBAPPS + "/app/", false).permitAll())
+        // Every failure gets one answer (LoginFailedException): a locked account is not told from a wrong password.
+        .formLogin(form -> form.loginPage("/login").failureUrl("/login?error")
+            .defaultSuccessUrl(WEBAPPS + "/app/", false).permitAll()
+            // Redirect to "/login", not to an absolute URL built from the request's Host header.
+            .withObjectPostProcessor(new ObjectPostProcessor<LoginUrlAuthenticationEntryPoint>() {
+              @Override
+              public <O extends LoginUrlAuthenticationEntryPoint> O postProcess(O entryPoint) {
+                entryPoint.setFavorRelativeUris(true);
+                return entryPoint;
+              }
+            }))
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), webappLogout))
             .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK), webappLogout)
@@ -132,11 +195,27 @@ public class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher(WEBAPPS + "/**")))
         .headers(headers -> headers
             .frameOptions(frame -> frame.sameOrigin())
+            .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY))
             // The webapps send their own CSP with script nonces; the app's pages get this one.
             .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                 request -> !request.getRequestURI().startsWith(WEBAPPS + "/"),
                 new ContentSecurityPolicyHeaderWriter(PAGE_CSP))))
         .build();
+  }
+
+  /** Whether the request carries, in {@code X-XSRF-TOKEN}, the CSRF token Camunda's filter keeps in the session. */
+  static boolean carriesCamundaCsrfToken(HttpServletRequest request) {
+    // Decided once per request: the logout's success handler asks again after the session is gone.
+    if (request.getAttribute(CAMUNDA_CSRF_CHECKED) instanceof Boolean decided) {
+      return decided;
+    }
+    String header = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    HttpSession session = request.getSession(false);
+    boolean carries = header != null && !header.isBlank() && session != null
+        && session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME) instanceof String token
+        && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
+    request.setAttribute(CAMUNDA_CSRF_CHECKED, carries);
+    return carries;
   }
 
   /** 401 with a JSON body that says why (wrong password, or a locked account). */
@@ -173,6 +252,29 @@ public class SecurityConfiguration {
         ContainerBasedAuthenticationProvider.class.getName());
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     registration.setName("webappContainerAuthenticationFilter");
+    return registration;
+  }
+
+  /**
+   * First of all filters: with {@code shisaku.public-url} set, every request reports that address (scheme,
+   * host, port), so no redirect or link is built from a client's Host header. Checked at start-up where
+   * complete.
+   */
+  @Bean
+  FilterRegistrationBean<PublicUrlFilter> publicUrlFilter(org.springframework.core.env.Environment environment) {
+    String configured;
+    try {
+      configured = environment.getProperty(PublicUrlFilter.PROPERTY, "");
+    } catch (IllegalArgumentException notYetResolvable) {
+      configured = ""; // e.g. ${local.server.port}: checked at the first request
+    }
+    if (!configured.isBlank()) {
+      PublicUrlFilter.parse(configured);
+    }
+    var registration = new FilterRegistrationBean<>(new PublicUrlFilter(environment));
+    registration.addUrlPatterns("/*");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.setName("publicUrlFilter");
     return registration;
   }
 

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * The engine wraps an exception thrown by a task listener into a generic one, which the REST API
  * answers with 500. Invalid task input is the sender's mistake: this answers it with 400 and the
- * problems, and leaves every other error to Camunda's own handler.
+ * problems. So are a value the database refuses as data (SQLState class 22, e.g. a name longer than
+ * its column) and a query combination the engine refuses ("Invalid query usage…"): 400 saying so.
+ * Every other error goes to Camunda's own handler.
  */
 @Component
 public class EngineRestErrorMapping implements ResourceConfigCustomizer {
@@ -36,6 +38,33 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
     config.register(new InvalidTaskInputMapper(conflicts));
     config.register(new EngineExceptionMapper(conflicts));
     config.register(new UnexpectedFailureMapper(conflicts));
+  }
+
+  static final String DATA_EXCEPTION_CLASS = "22";
+  static final String STRING_TOO_LONG = "22001";
+  static final String INVALID_QUERY = "Invalid query usage";
+
+  /** 400 for what the sender got wrong but the engine reports as an internal error, if it is that. */
+  static java.util.Optional<Response> sendersMistake(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+          && sql.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
+        String message = STRING_TOO_LONG.equals(sql.getSQLState())
+            ? "入力された値が長すぎます。項目の上限より短くしてください (a value is too long for its field)"
+            : "入力された値が項目の形式に合いません (a value does not fit its field: invalid data)";
+        return java.util.Optional.of(badRequest("InvalidValue", message));
+      }
+      if (cause.getMessage() != null && cause.getMessage().startsWith(INVALID_QUERY)) {
+        return java.util.Optional.of(badRequest("InvalidQuery", "検索条件の組み合わせが正しくありません ("
+            + cause.getMessage() + ")"));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  static Response badRequest(String type, String message) {
+    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorBody(type, message)).build();
   }
 
   static Response taskConflict(String message) {
@@ -61,6 +90,7 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
         return databaseUnavailable();
       }
       return conflicts.explain(exception).map(EngineRestErrorMapping::taskConflict)
+          .or(() -> sendersMistake(exception))
           .orElseGet(() -> camundaHandler.toResponse(exception));
     }
   }
@@ -106,7 +136,7 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
                 + " character, and none of the user's id or names)"))
             .build();
       }
-      return camundaHandler.toResponse(exception);
+      return sendersMistake(exception).orElseGet(() -> camundaHandler.toResponse(exception));
     }
   }
 
@@ -141,7 +171,7 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
               .build();
         }
       }
-      return camundaHandler.toResponse(exception);
+      return sendersMistake(exception).orElseGet(() -> camundaHandler.toResponse(exception));
     }
   }
 }

@@ -20,7 +20,10 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.mail.host=127.0.0.1",
     "spring.mail.port=3025",
     "shisaku.notify.group-addresses.managers=managers@test.invalid",
-    "shisaku.notify.group-addresses.wardTakatsu=takatsu@test.invalid"})
+    "shisaku.notify.group-addresses.wardTakatsu=takatsu@test.invalid",
+    // As in production: redirects and links from the public URL (here the random port, read at the first request).
+    "shisaku.public-url=http://localhost:${local.server.port}",
+    "shisaku.notify.base-url=http://localhost:8080"})
 @ActiveProfiles("test")
 // Metrics export (Prometheus) as in production; Spring Boot's tests switch it off by default.
 @AutoConfigureObservability(tracing = false)
