@@ -479,7 +479,7 @@ class SecurityHardeningTest {
     var wrong = browser.post("/api/plans", "application/yaml", "id: x", "Authorization",
         basic("manager", "not-the-password"));
     assertThat(wrong.statusCode()).as("a wrong password is no credential, session or not").isEqualTo(401);
-    assertThat(wrong.body()).contains("ログインが必要です");
+    assertThat(wrong.body()).as("the one answer to every failed login").contains("ユーザー名またはパスワードが正しくないか");
   }
 
   // --- Health details for administrators only ---
