@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Indexes the engine's schema lacks for this product's load. Completing a task looks up its sub-tasks by
  * {@code PARENT_TASK_ID_}, which Camunda 7.24 does not index on any database: every completion scanned all
  * open tasks, and with tens of thousands of them completions slowed down in step (BENCHMARKS.md).
- * Created where the engine manages its schema; where a DBA does, README lists the statement.
+ * Created where the engine manages its schema; where a DBA does, docs/design.md (Tuning the figures justified) lists the statement.
  */
 @Component
 public class EngineIndexes {

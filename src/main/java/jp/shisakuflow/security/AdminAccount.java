@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * <p>Recovering the administrator without touching the database: whoever runs the application (and so
  * sets its environment) starts it once with {@code SHISAKU_ADMIN_RECOVER=true}; the account is then
  * unlocked, given the password of {@code SHISAKU_ADMIN_PASSWORD} and put back into {@code camunda-admin}.
- * Nothing reachable over HTTP can set this, and the variable is to be unset again afterwards (README).
+ * Nothing reachable over HTTP can set this, and the variable is to be unset again afterwards (docs/security.md, Credentials).
  */
 @Component
 @Profile("!demo")

@@ -15,7 +15,7 @@
  * limitations under the License.
  */
 
-// Shisaku Flow: Japanese first (English stays selectable), behind the app's single login; see README.
+// Shisaku Flow: Japanese first (English stays selectable), behind the app's single login; see docs/design.md (Japanese webapps).
 export default {
   customScripts: ['scripts/shisaku-webapp.js'],
   locales: {
