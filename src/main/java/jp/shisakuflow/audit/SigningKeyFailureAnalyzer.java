@@ -10,8 +10,8 @@ public class SigningKeyFailureAnalyzer extends AbstractFailureAnalyzer<SigningKe
   protected FailureAnalysis analyze(Throwable rootFailure, SigningKeyUnavailableException cause) {
     return new FailureAnalysis(cause.getMessage(),
         "openssl genpkey -algorithm ed25519 -out /etc/shisaku/audit-signing-key.pem; chmod 400 that file;"
-            + " export " + AuditSigningKey.VARIABLE + "=/etc/shisaku/audit-signing-key.pem (README: Signed audit"
-            + " exports)",
+            + " export " + AuditSigningKey.VARIABLE + "=/etc/shisaku/audit-signing-key.pem"
+            + " (docs/security.md: Signed audit exports)",
         cause);
   }
 }
