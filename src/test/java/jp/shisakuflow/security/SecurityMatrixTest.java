@@ -315,6 +315,33 @@ class SecurityMatrixTest {
     return Stream.of(Role.values());
   }
 
+  static Stream<Arguments> heads() {
+    // role, HEAD of the year's audit export, of the quarterly report, of an initiative's trail: as GET answers
+    return Stream.of(
+        Arguments.of(Role.ANONYMOUS, 401),
+        Arguments.of(Role.WARD_STAFF, 403),
+        Arguments.of(Role.OTHER_WARD_STAFF, 403),
+        Arguments.of(Role.COMMUNITY_PROMOTION, 403),
+        Arguments.of(Role.MANAGER, 200),
+        Arguments.of(Role.AUDITOR, 200),
+        Arguments.of(Role.ADMIN, 403));
+  }
+
+  @ParameterizedTest(name = "{0}: HEAD and GET of the reports and the audit answer {1}")
+  @MethodSource("heads")
+  void headIsAnsweredAsGetIs(Role role, int expected) {
+    String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        .getBusinessKey();
+    var client = as(role);
+    for (String path : List.of("/api/audit/export?fiscalYear=2030", "/api/reports/quarterly?fiscalYear=2030&quarter=1",
+        "/api/audit/initiatives/" + businessKey)) {
+      for (HttpMethod method : List.of(HttpMethod.HEAD, HttpMethod.GET)) {
+        assertThat(client.exchange(path, method, null, byte[].class).getStatusCode().value())
+            .as(method + " " + path).isEqualTo(expected);
+      }
+    }
+  }
+
   static Stream<Arguments> standaloneJobs() {
     // role, list all jobs, read the cleanup job, suspend, re-time, set retries, execute, delete
     return Stream.of(
