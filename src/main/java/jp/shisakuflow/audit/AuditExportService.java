@@ -1,5 +1,9 @@
 package jp.shisakuflow.audit;
 
+import jp.shisakuflow.initiative.InitiativeProcesses;
+
+import jp.shisakuflow.initiative.BusinessKey;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -11,8 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import jp.shisakuflow.initiative.InitiativeLifecycle;
-import jp.shisakuflow.initiative.InitiativeSteps;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -49,8 +51,8 @@ public class AuditExportService {
     int first = 0;
     do {
       page = historyService.createHistoricProcessInstanceQuery()
-          .processDefinitionKeyIn(InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY)
-          .processInstanceBusinessKeyLike("FY" + fiscalYear + "-%")
+          .processDefinitionKeyIn(InitiativeProcesses.keys())
+          .processInstanceBusinessKeyLike(BusinessKey.likeInYear(fiscalYear))
           .orderByProcessInstanceBusinessKey().asc().orderByProcessInstanceId().asc()
           .listPage(first, PAGE);
       first += page.size();

@@ -1,5 +1,7 @@
 package jp.shisakuflow.audit;
 
+import jp.shisakuflow.initiative.InitiativeProcesses;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jp.shisakuflow.initiative.InitiativeLifecycle;
-import jp.shisakuflow.initiative.InitiativeSteps;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -38,7 +38,7 @@ public class AuditTrailService {
 
   public Optional<AuditTrail> trail(String businessKey) {
     HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKeyIn(InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY)
+        .processDefinitionKeyIn(InitiativeProcesses.keys())
         .processInstanceBusinessKey(businessKey).singleResult();
     return Optional.ofNullable(instance).map(this::trail);
   }

@@ -13,11 +13,20 @@ public final class FiscalYear {
 
   /** The year, when the app supports it; otherwise a 400-worthy error naming the parameter. */
   public static int requireSupported(int fiscalYear) {
-    if (fiscalYear < FIRST_SUPPORTED || fiscalYear > LAST_SUPPORTED) {
-      throw new IllegalArgumentException("fiscalYear: 2000〜2100 の年度を指定してください (must be 2000-2100, got "
-          + fiscalYear + ")");
+    if (!isSupported(fiscalYear)) {
+      throw new IllegalArgumentException(unsupported(fiscalYear));
     }
     return fiscalYear;
+  }
+
+  public static boolean isSupported(int fiscalYear) {
+    return fiscalYear >= FIRST_SUPPORTED && fiscalYear <= LAST_SUPPORTED;
+  }
+
+  /** What is wrong with a year the app does not support, naming the parameter. */
+  public static String unsupported(int fiscalYear) {
+    return "fiscalYear: " + FIRST_SUPPORTED + "〜" + LAST_SUPPORTED + " の年度を指定してください (must be "
+        + FIRST_SUPPORTED + "-" + LAST_SUPPORTED + ", got " + fiscalYear + ")";
   }
 
   public static int containing(LocalDate date) {

@@ -51,6 +51,9 @@ public final class InitiativeLifecycle {
   }
 
   /** Process variable names, shared by every initiative process ({@code initiative-steps} too). */
+  /** The name of {@link Element#TASK_DECIDE_NEXT_YEAR} in the model, also the phase it stands for in progress. */
+  public static final String DECISION_NAME = "次年度方針の決定";
+
   public static final class Var {
     public static final String INITIATIVE_ID = "initiativeId";
     public static final String TITLE = "title";

@@ -60,17 +60,16 @@ public class InitiativeLifecycleService {
   /** How many initiative instances exist (running or finished) in a fiscal year. */
   public long countInYear(int fiscalYear) {
     return historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKeyIn(InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY)
-        .processInstanceBusinessKeyLike("FY" + fiscalYear + "-%")
+        .processDefinitionKeyIn(InitiativeProcesses.keys())
+        .processInstanceBusinessKeyLike(BusinessKey.likeInYear(fiscalYear))
         .count();
   }
 
   public Optional<HistoricProcessInstance> find(String businessKey) {
     // By business key alone, which is indexed: with the definition keys in the query too, H2 scanned every
     // instance, and starts slowed down as the years piled up (BENCHMARKS.md).
-    List<String> initiativeProcesses = List.of(InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY);
     return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
-        .filter(instance -> initiativeProcesses.contains(instance.getProcessDefinitionKey()))
+        .filter(instance -> InitiativeProcesses.KEYS.contains(instance.getProcessDefinitionKey()))
         .reduce((one, other) -> {
           throw new IllegalStateException("Two initiative instances with business key " + businessKey);
         });

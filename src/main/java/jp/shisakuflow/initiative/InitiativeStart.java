@@ -37,9 +37,8 @@ public record InitiativeStart(String initiativeId, String title, String workstre
     if (ownerGroup == null || ownerGroup.isBlank()) {
       problems.add("ownerGroup: 入力が必要です (required)");
     }
-    if (fiscalYear < 2000 || fiscalYear > 2100) {
-      problems.add("fiscalYear: 2000〜2100 の年度を指定してください (must be between 2000 and 2100, got "
-          + fiscalYear + ")");
+    if (!FiscalYear.isSupported(fiscalYear)) {
+      problems.add(FiscalYear.unsupported(fiscalYear));
     }
     if (plannedOutcome == null) {
       problems.add("plannedOutcome: 入力が必要です (required)");
@@ -62,6 +61,6 @@ public record InitiativeStart(String initiativeId, String title, String workstre
   }
 
   public static String businessKey(int fiscalYear, String initiativeId) {
-    return "FY" + fiscalYear + "-" + initiativeId;
+    return BusinessKey.of(fiscalYear, initiativeId).toString();
   }
 }

@@ -1,5 +1,6 @@
 package jp.shisakuflow.notify;
 
+import jp.shisakuflow.plan.CityCalendar;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ public class DueDateReminder {
     this.notifications = notifications;
   }
 
-  @Scheduled(cron = "${shisaku.notify.reminder-cron:0 0 8 * * *}", zone = "Asia/Tokyo")
+  @Scheduled(cron = "${shisaku.notify.reminder-cron:0 0 8 * * *}", zone = CityCalendar.ZONE_ID)
   public void remind() {
     notifications.sendDueDateDigests(ClockUtil.getCurrentTime());
   }

@@ -9,7 +9,9 @@ import jp.shisakuflow.initiative.FiscalYear;
 /** Turns the plan's dates into instants in the city's time zone (Asia/Tokyo). */
 public final class CityCalendar {
 
-  public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+  /** The city's zone, as text for annotations ({@code @Scheduled(zone = …)}). */
+  public static final String ZONE_ID = "Asia/Tokyo";
+  public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
   static final LocalTime END_OF_OFFICE_DAY = LocalTime.of(17, 15);
 
   private CityCalendar() {}

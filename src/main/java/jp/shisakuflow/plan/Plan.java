@@ -1,5 +1,7 @@
 package jp.shisakuflow.plan;
 
+import jp.shisakuflow.initiative.BusinessKey;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +11,9 @@ import java.util.Optional;
  */
 public record Plan(String id, String title, int fiscalYear, List<Workstream> workstreams,
     List<PlannedInitiative> initiatives, List<Milestone> milestones) {
+
+  /** What the id of a plan's own business key starts with: {@code FY2019-plan-community}. */
+  public static final String KEY_PREFIX = "plan-";
 
   public record Workstream(String id, String name) {}
 
@@ -33,6 +38,6 @@ public record Plan(String id, String title, int fiscalYear, List<Workstream> wor
 
   /** The business key of the plan's {@code fiscal-year-plan} instance. */
   public String businessKey() {
-    return "FY" + fiscalYear + "-plan-" + id;
+    return BusinessKey.of(fiscalYear, KEY_PREFIX + id).toString();
   }
 }

@@ -80,9 +80,8 @@ public class PlanImportService {
   private PlanImportResult doImport(String source, String yaml, Integer targetFiscalYear, String actor) {
     Plan parsed = new PlanParser(knownGroups()).parse(source, yaml);
     int year = targetFiscalYear == null ? parsed.fiscalYear() : targetFiscalYear;
-    if (year < FiscalYear.FIRST_SUPPORTED || year > FiscalYear.LAST_SUPPORTED) {
-      throw new InvalidPlanException(source, List.of(new PlanError(0,
-          "fiscalYear: 2000〜2100 の年度を指定してください (the target fiscal year must be 2000-2100, got " + year + ")")));
+    if (!FiscalYear.isSupported(year)) {
+      throw new InvalidPlanException(source, List.of(new PlanError(0, FiscalYear.unsupported(year))));
     }
     Plan plan = parsed.inFiscalYear(year);
     String resource = "plans/" + parsed.id() + ".yaml";

@@ -1,12 +1,15 @@
 package jp.shisakuflow.plan;
 
+import jp.shisakuflow.initiative.InitiativeProcesses;
+
+import jp.shisakuflow.initiative.BusinessKey;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeStart;
-import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.initiative.Outcome;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -55,12 +58,12 @@ public class PlanInitiatives {
   /** The outcome each initiative of the plan's year was decided for, where a manager decided one. */
   Map<String, Outcome> decidedOutcomes(Plan plan) {
     List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKeyIn(InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY)
-        .processInstanceBusinessKeyLike("FY" + plan.fiscalYear() + "-%")
+        .processDefinitionKeyIn(InitiativeProcesses.keys())
+        .processInstanceBusinessKeyLike(BusinessKey.likeInYear(plan.fiscalYear()))
         .list();
     Map<String, String> initiativeByInstance = new HashMap<>();
     instances.forEach(i -> initiativeByInstance.put(i.getId(),
-        i.getBusinessKey().substring(("FY" + plan.fiscalYear() + "-").length())));
+        BusinessKey.parse(i.getBusinessKey()).orElseThrow().id()));
     Map<String, Outcome> outcomes = new HashMap<>();
     if (initiativeByInstance.isEmpty()) {
       return outcomes;

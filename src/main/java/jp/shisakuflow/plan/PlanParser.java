@@ -77,7 +77,7 @@ public class PlanParser {
   private Plan readPlan(Fields plan, Errors errors) {
     String id = plan.id("id");
     String title = plan.text("title");
-    Integer fiscalYear = plan.integer("fiscalYear", 2000, 2100);
+    Integer fiscalYear = plan.integer("fiscalYear", FiscalYear.FIRST_SUPPORTED, FiscalYear.LAST_SUPPORTED);
     List<Plan.Workstream> workstreams = plan.list("workstreams", true, node -> {
       Fields f = new Fields(node, "workstream", errors, Set.of("id", "name"));
       return new Plan.Workstream(f.id("id"), f.text("name"));

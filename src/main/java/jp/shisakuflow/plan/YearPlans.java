@@ -1,5 +1,7 @@
 package jp.shisakuflow.plan;
 
+import jp.shisakuflow.initiative.BusinessKey;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,7 @@ public class YearPlans {
   public List<Plan> of(int fiscalYear) {
     List<Plan> plans = new ArrayList<>();
     for (HistoricProcessInstance planInstance : historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(FiscalYearPlan.PROCESS_KEY).processInstanceBusinessKeyLike("FY" + fiscalYear + "-plan-%")
+        .processDefinitionKey(FiscalYearPlan.PROCESS_KEY).processInstanceBusinessKeyLike(BusinessKey.likeInYear(fiscalYear, Plan.KEY_PREFIX))
         .list()) {
       Map<String, Object> vars = new HashMap<>();
       historyService.createHistoricVariableInstanceQuery().processInstanceId(planInstance.getId())

@@ -1,5 +1,9 @@
 package jp.shisakuflow.progress;
 
+import jp.shisakuflow.initiative.InitiativeProcesses;
+
+import jp.shisakuflow.initiative.BusinessKey;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,9 +78,9 @@ public class DashboardService {
   List<PhaseDuration> phaseDurations(int fiscalYear) {
     Map<String, List<Double>> days = new LinkedHashMap<>();
     jdbc.queryForList("SELECT A.ACT_ID_ AS ACT, A.DURATION_ AS D FROM ACT_HI_ACTINST A JOIN ACT_HI_PROCINST P"
-            + " ON A.PROC_INST_ID_ = P.PROC_INST_ID_ WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN (?, ?)"
+            + " ON A.PROC_INST_ID_ = P.PROC_INST_ID_ WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN (" + InitiativeProcesses.sqlList() + ")"
             + " AND A.ACT_TYPE_ = 'userTask' AND A.END_TIME_ IS NOT NULL AND A.DURATION_ IS NOT NULL",
-            "FY" + fiscalYear + "-%", InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY)
+            BusinessKey.likeInYear(fiscalYear))
         .forEach(row -> days.computeIfAbsent((String) row.get("ACT"), k -> new ArrayList<>())
             .add(((Number) row.get("D")).doubleValue() / MILLIS_PER_DAY));
     List<PhaseDuration> durations = new ArrayList<>();
@@ -120,7 +124,7 @@ public class DashboardService {
       return "計画の段階";
     }
     if (activity.equals(InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR)) {
-      return "次年度方針の決定";
+      return InitiativeLifecycle.DECISION_NAME;
     }
     return Stage.ofTask(activity).map(Stage::labelJa).orElse(activity);
   }

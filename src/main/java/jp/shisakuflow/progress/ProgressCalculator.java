@@ -62,7 +62,7 @@ public final class ProgressCalculator {
     Phase actualPhase = actualPlanned
         .map(p -> new Phase(p.key(), p.name(), since, p.end()))
         .orElse(new Phase(DECISION, open.get().taskKey().equals(InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR)
-            ? "次年度方針の決定" : Stage.CONTINUE_IMPLEMENTATION.labelJa(), since, null));
+            ? InitiativeLifecycle.DECISION_NAME : Stage.CONTINUE_IMPLEMENTATION.labelJa(), since, null));
     int plannedIndex = planned.map(s.phases()::indexOf)
         .orElse(s.phases().isEmpty() || asOf.isAfter(s.phases().get(s.phases().size() - 1).end())
             ? s.phases().size() : -1);

@@ -1,5 +1,9 @@
 package jp.shisakuflow.progress;
 
+import jp.shisakuflow.initiative.InitiativeProcesses;
+
+import jp.shisakuflow.initiative.BusinessKey;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
-import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.plan.PhasePlanCodec;
 import jp.shisakuflow.progress.ProgressCalculator.Snapshot;
 import jp.shisakuflow.progress.ProgressCalculator.TaskRun;
@@ -34,8 +37,7 @@ public class ProgressService {
 
   static final List<String> VARIABLES = List.of(Var.INITIATIVE_ID, Var.TITLE, Var.WORKSTREAM, Var.OWNER_GROUP,
       Var.PHASE_PLAN, Var.DELAYED);
-  static final String INITIATIVE_PROCESSES = "'" + InitiativeLifecycle.PROCESS_KEY + "', '"
-      + InitiativeSteps.PROCESS_KEY + "'";
+  static final String INITIATIVE_PROCESSES = InitiativeProcesses.sqlList();
 
   private final ManagementService managementService;
   private final JdbcTemplate jdbc;
@@ -48,7 +50,7 @@ public class ProgressService {
   }
 
   public ProgressReport report(int fiscalYear, LocalDate asOf) {
-    String businessKeys = "FY" + fiscalYear + "-%";
+    String businessKeys = BusinessKey.likeInYear(fiscalYear);
     // A semi-join on the instance id, which both tables index; a plain join made H2 scan (BENCHMARKS.md).
     String ofTheYear = " WHERE X.PROC_INST_ID_ IN (SELECT P.PROC_INST_ID_ FROM " + table(HistoricProcessInstance.class)
         + " P WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN (" + INITIATIVE_PROCESSES + "))";

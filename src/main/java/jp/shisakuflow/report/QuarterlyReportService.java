@@ -1,12 +1,14 @@
 package jp.shisakuflow.report;
 
+import jp.shisakuflow.initiative.InitiativeProcesses;
+
+import jp.shisakuflow.initiative.BusinessKey;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.shisakuflow.initiative.FiscalYear;
-import jp.shisakuflow.initiative.InitiativeLifecycle;
-import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.plan.CityCalendar;
 import jp.shisakuflow.plan.YearPlans;
 import jp.shisakuflow.progress.ProgressService;
@@ -54,9 +56,9 @@ public class QuarterlyReportService {
     String procinst = managementService.getTableName(HistoricProcessInstance.class);
     List<Map<String, Object>> rows = jdbc.queryForList(
         "SELECT C.PROC_INST_ID_ AS ID, C.MESSAGE_ AS MSG, C.TIME_ AS T FROM ACT_HI_COMMENT C JOIN " + procinst
-            + " P ON C.PROC_INST_ID_ = P.PROC_INST_ID_ WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN (?, ?)"
+            + " P ON C.PROC_INST_ID_ = P.PROC_INST_ID_ WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN (" + InitiativeProcesses.sqlList() + ")"
             + " ORDER BY C.TIME_ ASC",
-        "FY" + fiscalYear + "-%", InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY);
+        BusinessKey.likeInYear(fiscalYear));
     Map<String, String> latest = new HashMap<>();
     rows.forEach(row -> latest.put((String) row.get("ID"), (String) row.get("MSG")));
     return latest;
