@@ -1,6 +1,5 @@
 package jp.shisakuflow.initiative;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The schedule's next-year outcomes (次年度以降). {@link #code()} is what variables and the DMN hold. */
@@ -35,6 +34,6 @@ public enum Outcome implements Coded {
   }
 
   public static Optional<Outcome> fromCode(String code) {
-    return Arrays.stream(values()).filter(o -> o.code.equals(code)).findFirst();
+    return Coded.fromCode(Outcome.class, code);
   }
 }

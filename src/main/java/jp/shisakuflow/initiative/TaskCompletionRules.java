@@ -11,7 +11,6 @@ import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.RECOORDINATE;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.VERIFICATION_RATING;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +55,7 @@ public class TaskCompletionRules {
   }
 
   private void validateVerification(Map<String, Object> vars, List<String> problems) {
-    String rating = requireCode(vars, VERIFICATION_RATING, codes(VerificationRating.values()), problems);
+    String rating = requireCode(vars, VERIFICATION_RATING, Coded.codes(VerificationRating.class), problems);
     Object rate = vars.get(ACHIEVEMENT_RATE);
     if (rate == null) {
       problems.add(missing(ACHIEVEMENT_RATE));
@@ -81,7 +80,7 @@ public class TaskCompletionRules {
   }
 
   private void validateDecision(Map<String, Object> vars, List<String> problems) {
-    String decided = requireCode(vars, DECIDED_OUTCOME, codes(Outcome.values()), problems);
+    String decided = requireCode(vars, DECIDED_OUTCOME, Coded.codes(Outcome.class), problems);
     Object recommended = vars.get(RECOMMENDED_OUTCOME);
     if (decided != null && !decided.equals(recommended) && isBlank(vars.get(DECISION_REASON))) {
       problems.add(DECISION_REASON + ": 推奨方針と異なる方針には理由が必要です (a reason is required when the decision"
@@ -116,7 +115,4 @@ public class TaskCompletionRules {
     return value.getClass().getSimpleName();
   }
 
-  private static List<String> codes(Coded[] values) {
-    return Arrays.stream(values).map(Coded::code).toList();
-  }
 }

@@ -1,6 +1,5 @@
 package jp.shisakuflow.initiative;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The verification phase's rating (評価). {@link #code()} is what variables and the DMN hold. */
@@ -27,6 +26,6 @@ public enum VerificationRating implements Coded {
   }
 
   public static Optional<VerificationRating> fromCode(String code) {
-    return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
+    return Coded.fromCode(VerificationRating.class, code);
   }
 }

@@ -1,13 +1,14 @@
 package jp.shisakuflow.plan;
 
 import java.time.LocalDate;
+import jp.shisakuflow.initiative.Coded;
 
 /** One ▲ of the schedule: a dated meeting, training, event or deadline. */
 public record Milestone(String id, String title, Kind kind, LocalDate date, String workstream,
     String ownerGroup, int line) {
 
   /** What kind of date it is. Meetings and trainings get a preparation task before and a minutes task after. */
-  public enum Kind implements jp.shisakuflow.initiative.Coded {
+  public enum Kind implements Coded {
     MEETING("meeting", "会議"), TRAINING("training", "研修"), EVENT("event", "地域イベント"), DEADLINE("deadline", "期限");
 
     private final String code;
@@ -24,7 +25,7 @@ public record Milestone(String id, String title, Kind kind, LocalDate date, Stri
     }
 
     public static java.util.Optional<Kind> fromCode(String code) {
-      return java.util.Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+      return Coded.fromCode(Kind.class, code);
     }
 
     public String labelJa() {

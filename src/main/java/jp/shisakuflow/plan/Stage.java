@@ -36,7 +36,7 @@ public enum Stage implements Coded {
   }
 
   public static Optional<Stage> fromCode(String code) {
-    return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+    return Coded.fromCode(Stage.class, code);
   }
 
   public static Optional<Stage> ofTask(String taskDefinitionKey) {
