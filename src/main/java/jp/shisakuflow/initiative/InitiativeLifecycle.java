@@ -1,5 +1,7 @@
 package jp.shisakuflow.initiative;
 
+import jp.shisakuflow.organization.OrganizationGroup;
+
 /**
  * The {@code initiative-lifecycle} process: its key and the ids and variable names that code, tests
  * and the BPMN file share. Keep in step with {@code processes/initiative-lifecycle.bpmn}.
@@ -86,5 +88,5 @@ public final class InitiativeLifecycle {
   }
 
   /** Candidate group of the manager's tasks. */
-  public static final String MANAGERS_GROUP = "managers";
+  public static final String MANAGERS_GROUP = OrganizationGroup.MANAGERS.id();
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Map;
+import jp.shisakuflow.organization.OrganizationGroup;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -57,9 +58,9 @@ public class SecurityConfiguration {
   public static final String CSRF_COOKIE = "SHISAKU-XSRF-TOKEN";
   public static final String CSRF_HEADER = "X-SHISAKU-XSRF-TOKEN";
   static final String REALM = "Shisaku Flow";
-  static final String MANAGERS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + "managers";
-  static final String ADMINISTRATORS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + "camunda-admin";
-  static final String AUDITORS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + "auditors";
+  static final String MANAGERS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + OrganizationGroup.MANAGERS.id();
+  static final String ADMINISTRATORS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + OrganizationGroup.ADMINISTRATORS.id();
+  static final String AUDITORS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + OrganizationGroup.AUDITORS.id();
   static final String PAGE_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none';"
       + " form-action 'self'; base-uri 'self'";
 
