@@ -2,7 +2,7 @@ package jp.shisakuflow.audit;
 
 import java.time.LocalDate;
 import java.util.Set;
-import jp.shisakuflow.initiative.FiscalYear;
+import jp.shisakuflow.time.FiscalYear;
 
 /**
  * What an auditor narrows the history by: definition, state, fiscal year, workstream, decided outcome

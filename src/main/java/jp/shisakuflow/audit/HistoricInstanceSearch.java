@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
-import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 public class HistoricInstanceSearch {
 
   static final int MAX_ROWS = 500;
-  private static final ZoneId ZONE = CityCalendar.ZONE;
+  private static final ZoneId ZONE = CityTime.ZONE;
   private static final List<String> SHOWN = List.of(Var.TITLE, Var.WORKSTREAM, Var.FISCAL_YEAR, Var.DECIDED_OUTCOME);
 
   private final HistoryService historyService;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.shisakuflow.organization.OrganizationGroup;
-import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.plan.FiscalYearPlan;
 import jp.shisakuflow.plan.Milestone;
 import jp.shisakuflow.plan.Plan;
@@ -132,7 +132,7 @@ public class CalendarService {
   }
 
   static VEvent taskEvent(Task task) {
-    LocalDate due = CityCalendar.today(task.getDueDate());
+    LocalDate due = CityTime.today(task.getDueDate());
     VEvent event = new VEvent(due, "期限: " + task.getName());
     event.add(new Uid("task-" + task.getId() + UID_DOMAIN));
     event.add(new Categories("タスク期限"));

@@ -3,8 +3,8 @@ package jp.shisakuflow.demo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import jp.shisakuflow.initiative.FiscalYear;
-import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.time.FiscalYear;
+import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.plan.Plan;
 import jp.shisakuflow.plan.PlanImportService;
 import jp.shisakuflow.plan.PlanParser;
@@ -55,7 +55,7 @@ public class DemoDataSeeder implements ApplicationRunner {
       users += createUserIfMissing(demoUser) ? 1 : 0;
     }
     var now = ClockUtil.getCurrentTime();
-    int fiscalYear = FiscalYear.containing(CityCalendar.today(now));
+    int fiscalYear = FiscalYear.containing(CityTime.today(now));
     String yaml = seedPlan();
     Plan plan = PlanParser.forImportedPlans().parse(SEED_PLAN, yaml).inFiscalYear(fiscalYear);
     boolean imported = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(plan.businessKey())

@@ -11,7 +11,7 @@ import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.initiative.VerificationRating;
-import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.plan.FiscalYearPlan;
 import jp.shisakuflow.plan.Plan;
 import org.camunda.bpm.engine.IdentityService;
@@ -61,7 +61,7 @@ public class DemoYearAdvancer {
     for (int i = 0; i < plan.initiatives().size(); i++) {
       position.put(plan.initiatives().get(i).id(), i);
     }
-    Instant clock = CityCalendar.startOf(jp.shisakuflow.initiative.FiscalYear.start(plan.fiscalYear())).toInstant()
+    Instant clock = CityTime.startOf(jp.shisakuflow.time.FiscalYear.start(plan.fiscalYear())).toInstant()
         .plus(Duration.ofHours(9));
     try {
       ClockUtil.setCurrentTime(Date.from(clock));

@@ -6,7 +6,6 @@ import jp.shisakuflow.security.Grants;
 import java.util.Map;
 import java.util.Optional;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
-import jp.shisakuflow.plan.PhasePlanCodec;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;

@@ -3,8 +3,6 @@ package jp.shisakuflow.initiative;
 import java.util.List;
 import java.util.stream.Collectors;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
-import jp.shisakuflow.plan.PhasePlanCodec;
-import jp.shisakuflow.plan.PlannedPhase;
 import jp.shisakuflow.security.AttributedWork;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;

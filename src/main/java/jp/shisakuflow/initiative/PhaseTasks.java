@@ -1,14 +1,14 @@
 package jp.shisakuflow.initiative;
 
+import jp.shisakuflow.time.FiscalYear;
+
 import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import jp.shisakuflow.plan.CityCalendar;
-import jp.shisakuflow.plan.PlannedPhase;
-import jp.shisakuflow.plan.Stage;
+import jp.shisakuflow.time.CityTime;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,7 +32,7 @@ public class PhaseTasks {
     if (c.taskKey().equals(InitiativeSteps.Element.TASK_STEP)) {
       Optional<PlannedPhase> step = step(c.phases(), c.loopCounter());
       return new Label(step.map(PlannedPhase::name).orElse(c.modelName()),
-          CityCalendar.dueAt(step.map(PlannedPhase::end).orElse(FiscalYear.end(c.fiscalYear()))));
+          CityTime.dueAt(step.map(PlannedPhase::end).orElse(FiscalYear.end(c.fiscalYear()))));
     }
     if (c.taskKey().equals(InitiativeLifecycle.Element.TASK_HANDLE_DELAY)
         || c.taskKey().equals(InitiativeSteps.Element.TASK_HANDLE_DELAY)) {
@@ -48,9 +48,9 @@ public class PhaseTasks {
           .filter(planned -> !planned.equals(c.modelName()))
           .map(planned -> c.modelName() + SEPARATOR + planned)
           .orElse(c.modelName());
-      return new Label(name, CityCalendar.dueAt(phase.map(PlannedPhase::end).orElse(FiscalYear.end(c.fiscalYear()))));
+      return new Label(name, CityTime.dueAt(phase.map(PlannedPhase::end).orElse(FiscalYear.end(c.fiscalYear()))));
     }
-    return new Label(c.modelName(), CityCalendar.dueAt(FiscalYear.end(c.fiscalYear())));
+    return new Label(c.modelName(), CityTime.dueAt(FiscalYear.end(c.fiscalYear())));
   }
 
   /** The phase key an overdue timer stands for: the stage it watches, or the current step. */

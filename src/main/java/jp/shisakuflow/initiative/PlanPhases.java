@@ -1,10 +1,10 @@
 package jp.shisakuflow.initiative;
 
+import jp.shisakuflow.time.FiscalYear;
+
 import java.util.Date;
 import java.util.List;
-import jp.shisakuflow.plan.CityCalendar;
-import jp.shisakuflow.plan.PhasePlanCodec;
-import jp.shisakuflow.plan.PlannedPhase;
+import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,7 @@ public class PlanPhases {
   }
 
   public Date overdueAt(VariableScope execution, String phaseKey) {
-    return CityCalendar.overdueAt(lastDay(execution, phaseKey));
+    return CityTime.overdueAt(lastDay(execution, phaseKey));
   }
 
   public int stepCount(VariableScope execution) {
@@ -30,7 +30,7 @@ public class PlanPhases {
   }
 
   public Date stepOverdueAt(VariableScope execution) {
-    return CityCalendar.overdueAt(lastDayOfStep(execution));
+    return CityTime.overdueAt(lastDayOfStep(execution));
   }
 
   java.time.LocalDate lastDay(VariableScope execution, String phaseKey) {

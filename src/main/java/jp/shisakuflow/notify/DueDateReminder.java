@@ -1,6 +1,6 @@
 package jp.shisakuflow.notify;
 
-import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,7 +15,7 @@ public class DueDateReminder {
     this.notifications = notifications;
   }
 
-  @Scheduled(cron = "${shisaku.notify.reminder-cron:0 0 8 * * *}", zone = CityCalendar.ZONE_ID)
+  @Scheduled(cron = "${shisaku.notify.reminder-cron:0 0 8 * * *}", zone = CityTime.ZONE_ID)
   public void remind() {
     notifications.sendDueDateDigests(ClockUtil.getCurrentTime());
   }

@@ -4,7 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
-import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.time.CityTime;
 import org.springframework.stereotype.Service;
 
 /** The wording of every notification (Japanese first, an English line below). */
@@ -49,7 +49,7 @@ public class NotificationMessages {
 
   private String describe(TaskInfo task, String baseUrl) {
     return "・" + task.name() + (task.initiativeTitle() == null ? "" : "（" + task.initiativeTitle() + "）")
-        + (task.due() == null ? "" : "\n  期限: " + CityCalendar.today(task.due()).format(DATE))
+        + (task.due() == null ? "" : "\n  期限: " + CityTime.today(task.due()).format(DATE))
         + (task.businessKey() == null ? "" : "\n  施策: " + task.businessKey())
         + "\n  " + taskLink(baseUrl, task.id());
   }

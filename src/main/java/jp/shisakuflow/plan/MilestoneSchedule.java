@@ -1,5 +1,7 @@
 package jp.shisakuflow.plan;
 
+import jp.shisakuflow.time.CityTime;
+
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
@@ -26,8 +28,8 @@ public class MilestoneSchedule {
     variables.put(Var.MILESTONE_DATE, milestone.date().toString());
     variables.put(Var.MILESTONE_OWNER, milestone.ownerGroup());
     variables.put(Var.MILESTONE_NEEDS_PREPARATION, milestone.kind().needsPreparation());
-    variables.put(Var.MILESTONE_PREPARE_AT, CityCalendar.startOf(milestone.date().minusDays(preparationLeadDays)));
-    variables.put(Var.MILESTONE_PASSED_AT, CityCalendar.startOf(milestone.date().plusDays(1)));
+    variables.put(Var.MILESTONE_PREPARE_AT, CityTime.startOf(milestone.date().minusDays(preparationLeadDays)));
+    variables.put(Var.MILESTONE_PASSED_AT, CityTime.startOf(milestone.date().plusDays(1)));
     return variables;
   }
 
@@ -36,7 +38,7 @@ public class MilestoneSchedule {
   }
 
   public Date preparationDue(LocalDate day) {
-    return CityCalendar.dueAt(day.minusDays(1));
+    return CityTime.dueAt(day.minusDays(1));
   }
 
   public String minutesTaskName(String title) {
@@ -44,7 +46,7 @@ public class MilestoneSchedule {
   }
 
   public Date minutesDue(LocalDate day) {
-    return CityCalendar.dueAt(day.plusDays(MINUTES_DUE_DAYS));
+    return CityTime.dueAt(day.plusDays(MINUTES_DUE_DAYS));
   }
 
   public String reviewTaskName(int fiscalYear, int quarter) {
@@ -53,15 +55,15 @@ public class MilestoneSchedule {
 
   /** A quarter's review opens on the quarter's last day. */
   public Date reviewOpensAt(int fiscalYear, int quarter) {
-    return CityCalendar.startOf(CityCalendar.quarterEnd(fiscalYear, quarter));
+    return CityTime.startOf(CityTime.quarterEnd(fiscalYear, quarter));
   }
 
   public Date reviewDue(int fiscalYear, int quarter) {
-    return CityCalendar.dueAt(CityCalendar.quarterEnd(fiscalYear, quarter).plusDays(REVIEW_DUE_DAYS));
+    return CityTime.dueAt(CityTime.quarterEnd(fiscalYear, quarter).plusDays(REVIEW_DUE_DAYS));
   }
 
   /** The fiscal year ends: next year's initiatives start at midnight on 1 April. */
   public Date yearEndAt(int fiscalYear) {
-    return CityCalendar.startOf(jp.shisakuflow.initiative.FiscalYear.end(fiscalYear).plusDays(1));
+    return CityTime.startOf(jp.shisakuflow.time.FiscalYear.end(fiscalYear).plusDays(1));
   }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import jp.shisakuflow.initiative.FiscalYear;
+import jp.shisakuflow.time.FiscalYear;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeRevision;
 import jp.shisakuflow.organization.OrganizationGroup;

@@ -1,5 +1,9 @@
 package jp.shisakuflow.plan;
 
+import jp.shisakuflow.initiative.PlannedPhase;
+
+import jp.shisakuflow.initiative.Stage;
+
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -11,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import jp.shisakuflow.initiative.FiscalYear;
+import jp.shisakuflow.time.FiscalYear;
 import jp.shisakuflow.initiative.Outcome;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

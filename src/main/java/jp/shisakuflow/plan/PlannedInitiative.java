@@ -1,5 +1,7 @@
 package jp.shisakuflow.plan;
 
+import jp.shisakuflow.initiative.PlannedPhase;
+
 import java.util.List;
 import java.util.Optional;
 import jp.shisakuflow.initiative.Outcome;

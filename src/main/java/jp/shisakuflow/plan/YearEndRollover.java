@@ -1,9 +1,15 @@
 package jp.shisakuflow.plan;
 
+import jp.shisakuflow.time.CityTime;
+
+import jp.shisakuflow.initiative.PlannedPhase;
+
+import jp.shisakuflow.initiative.Stage;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import jp.shisakuflow.initiative.FiscalYear;
+import jp.shisakuflow.time.FiscalYear;
 import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.initiative.Outcome;
 import org.springframework.stereotype.Service;
@@ -34,8 +40,8 @@ public class YearEndRollover {
 
   static List<PlannedPhase> phasesFor(Outcome outcome, int year) {
     var q1 = FiscalYear.start(year);
-    var q2End = CityCalendar.quarterEnd(year, 2);
-    var q3End = CityCalendar.quarterEnd(year, 3);
+    var q2End = CityTime.quarterEnd(year, 2);
+    var q3End = CityTime.quarterEnd(year, 3);
     var end = FiscalYear.end(year);
     return switch (outcome) {
       case CONTINUE -> List.of(new PlannedPhase("step1", null, Outcome.CONTINUE.labelJa(), q1, end));

@@ -11,12 +11,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.shisakuflow.initiative.FiscalYear;
+import jp.shisakuflow.time.FiscalYear;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.organization.OrganizationGroup;
-import jp.shisakuflow.plan.CityCalendar;
-import jp.shisakuflow.plan.Stage;
+import jp.shisakuflow.time.CityTime;
+import jp.shisakuflow.initiative.Stage;
 import jp.shisakuflow.plan.YearPlans;
 import jp.shisakuflow.progress.Dashboard.MilestoneMark;
 import jp.shisakuflow.progress.Dashboard.PhaseDuration;
@@ -45,7 +45,7 @@ public class DashboardService {
   }
 
   public Dashboard dashboard(int fiscalYear) {
-    LocalDate today = CityCalendar.today(ClockUtil.getCurrentTime());
+    LocalDate today = CityTime.today(ClockUtil.getCurrentTime());
     LocalDate end = FiscalYear.end(fiscalYear);
     LocalDate asOf = today.isAfter(end) ? end : today;
     List<MilestoneMark> milestones = new ArrayList<>();
@@ -99,7 +99,7 @@ public class DashboardService {
   List<QuarterTrend> trend(int fiscalYear, LocalDate asOf) {
     List<QuarterTrend> trend = new ArrayList<>();
     for (int quarter = 1; quarter <= 4; quarter++) {
-      LocalDate quarterEnd = CityCalendar.quarterEnd(fiscalYear, quarter);
+      LocalDate quarterEnd = CityTime.quarterEnd(fiscalYear, quarter);
       LocalDate date = quarterEnd.isAfter(asOf) ? asOf : quarterEnd;
       Map<ProgressStatus, Integer> counts = new HashMap<>();
       progress.report(fiscalYear, date).initiatives().forEach(i -> counts.merge(i.status(), 1, Integer::sum));

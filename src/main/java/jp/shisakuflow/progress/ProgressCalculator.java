@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
-import jp.shisakuflow.plan.CityCalendar;
-import jp.shisakuflow.plan.PlannedPhase;
-import jp.shisakuflow.plan.Stage;
+import jp.shisakuflow.time.CityTime;
+import jp.shisakuflow.initiative.PlannedPhase;
+import jp.shisakuflow.initiative.Stage;
 import jp.shisakuflow.progress.ProgressReport.InitiativeProgress;
 import jp.shisakuflow.progress.ProgressReport.Phase;
 import jp.shisakuflow.progress.ProgressReport.Summary;
@@ -39,7 +39,7 @@ public final class ProgressCalculator {
   private ProgressCalculator() {}
 
   public static InitiativeProgress progress(Snapshot s, LocalDate asOf) {
-    Instant endOfDay = CityCalendar.startOf(asOf.plusDays(1)).toInstant();
+    Instant endOfDay = CityTime.startOf(asOf.plusDays(1)).toInstant();
     Optional<PlannedPhase> planned = s.phases().stream().filter(p -> p.contains(asOf)).findFirst();
     Phase plannedPhase = planned.map(p -> new Phase(p.key(), p.name(), p.start(), p.end())).orElse(null);
     if (s.ended() != null && !s.ended().isAfter(endOfDay)) {
@@ -58,7 +58,7 @@ public final class ProgressCalculator {
     int actualIndex = phaseIndex(s.phases(), open.get(), steps);
     Optional<PlannedPhase> actualPlanned = actualIndex < s.phases().size()
         ? Optional.of(s.phases().get(actualIndex)) : Optional.empty();
-    LocalDate since = CityCalendar.today(java.util.Date.from(open.get().start()));
+    LocalDate since = CityTime.today(java.util.Date.from(open.get().start()));
     Phase actualPhase = actualPlanned
         .map(p -> new Phase(p.key(), p.name(), since, p.end()))
         .orElse(new Phase(DECISION, open.get().taskKey().equals(InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR)
@@ -67,8 +67,8 @@ public final class ProgressCalculator {
         .orElse(s.phases().isEmpty() || asOf.isAfter(s.phases().get(s.phases().size() - 1).end())
             ? s.phases().size() : -1);
     LocalDate actualEnd = actualPlanned.map(PlannedPhase::end)
-        .orElse(s.phases().isEmpty() ? null : jp.shisakuflow.initiative.FiscalYear.end(
-            jp.shisakuflow.initiative.FiscalYear.containing(s.phases().get(0).start())));
+        .orElse(s.phases().isEmpty() ? null : jp.shisakuflow.time.FiscalYear.end(
+            jp.shisakuflow.time.FiscalYear.containing(s.phases().get(0).start())));
     if (actualEnd != null && actualEnd.isBefore(asOf)) {
       return result(s, plannedPhase, actualPhase, ProgressStatus.DELAYED, ChronoUnit.DAYS.between(actualEnd, asOf));
     }

@@ -1,8 +1,8 @@
 package jp.shisakuflow.progress;
 
 import java.time.LocalDate;
-import jp.shisakuflow.initiative.FiscalYear;
-import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.time.FiscalYear;
+import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,14 +24,14 @@ public class ProgressController {
   /** {@code GET /api/progress/dashboard?fiscalYear=}: progress, milestones and figures for Cockpit. */
   @GetMapping("/api/progress/dashboard")
   public Dashboard dashboard(@RequestParam(required = false) Integer fiscalYear) {
-    int year = fiscalYear != null ? fiscalYear : FiscalYear.containing(CityCalendar.today(ClockUtil.getCurrentTime()));
+    int year = fiscalYear != null ? fiscalYear : FiscalYear.containing(CityTime.today(ClockUtil.getCurrentTime()));
     return dashboards.dashboard(FiscalYear.requireSupported(year));
   }
 
   @GetMapping("/api/progress")
   public ProgressReport progress(@RequestParam(required = false) Integer fiscalYear,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    LocalDate date = asOf != null ? asOf : CityCalendar.today(ClockUtil.getCurrentTime());
+    LocalDate date = asOf != null ? asOf : CityTime.today(ClockUtil.getCurrentTime());
     int year = fiscalYear != null ? fiscalYear : FiscalYear.containing(date);
     return progress.report(FiscalYear.requireSupported(year), date);
   }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
-import jp.shisakuflow.plan.PhasePlanCodec;
+import jp.shisakuflow.initiative.PhasePlanCodec;
 import jp.shisakuflow.progress.ProgressCalculator.Snapshot;
 import jp.shisakuflow.progress.ProgressCalculator.TaskRun;
 import jp.shisakuflow.progress.ProgressReport.InitiativeProgress;

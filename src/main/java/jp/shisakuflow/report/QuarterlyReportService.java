@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jp.shisakuflow.initiative.FiscalYear;
-import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.time.FiscalYear;
+import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.plan.YearPlans;
 import jp.shisakuflow.progress.ProgressService;
 import org.camunda.bpm.engine.ManagementService;
@@ -44,8 +44,8 @@ public class QuarterlyReportService {
       throw new IllegalArgumentException("quarter: 1〜4 を指定してください (must be 1-4, got " + quarter + ")");
     }
     FiscalYear.requireSupported(fiscalYear);
-    LocalDate quarterEnd = CityCalendar.quarterEnd(fiscalYear, quarter);
-    LocalDate today = CityCalendar.today(ClockUtil.getCurrentTime());
+    LocalDate quarterEnd = CityTime.quarterEnd(fiscalYear, quarter);
+    LocalDate today = CityTime.today(ClockUtil.getCurrentTime());
     LocalDate asOf = quarterEnd.isBefore(today) ? quarterEnd : today;
     return new QuarterlyReport(fiscalYear, quarter, asOf, progress.report(fiscalYear, asOf),
         yearPlans.workstreamNames(fiscalYear), latestComments(fiscalYear));

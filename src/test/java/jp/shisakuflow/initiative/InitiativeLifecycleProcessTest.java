@@ -41,9 +41,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import jp.shisakuflow.plan.CityCalendar;
-import jp.shisakuflow.plan.PlannedPhase;
-import jp.shisakuflow.plan.Stage;
+import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import jp.shisakuflow.ProcessTestEngine;
@@ -227,10 +225,10 @@ class InitiativeLifecycleProcessTest {
 
     Task coordination = taskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(coordination).hasName("調整：要領作成")
-        .hasDueDate(Date.from(ZonedDateTime.of(2019, 9, 30, 17, 15, 0, 0, CityCalendar.ZONE).toInstant()));
+        .hasDueDate(Date.from(ZonedDateTime.of(2019, 9, 30, 17, 15, 0, 0, CityTime.ZONE).toInstant()));
     completeAt(pi, TASK_COORDINATE, Map.of());
     assertThat(pi).task().hasName("モデル実施")
-        .hasDueDate(Date.from(ZonedDateTime.of(2020, 3, 31, 17, 15, 0, 0, CityCalendar.ZONE).toInstant()));
+        .hasDueDate(Date.from(ZonedDateTime.of(2020, 3, 31, 17, 15, 0, 0, CityTime.ZONE).toInstant()));
   }
 
   @Test
@@ -266,7 +264,7 @@ class InitiativeLifecycleProcessTest {
         Outcome.CONTINUE);
     Job overdue = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
     org.assertj.core.api.Assertions.assertThat(overdue.getDuedate())
-        .isEqualTo(Date.from(ZonedDateTime.of(2019, 7, 1, 0, 0, 0, 0, CityCalendar.ZONE).toInstant()));
+        .isEqualTo(Date.from(ZonedDateTime.of(2019, 7, 1, 0, 0, 0, 0, CityTime.ZONE).toInstant()));
 
     execute(overdue);
 

@@ -1,5 +1,7 @@
 package jp.shisakuflow.initiative;
 
+import jp.shisakuflow.time.FiscalYear;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

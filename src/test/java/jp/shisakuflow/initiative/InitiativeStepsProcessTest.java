@@ -22,8 +22,7 @@ import java.util.Date;
 import java.util.List;
 import jp.shisakuflow.ProcessTestEngine;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
-import jp.shisakuflow.plan.CityCalendar;
-import jp.shisakuflow.plan.PlannedPhase;
+import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -59,7 +58,7 @@ class InitiativeStepsProcessTest {
     for (PlannedPhase step : GUIDELINE_STEPS) {
       Task task = openStep(pi);
       assertThat(task).hasName(step.name()).hasCandidateGroup("communityPromotion")
-          .hasDueDate(Date.from(step.end().atTime(17, 15).atZone(CityCalendar.ZONE).toInstant()));
+          .hasDueDate(Date.from(step.end().atTime(17, 15).atZone(CityTime.ZONE).toInstant()));
       claim(task, "community");
       complete(task);
     }
@@ -82,7 +81,7 @@ class InitiativeStepsProcessTest {
     complete(openStep(pi));
     var overdue = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
     org.assertj.core.api.Assertions.assertThat(overdue.getDuedate())
-        .isEqualTo(Date.from(ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, CityCalendar.ZONE).toInstant()));
+        .isEqualTo(Date.from(ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, CityTime.ZONE).toInstant()));
 
     managementService().executeJob(overdue.getId());
 

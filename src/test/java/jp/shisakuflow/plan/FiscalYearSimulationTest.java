@@ -1,5 +1,7 @@
 package jp.shisakuflow.plan;
 
+import jp.shisakuflow.time.CityTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -95,7 +97,7 @@ class FiscalYearSimulationTest {
         .processInstanceId(late.getId()).taskDefinitionKey(InitiativeSteps.Element.TASK_HANDLE_DELAY).list();
     assertThat(escalations).singleElement().satisfies(t -> {
       assertThat(t.getName()).isEqualTo("遅延への対応：庁内調査");
-      assertThat(CityCalendar.today(t.getStartTime())).isEqualTo(LocalDate.of(2019, 10, 1));
+      assertThat(CityTime.today(t.getStartTime())).isEqualTo(LocalDate.of(2019, 10, 1));
     });
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName(Var.DELAYED)
         .variableValueEquals(Var.DELAYED, true).count()).as("no other initiative was late").isEqualTo(1);
@@ -120,7 +122,7 @@ class FiscalYearSimulationTest {
     var tasks = engine.getTaskService();
     for (Task task : tasks.createTaskQuery().list()) {
       firstSeen.putIfAbsent(task.getName(), today);
-      LocalDate due = CityCalendar.today(task.getDueDate());
+      LocalDate due = CityTime.today(task.getDueDate());
       String key = task.getTaskDefinitionKey();
       String businessKey = engine.getRuntimeService().createProcessInstanceQuery()
           .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
@@ -158,7 +160,7 @@ class FiscalYearSimulationTest {
   }
 
   private static void setClock(LocalDate day) {
-    ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.NOON).atZone(CityCalendar.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.NOON).atZone(CityTime.ZONE).toInstant()));
   }
 
   private HistoricProcessInstance instance(String businessKey) {

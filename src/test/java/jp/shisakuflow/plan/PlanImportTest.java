@@ -1,5 +1,9 @@
 package jp.shisakuflow.plan;
 
+import jp.shisakuflow.time.CityTime;
+
+import jp.shisakuflow.initiative.PhasePlanCodec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +42,7 @@ public class PlanImportTest {
     engine = extension.getProcessEngine();
     imports = StandalonePlanServices.imports(engine);
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2019, 4, 1).atTime(LocalTime.NOON)
-        .atZone(CityCalendar.ZONE).toInstant()));
+        .atZone(CityTime.ZONE).toInstant()));
   }
 
   @AfterEach
@@ -96,9 +100,9 @@ public class PlanImportTest {
     assertThat(result.initiativesStarted()).isZero();
     var task = engine.getTaskService().createTaskQuery().processInstanceId(support.getId()).singleResult();
     assertThat(task.getDueDate()).isEqualTo(Date.from(ZonedDateTime.of(2019, 10, 31, 17, 15, 0, 0,
-        CityCalendar.ZONE).toInstant()));
+        CityTime.ZONE).toInstant()));
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(support.getId()).singleResult()
-        .getDuedate()).isEqualTo(CityCalendar.startOf(LocalDate.of(2019, 11, 1)));
+        .getDuedate()).isEqualTo(CityTime.startOf(LocalDate.of(2019, 11, 1)));
 
     var updates = engine.getHistoryService().createHistoricDetailQuery().processInstanceId(support.getId())
         .variableUpdates().orderByTime().asc().list().stream()
@@ -121,7 +125,7 @@ public class PlanImportTest {
         .toList();
     assertThat(councilTimer).singleElement().extracting(org.camunda.bpm.engine.runtime.Job::getDuedate)
         .as("preparation now opens 14 days before the moved meeting")
-        .isEqualTo(CityCalendar.startOf(LocalDate.of(2019, 7, 2)));
+        .isEqualTo(CityTime.startOf(LocalDate.of(2019, 7, 2)));
 
     assertThat(imports.importPlan("fy2019-community.yaml", revisedYaml, null).status())
         .isEqualTo(PlanImportResult.Status.UNCHANGED);

@@ -1,5 +1,7 @@
 package jp.shisakuflow.plan;
 
+import jp.shisakuflow.initiative.PlannedPhase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

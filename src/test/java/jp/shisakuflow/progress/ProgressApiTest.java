@@ -11,7 +11,7 @@ import java.util.Map;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.organization.OrganizationGroup;
-import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.plan.PlanImportService;
 import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.KnownYear;

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import jp.shisakuflow.organization.OrganizationGroup;
-import jp.shisakuflow.plan.CityCalendar;
+import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.plan.PlanImportService;
 import jp.shisakuflow.plan.StandalonePlanServices;
 import jp.shisakuflow.progress.ProgressCalculator;
@@ -82,6 +82,6 @@ public class KnownYear {
   }
 
   private static void at(LocalDate day) {
-    ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(CityCalendar.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(CityTime.ZONE).toInstant()));
   }
 }

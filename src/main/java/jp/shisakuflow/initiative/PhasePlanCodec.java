@@ -1,4 +1,4 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.initiative;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

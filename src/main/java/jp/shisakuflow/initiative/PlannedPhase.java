@@ -1,4 +1,4 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.initiative;
 
 import java.time.LocalDate;
 
@@ -9,7 +9,7 @@ import java.time.LocalDate;
  */
 public record PlannedPhase(String key, Stage stage, String name, LocalDate start, LocalDate end) {
 
-  PlannedPhase shiftedByYears(int years) {
+  public PlannedPhase shiftedByYears(int years) {
     return new PlannedPhase(key, stage, name, start.plusYears(years), end.plusYears(years));
   }
 

@@ -1,20 +1,19 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.time;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
-import jp.shisakuflow.initiative.FiscalYear;
 
 /** Turns the plan's dates into instants in the city's time zone (Asia/Tokyo). */
-public final class CityCalendar {
+public final class CityTime {
 
   /** The city's zone, as text for annotations ({@code @Scheduled(zone = …)}). */
   public static final String ZONE_ID = "Asia/Tokyo";
   public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
   static final LocalTime END_OF_OFFICE_DAY = LocalTime.of(17, 15);
 
-  private CityCalendar() {}
+  private CityTime() {}
 
   /** A task's due date: the close of office hours on the phase's last planned day. */
   public static Date dueAt(LocalDate lastDay) {

@@ -1,4 +1,4 @@
-package jp.shisakuflow.initiative;
+package jp.shisakuflow.time;
 
 import java.time.LocalDate;
 import java.time.Month;

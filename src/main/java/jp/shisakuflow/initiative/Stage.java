@@ -1,8 +1,7 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.initiative;
 
 import java.util.Arrays;
 import java.util.Optional;
-import jp.shisakuflow.initiative.Coded;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Element;
 
 /** The canonical stages of {@code initiative-lifecycle}, in their order, with the user task of each. */

@@ -1,0 +1,50 @@
+package jp.shisakuflow;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The floor plan, one way down: features at the top ({@code demo}, {@code audit}, {@code report},
+ * {@code progress}, {@code calendar}, {@code notify}, {@code tasklist}) use the plan, the plan uses the
+ * initiative's vocabulary and lifecycle, and everything may use the ground: {@code security},
+ * {@code operations}, {@code deployment}, {@code organization} and {@code time}.
+ */
+@AnalyzeClasses(packages = "jp.shisakuflow", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final String APP = "jp.shisakuflow.";
+  private static final String[] FEATURES_ABOVE_THE_PLAN = {APP + "demo..", APP + "audit..", APP + "report..",
+      APP + "progress..", APP + "calendar..", APP + "notify..", APP + "tasklist.."};
+
+  @ArchTest
+  static final ArchRule noPackageCycles = slices().matching("jp.shisakuflow.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule timeAndOrganizationAreTheGround = noClasses()
+      .that().resideInAnyPackage(APP + "time..", APP + "organization..")
+      .should().dependOnClassesThat().resideInAnyPackage(APP + "initiative..", APP + "plan..", APP + "security..",
+          APP + "operations..", APP + "deployment..", APP + "web..")
+      .orShould().dependOnClassesThat().resideInAnyPackage(FEATURES_ABOVE_THE_PLAN);
+
+  @ArchTest
+  static final ArchRule theInitiativeKnowsNoPlanAndNoFeature = noClasses()
+      .that().resideInAPackage(APP + "initiative..")
+      .should().dependOnClassesThat().resideInAnyPackage(APP + "plan..", APP + "web..")
+      .orShould().dependOnClassesThat().resideInAnyPackage(FEATURES_ABOVE_THE_PLAN);
+
+  @ArchTest
+  static final ArchRule thePlanKnowsNoFeatureAboveIt = noClasses()
+      .that().resideInAPackage(APP + "plan..")
+      .should().dependOnClassesThat().resideInAnyPackage(FEATURES_ABOVE_THE_PLAN);
+
+  @ArchTest
+  static final ArchRule theGroundKnowsNoFeature = noClasses()
+      .that().resideInAnyPackage(APP + "security..", APP + "operations..", APP + "deployment..")
+      .should().dependOnClassesThat().resideInAnyPackage(APP + "initiative..", APP + "plan..")
+      .orShould().dependOnClassesThat().resideInAnyPackage(FEATURES_ABOVE_THE_PLAN);
+}
