@@ -5,7 +5,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
-import jp.shisakuflow.initiative.InvalidTaskInputException;
 import jp.shisakuflow.operations.DatabaseUnavailable;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
@@ -35,7 +34,7 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     TaskConflicts conflicts = new TaskConflicts(historyService);
-    config.register(new InvalidTaskInputMapper(conflicts));
+    config.register(new InvalidInputMapper(conflicts));
     config.register(new EngineExceptionMapper(conflicts));
     config.register(new UnexpectedFailureMapper(conflicts));
   }
@@ -141,15 +140,15 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
   }
 
   /** The error body: Camunda's {@code type} and {@code message}, plus each problem on its own. */
-  public record InvalidInputBody(String type, String message, List<String> problems) {}
+  public record InvalidInputBody(String type, String message, List<?> problems) {}
 
   @Priority(1)
-  public static class InvalidTaskInputMapper implements ExceptionMapper<RestException> {
+  public static class InvalidInputMapper implements ExceptionMapper<RestException> {
 
     private final RestExceptionHandler camundaHandler = new RestExceptionHandler();
     private final TaskConflicts conflicts;
 
-    InvalidTaskInputMapper(TaskConflicts conflicts) {
+    InvalidInputMapper(TaskConflicts conflicts) {
       this.conflicts = conflicts;
     }
 
@@ -163,11 +162,10 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
         return taskConflict(conflict.get());
       }
       for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-        if (cause instanceof InvalidTaskInputException invalid) {
+        if (cause instanceof InvalidInput invalid) {
           return Response.status(Response.Status.BAD_REQUEST)
               .type(MediaType.APPLICATION_JSON_TYPE)
-              .entity(new InvalidInputBody(InvalidTaskInputException.class.getSimpleName(), invalid.getMessage(),
-                  invalid.problems()))
+              .entity(new InvalidInputBody(cause.getClass().getSimpleName(), invalid.getMessage(), invalid.problems()))
               .build();
         }
       }
