@@ -75,5 +75,4 @@ public class EngineWriteGuard extends OncePerRequestFilter {
       return null; // the engine answers a body it cannot read
     }
   }
-
 }

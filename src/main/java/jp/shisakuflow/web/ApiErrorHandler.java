@@ -68,6 +68,9 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
   /** What Spring answers without this advice: the status, and Spring Boot's error page or JSON. */
   private static ResponseEntity<Object> springDefault(HttpServletResponse response, HttpHeaders headers,
       HttpStatusCode status) {
+    if (response.isCommitted()) {
+      return null; // too late to say anything
+    }
     headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
     try {
       response.sendError(status.value());
