@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
+import jp.shisakuflow.web.ErrorResponses;
+import jp.shisakuflow.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,9 +45,11 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
       """;
 
   private final ObjectProvider<DataSource> dataSource;
+  private final ErrorResponses errors;
 
-  public DatabaseUnavailableFilter(ObjectProvider<DataSource> dataSource) {
+  public DatabaseUnavailableFilter(ObjectProvider<DataSource> dataSource, ErrorResponses errors) {
     this.dataSource = dataSource;
+    this.errors = errors;
   }
 
   @Override
@@ -80,18 +85,17 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
     }
   }
 
-  private static void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
     response.resetBuffer();
     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     if (wantsPage(request)) {
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       response.setContentType(MediaType.TEXT_HTML_VALUE);
       response.getWriter().write(PAGE.formatted(DatabaseUnavailable.MESSAGE));
     } else {
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.getWriter().write("{\"status\":503,\"type\":\"DatabaseUnavailable\",\"message\":\""
-          + DatabaseUnavailable.MESSAGE + "\"}");
+      errors.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ProblemType.DATABASE_UNAVAILABLE,
+          DatabaseUnavailable.class.getSimpleName(), DatabaseUnavailable.MESSAGE, List.of());
     }
     response.flushBuffer();
   }

@@ -2,9 +2,11 @@ package jp.shisakuflow.plan;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import jp.shisakuflow.web.InvalidInput;
+import jp.shisakuflow.web.ProblemType;
 
 /** A plan that was rejected whole; lists every error with its line. Nothing of it was imported. */
-public class InvalidPlanException extends RuntimeException {
+public class InvalidPlanException extends RuntimeException implements InvalidInput {
 
   private final String source;
   private final List<PlanError> errors;
@@ -21,6 +23,16 @@ public class InvalidPlanException extends RuntimeException {
   }
 
   public List<PlanError> errors() {
+    return errors;
+  }
+
+  @Override
+  public ProblemType problemType() {
+    return ProblemType.INVALID_PLAN;
+  }
+
+  @Override
+  public List<PlanError> problems() {
     return errors;
   }
 }

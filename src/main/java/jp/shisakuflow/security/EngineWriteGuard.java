@@ -7,14 +7,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.shisakuflow.security.EngineWriteRules.EngineRequest;
 import jp.shisakuflow.security.EngineWriteRules.Refusal;
+import jp.shisakuflow.web.ErrorResponses;
+import jp.shisakuflow.web.ProblemType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,9 +31,11 @@ public class EngineWriteGuard extends OncePerRequestFilter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EngineWriteRules rules;
+  private final ErrorResponses errors;
 
-  public EngineWriteGuard(EngineWriteRules rules) {
+  public EngineWriteGuard(EngineWriteRules rules, ErrorResponses errors) {
     this.rules = rules;
+    this.errors = errors;
   }
 
   @Override
@@ -50,7 +52,9 @@ public class EngineWriteGuard extends OncePerRequestFilter {
     Optional<Refusal> refusal = rules.check(new EngineRequest(request.getMethod().toUpperCase(Locale.ROOT),
         engine.group(1), request.getParameterMap(), json(body)), caller.get());
     if (refusal.isPresent()) {
-      refuse(response, refusal.get());
+      Refusal refused = refusal.get();
+      errors.write(request, response, refused.status(), ProblemType.forStatus(refused.status()), refused.type(),
+          refused.message(), refused.problems());
       return;
     }
     chain.doFilter(forward, response);
@@ -70,17 +74,5 @@ public class EngineWriteGuard extends OncePerRequestFilter {
     } catch (IOException unreadable) {
       return null; // the engine answers a body it cannot read
     }
-  }
-
-  private static void refuse(HttpServletResponse response, Refusal refusal) throws IOException {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("type", refusal.type());
-    error.put("message", refusal.message());
-    if (!refusal.problems().isEmpty()) {
-      error.put("problems", refusal.problems());
-    }
-    response.setStatus(refusal.status());
-    response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write(JSON.writeValueAsString(error));
   }
 }

@@ -1,5 +1,6 @@
 package jp.shisakuflow.security;
 
+import jp.shisakuflow.web.ErrorResponses;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 public class EngineWriteGuardConfiguration {
 
   @Bean
-  FilterRegistrationBean<EngineWriteGuard> engineWriteGuard(EngineWriteRules rules) {
-    var registration = new FilterRegistrationBean<>(new EngineWriteGuard(rules));
+  FilterRegistrationBean<EngineWriteGuard> engineWriteGuard(EngineWriteRules rules, ErrorResponses errors) {
+    var registration = new FilterRegistrationBean<>(new EngineWriteGuard(rules, errors));
     registration.addUrlPatterns(SecurityConfiguration.ENGINE_REST + "/*", SecurityConfiguration.WEBAPPS + "/api/engine/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
     registration.setName("engineWriteGuard");

@@ -15,8 +15,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.shisakuflow.web.ErrorResponses;
+import jp.shisakuflow.web.ProblemType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -39,28 +42,32 @@ public class RequestGuardFilter extends OncePerRequestFilter {
   private static final String PARAMETER_PARSE_FAILED_REASON = "org.apache.catalina.parameter_parse_failed_reason";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final long maxBodyBytes;
+  static final String REFUSED = "RequestRefused";
 
-  public RequestGuardFilter(long maxBodyBytes) {
+  private final long maxBodyBytes;
+  private final ErrorResponses errors;
+
+  public RequestGuardFilter(long maxBodyBytes, ErrorResponses errors) {
     this.maxBodyBytes = maxBodyBytes;
+    this.errors = errors;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBodyBytes) {
-      refuseTooLarge(response);
+      refuseTooLarge(request, response);
       return;
     }
     // Parses a form body too (Tomcat, within its own limit).
     for (String parameter : request.getParameterMap().keySet()) {
       if (isExpressionName(parameter)) {
-        refuse(response, HttpServletResponse.SC_BAD_REQUEST, expressionMessage(parameter));
+        refuseExpression(request, response, expressionMessage(parameter));
         return;
       }
     }
     if ("POST_TOO_LARGE".equals(String.valueOf(request.getAttribute(PARAMETER_PARSE_FAILED_REASON)))) {
-      refuseTooLarge(response);
+      refuseTooLarge(request, response);
       return;
     }
     if (!hasBodyToRead(request)) {
@@ -69,22 +76,28 @@ public class RequestGuardFilter extends OncePerRequestFilter {
     }
     byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
     if (body.length > maxBodyBytes) {
-      refuseTooLarge(response);
+      refuseTooLarge(request, response);
       return;
     }
     if (isJson(request)) {
       Optional<String> offending = offendingField(body, request.getRequestURI().contains("/filter"));
       if (offending.isPresent()) {
-        refuse(response, HttpServletResponse.SC_BAD_REQUEST, expressionMessage(offending.get()));
+        refuseExpression(request, response, expressionMessage(offending.get()));
         return;
       }
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
   }
 
-  private void refuseTooLarge(HttpServletResponse response) throws IOException {
-    refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "リクエストが大きすぎます (request body over "
-        + maxBodyBytes + " bytes)");
+  private void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    errors.write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ProblemType.REQUEST_TOO_LARGE,
+        REFUSED, "リクエストが大きすぎます (request body over " + maxBodyBytes + " bytes)", List.of());
+  }
+
+  private void refuseExpression(HttpServletRequest request, HttpServletResponse response, String message)
+      throws IOException {
+    errors.write(request, response, HttpServletResponse.SC_BAD_REQUEST, ProblemType.REQUEST_REFUSED, REFUSED, message,
+        List.of());
   }
 
   static boolean isExpressionName(String name) {
@@ -151,12 +164,6 @@ public class RequestGuardFilter extends OncePerRequestFilter {
 
   private static String expressionMessage(String field) {
     return "式 (expression) はリクエストで指定できません: " + field + " (expressions in requests are refused)";
-  }
-
-  private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write(JSON.writeValueAsString(Map.of("type", "RequestRefused", "message", message)));
   }
 
   /** The request with its body read once, for the engine to read again. */

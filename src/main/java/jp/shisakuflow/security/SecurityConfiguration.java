@@ -1,13 +1,15 @@
 package jp.shisakuflow.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.web.ErrorResponses;
+import jp.shisakuflow.web.ProblemType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -25,6 +27,8 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
@@ -101,8 +105,8 @@ public class SecurityConfiguration {
   /** Health for load balancers and probes, open; metrics and the rest for administrators (HTTP Basic). */
   @Bean
   @Order(0)
-  SecurityFilterChain operationsChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider)
-      throws Exception {
+  SecurityFilterChain operationsChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
+      ErrorResponses errors) throws Exception {
     return http
         .securityMatcher(PATHS.matcher("/actuator/**"))
         .authenticationProvider(provider)
@@ -110,7 +114,7 @@ public class SecurityConfiguration {
             // Any method: a probe may HEAD; health has nothing to write, and its details need a login (yaml).
             .requestMatchers(PATHS.matcher("/actuator/health/**")).permitAll()
             .anyRequest().hasAuthority(ADMINISTRATORS))
-        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(jsonUnauthorized()))
+        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(jsonUnauthorized(errors)))
         .sessionManagement(session -> session.sessionCreationPolicy(
             org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
         // Only GET endpoints are exposed, and no session is kept: nothing for CSRF to protect.
@@ -121,8 +125,9 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider) throws Exception {
-    AuthenticationEntryPoint unauthorized = jsonUnauthorized();
+  SecurityFilterChain apiChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
+      ErrorResponses errors) throws Exception {
+    AuthenticationEntryPoint unauthorized = jsonUnauthorized(errors);
     CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
     csrfTokens.setCookieName(CSRF_COOKIE);
     csrfTokens.setHeaderName(CSRF_HEADER);
@@ -146,7 +151,8 @@ public class SecurityConfiguration {
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized))
         .addFilterBefore(new VerifiedBasicCredentialFilter(provider, unauthorized), CsrfFilter.class)
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized))
+        .exceptionHandling(failures -> failures.authenticationEntryPoint(unauthorized)
+            .accessDeniedHandler(jsonForbidden(errors)))
         // A browser session needs the CSRF token; a client that proved its Basic credential on this very
         // request, or has no session, does not. Any other Authorization header is no proof.
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
@@ -220,15 +226,24 @@ public class SecurityConfiguration {
   }
 
   /** 401 with a JSON body that says why (wrong password, or a locked account). */
-  static AuthenticationEntryPoint jsonUnauthorized() {
-    ObjectMapper json = new ObjectMapper();
+  static AuthenticationEntryPoint jsonUnauthorized(ErrorResponses errors) {
     return (request, response, exception) -> {
-      response.setStatus(HttpStatus.UNAUTHORIZED.value());
       response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-      response.setContentType("application/json;charset=UTF-8");
       String message = exception instanceof LoginFailedException ? exception.getMessage()
           : "ログインが必要です。ユーザー名とパスワードを確認してください (authentication required)";
-      response.getWriter().write(json.writeValueAsString(Map.of("status", 401, "message", message)));
+      errors.write(request, response, HttpStatus.UNAUTHORIZED.value(), ProblemType.UNAUTHORIZED, "AuthenticationException",
+          message, List.of());
+    };
+  }
+
+  /** 403 with a JSON body: a role the path needs, or a browser session's request without its CSRF token. */
+  static AccessDeniedHandler jsonForbidden(ErrorResponses errors) {
+    return (request, response, exception) -> {
+      String message = exception instanceof CsrfException
+          ? "CSRFトークンがないか正しくありません。画面を再読み込みしてください (missing or invalid CSRF token)"
+          : "この操作を行う権限がありません (forbidden: your role may not do this)";
+      errors.write(request, response, HttpStatus.FORBIDDEN.value(), ProblemType.FORBIDDEN, "AuthorizationException",
+          message, List.of());
     };
   }
 
@@ -282,8 +297,8 @@ public class SecurityConfiguration {
   /** Refuses expressions and oversized bodies before they reach the engine. */
   @Bean
   FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(
-      @Value("${shisaku.security.max-request-bytes:1048576}") long maxRequestBytes) {
-    var registration = new FilterRegistrationBean<>(new RequestGuardFilter(maxRequestBytes));
+      @Value("${shisaku.security.max-request-bytes:1048576}") long maxRequestBytes, ErrorResponses errors) {
+    var registration = new FilterRegistrationBean<>(new RequestGuardFilter(maxRequestBytes, errors));
     registration.addUrlPatterns(ENGINE_REST + "/*", WEBAPPS + "/api/*", APP_API + "/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
     registration.setName("requestGuardFilter");

@@ -5,8 +5,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
-import jp.shisakuflow.initiative.InvalidTaskInputException;
-import jp.shisakuflow.operations.DatabaseUnavailable;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -27,17 +25,19 @@ import org.springframework.stereotype.Component;
 public class EngineRestErrorMapping implements ResourceConfigCustomizer {
 
   private final ObjectProvider<HistoryService> historyService;
+  private final Outage outage;
 
-  public EngineRestErrorMapping(ObjectProvider<HistoryService> historyService) {
+  public EngineRestErrorMapping(ObjectProvider<HistoryService> historyService, Outage outage) {
     this.historyService = historyService;
+    this.outage = outage;
   }
 
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     TaskConflicts conflicts = new TaskConflicts(historyService);
-    config.register(new InvalidTaskInputMapper(conflicts));
-    config.register(new EngineExceptionMapper(conflicts));
-    config.register(new UnexpectedFailureMapper(conflicts));
+    config.register(new InvalidInputMapper(conflicts, outage));
+    config.register(new EngineExceptionMapper(conflicts, outage));
+    config.register(new UnexpectedFailureMapper(conflicts, outage));
   }
 
   static final String DATA_EXCEPTION_CLASS = "22";
@@ -80,14 +80,17 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
         new org.camunda.bpm.engine.rest.exception.ExceptionHandler();
     private final TaskConflicts conflicts;
 
-    UnexpectedFailureMapper(TaskConflicts conflicts) {
+    private final Outage outage;
+
+    UnexpectedFailureMapper(TaskConflicts conflicts, Outage outage) {
       this.conflicts = conflicts;
+      this.outage = outage;
     }
 
     @Override
     public Response toResponse(RuntimeException exception) {
-      if (DatabaseUnavailable.isCause(exception)) {
-        return databaseUnavailable();
+      if (outage.isCause(exception)) {
+        return unavailable(outage);
       }
       return conflicts.explain(exception).map(EngineRestErrorMapping::taskConflict)
           .or(() -> sendersMistake(exception))
@@ -95,10 +98,10 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
     }
   }
 
-  static Response databaseUnavailable() {
+  static Response unavailable(Outage outage) {
     return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
-        .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
-        .entity(new ErrorBody(DatabaseUnavailable.class.getSimpleName(), DatabaseUnavailable.MESSAGE)).build();
+        .header("Retry-After", outage.retryAfterSeconds())
+        .entity(new ErrorBody(outage.type(), outage.message())).build();
   }
 
   /** An error body: a type and a message (Japanese, then English). */
@@ -115,14 +118,17 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
     private final ProcessEngineExceptionHandler camundaHandler = new ProcessEngineExceptionHandler();
     private final TaskConflicts conflicts;
 
-    EngineExceptionMapper(TaskConflicts conflicts) {
+    private final Outage outage;
+
+    EngineExceptionMapper(TaskConflicts conflicts, Outage outage) {
       this.conflicts = conflicts;
+      this.outage = outage;
     }
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      if (DatabaseUnavailable.isCause(exception)) {
-        return databaseUnavailable();
+      if (outage.isCause(exception)) {
+        return unavailable(outage);
       }
       java.util.Optional<String> conflict = conflicts.explain(exception);
       if (conflict.isPresent()) {
@@ -141,33 +147,35 @@ public class EngineRestErrorMapping implements ResourceConfigCustomizer {
   }
 
   /** The error body: Camunda's {@code type} and {@code message}, plus each problem on its own. */
-  public record InvalidInputBody(String type, String message, List<String> problems) {}
+  public record InvalidInputBody(String type, String message, List<?> problems) {}
 
   @Priority(1)
-  public static class InvalidTaskInputMapper implements ExceptionMapper<RestException> {
+  public static class InvalidInputMapper implements ExceptionMapper<RestException> {
 
     private final RestExceptionHandler camundaHandler = new RestExceptionHandler();
     private final TaskConflicts conflicts;
 
-    InvalidTaskInputMapper(TaskConflicts conflicts) {
+    private final Outage outage;
+
+    InvalidInputMapper(TaskConflicts conflicts, Outage outage) {
       this.conflicts = conflicts;
+      this.outage = outage;
     }
 
     @Override
     public Response toResponse(RestException exception) {
-      if (DatabaseUnavailable.isCause(exception)) {
-        return databaseUnavailable();
+      if (outage.isCause(exception)) {
+        return unavailable(outage);
       }
       java.util.Optional<String> conflict = conflicts.explain(exception);
       if (conflict.isPresent()) {
         return taskConflict(conflict.get());
       }
       for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-        if (cause instanceof InvalidTaskInputException invalid) {
+        if (cause instanceof InvalidInput invalid) {
           return Response.status(Response.Status.BAD_REQUEST)
               .type(MediaType.APPLICATION_JSON_TYPE)
-              .entity(new InvalidInputBody(InvalidTaskInputException.class.getSimpleName(), invalid.getMessage(),
-                  invalid.problems()))
+              .entity(new InvalidInputBody(cause.getClass().getSimpleName(), invalid.getMessage(), invalid.problems()))
               .build();
         }
       }

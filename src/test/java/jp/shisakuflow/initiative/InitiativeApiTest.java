@@ -83,7 +83,7 @@ class InitiativeApiTest {
     ResponseEntity<Map> response = post("manager", body);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody().get("message").toString())
+    assertThat(response.getBody().get("detail").toString())
         .contains("initiativeId", "title", "phases[0]: end", "phases[1].stage", "celebrate", "plannedOutcome", "forever");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("FY" + YEAR + "-%")
         .list()).extracting("businessKey").doesNotContain("FY" + YEAR + "-Bad Id");
@@ -95,7 +95,7 @@ class InitiativeApiTest {
         {"initiativeId":"no-owner","title":"x","workstream":"other","ownerGroup":"wardAtlantis","fiscalYear":%d}
         """.formatted(YEAR));
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody().get("message").toString()).contains("wardAtlantis");
+    assertThat(response.getBody().get("detail").toString()).contains("wardAtlantis");
   }
 
   @Test

@@ -80,7 +80,7 @@ class PlanApiTest {
     ResponseEntity<Map> response = http.withBasicAuth("manager", TestUsers.PASSWORD)
         .postForEntity("/api/plans", new HttpEntity<>("", yaml()), Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) response.getBody().get("message")).contains("request body");
+    assertThat((String) response.getBody().get("detail")).contains("request body");
   }
 
   private ResponseEntity<Map> post(String user, String yaml, int fiscalYear) {

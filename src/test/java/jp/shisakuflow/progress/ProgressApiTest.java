@@ -128,7 +128,7 @@ class ProgressApiTest {
     assertThat(http.getForEntity("/api/progress", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     var bad = http.withBasicAuth("kawasaki", TestUsers.PASSWORD).getForEntity("/api/progress?asOf=2019-13-45", Map.class);
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) bad.getBody().get("message")).contains("asOf", "2019-13-45");
+    assertThat((String) bad.getBody().get("detail")).contains("asOf", "2019-13-45");
   }
 
   private void startUnplanned(int year, int from, int to) {

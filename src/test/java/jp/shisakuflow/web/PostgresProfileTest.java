@@ -78,6 +78,9 @@ class PostgresProfileTest {
       assertThat(Duration.ofNanos(System.nanoTime() - started)).as("fails fast").isLessThan(Duration.ofSeconds(15));
       HttpResponse<String> progress = get("/api/progress?fiscalYear=" + YEAR, "takatsu");
       assertThat(progress.statusCode()).as(progress.body()).isEqualTo(503);
+      assertThat(progress.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+          .startsWith("application/problem+json"));
+      assertThat(progress.body()).contains("urn:shisaku:problem:database-unavailable", "データベースに接続できません");
       HttpResponse<String> health = get("/actuator/health", null);
       assertThat(health.statusCode()).isEqualTo(503);
       assertThat(health.body()).contains("DOWN");

@@ -19,7 +19,7 @@ const escape = text => String(text == null ? '' : text)
 const getJson = url => fetch(url, {credentials: 'same-origin'}).then(response => response.json().catch(() => ({}))
   .then(body => {
     if (!response.ok) {
-      throw new Error((body && body.message) || ('履歴を取得できませんでした (' + response.status + ')'));
+      throw new Error((body && (body.detail || body.message)) || ('履歴を取得できませんでした (' + response.status + ')'));
     }
     return body;
   }));

@@ -24,7 +24,7 @@ const call = (method, expected) => fetch(API, {
     return response.text().then(body => {
       let message = '';
       try {
-        message = JSON.parse(body).message || '';
+        message = JSON.parse(body).detail || '';
       } catch (e) {
         message = '';
       }
