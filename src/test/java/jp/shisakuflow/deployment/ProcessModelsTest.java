@@ -274,7 +274,7 @@ class ProcessModelsTest {
       }
     }
     assertThat(expressions).as("expressions found in the models").isGreaterThan(10);
-    assertThat(problems).as("expression names (beans found: %s)", beans).isEmpty();
+    assertThat(problems).as("expression names").isEmpty();
   }
 
   @Test
