@@ -32,8 +32,10 @@ import jp.shisakuflow.initiative.TaskCompletionRules;
 import jp.shisakuflow.initiative.VerificationRating;
 import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.plan.FiscalYearPlan;
+import jp.shisakuflow.plan.Stage;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
@@ -42,6 +44,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.Task;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -275,6 +278,52 @@ class ProcessModelsTest {
     }
     assertThat(expressions).as("expressions found in the models").isGreaterThan(10);
     assertThat(problems).as("expression names").isEmpty();
+  }
+
+  /** The codes the lifecycle's expressions spell out are the enums' codes, and every outcome has its flow. */
+  @Test
+  void theLifecycleSpellsStageAndOutcomeCodesAsTheEnumsDo() throws Exception {
+    Path file = PROCESSES.resolve("initiative-lifecycle.bpmn");
+    Pattern stageArgument = Pattern.compile("planPhases\\.\\w+\\(execution,\\s*'([^']*)'\\)");
+    Pattern outcomeComparison = Pattern.compile(InitiativeLifecycle.Var.DECIDED_OUTCOME + "\\s*==\\s*'([^']*)'");
+    List<String> problems = new ArrayList<>();
+    List<String> outcomes = new ArrayList<>();
+    for (Located located : expressions(file)) {
+      Matcher stage = stageArgument.matcher(located.text());
+      while (stage.find()) {
+        if (Stage.fromCode(stage.group(1)).isEmpty()) {
+          problems.add(file + " " + located.where() + ": '" + stage.group(1) + "' is no Stage code "
+              + codes(Stage.values()));
+        }
+      }
+      Matcher outcome = outcomeComparison.matcher(located.text());
+      while (outcome.find()) {
+        outcomes.add(outcome.group(1));
+      }
+    }
+    if (!new TreeSet<>(outcomes).equals(new TreeSet<>(codes(Outcome.values())))
+        || outcomes.size() != Outcome.values().length) {
+      problems.add(file + ": the flows out of the decision test " + outcomes + ", expected each Outcome code once: "
+          + codes(Outcome.values()));
+    }
+    BpmnModelInstance model = bpmn(file);
+    Set<String> overdueTimers = new TreeSet<>();
+    for (BoundaryEvent event : model.getModelElementsByType(BoundaryEvent.class)) {
+      for (TimerEventDefinition timer : event.getChildElementsByType(TimerEventDefinition.class)) {
+        overdueTimers.add(event.getId());
+        String phase = InitiativeLifecycle.Element.OVERDUE_EVENT_PHASE.get(event.getId());
+        String when = timer.getTimeDate() == null ? "" : timer.getTimeDate().getTextContent();
+        if (phase == null || !when.contains("'" + phase + "'")) {
+          problems.add(file + ": timer " + event.getId() + " (" + when + ") watches no phase or another one than"
+              + " InitiativeLifecycle.Element.OVERDUE_EVENT_PHASE says (" + phase + ")");
+        }
+      }
+    }
+    if (!overdueTimers.equals(new TreeSet<>(InitiativeLifecycle.Element.OVERDUE_EVENT_PHASE.keySet()))) {
+      problems.add(file + ": overdue timers " + overdueTimers + " but OVERDUE_EVENT_PHASE names "
+          + new TreeSet<>(InitiativeLifecycle.Element.OVERDUE_EVENT_PHASE.keySet()));
+    }
+    assertThat(problems).as("stage and outcome codes in the lifecycle").isEmpty();
   }
 
   @Test
