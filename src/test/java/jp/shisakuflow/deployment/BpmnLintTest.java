@@ -33,8 +33,8 @@ class BpmnLintTest {
           + (node == null ? "" : "\n" + node.output()));
     }
     Path installed = LINT.resolve("node_modules/.package-lock.json");
-    if (!Files.exists(installed)
-        || Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(LINT.resolve("package-lock.json"))) < 0) {
+    Path locked = LINT.resolve("package-lock.json");
+    if (!Files.exists(installed) || Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(locked)) < 0) {
       Run ci = run(LINT, "npm", "ci", "--no-audit", "--no-fund");
       if (ci == null || ci.exitCode() != 0) {
         fail("npm ci in lint/ failed" + (ci == null ? ": npm is not on the PATH (Debian: apt-get install npm)" : ":\n"
