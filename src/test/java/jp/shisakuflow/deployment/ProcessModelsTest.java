@@ -241,6 +241,28 @@ class ProcessModelsTest {
     assertThat(problems).as("model ids written out in code").isEmpty();
   }
 
+  /** The browser scripts cannot read the Java constants; the ids they spell out must still be in a model. */
+  @Test
+  void scriptsNameOnlyIdsTheModelsHave() throws IOException {
+    Set<String> modelIds = new TreeSet<>();
+    for (Path file : files(PROCESSES, ".bpmn")) {
+      bpmn(file).getModelElementsByType(FlowElement.class).forEach(e -> modelIds.add(e.getId()));
+    }
+    Pattern quotedId = Pattern.compile("['\"`]((?:" + String.join("|", PREFIXES.values()) + ")[A-Za-z0-9]+)['\"`]");
+    List<String> problems = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(SOURCES.resolve("main/resources"))) {
+      for (Path script : files.filter(f -> f.toString().endsWith(".js")).sorted().toList()) {
+        Matcher id = quotedId.matcher(Files.readString(script, StandardCharsets.UTF_8));
+        while (id.find()) {
+          if (!modelIds.contains(id.group(1))) {
+            problems.add(script + ": '" + id.group(1) + "' is no element of any model in processes/");
+          }
+        }
+      }
+    }
+    assertThat(problems).as("model ids in browser scripts").isEmpty();
+  }
+
   @Test
   void everyExpressionNamesABeanOrAProcessVariable() throws Exception {
     Set<String> beans = springBeanNames();
