@@ -14,7 +14,6 @@ public final class InitiativeSteps {
 
   /** BPMN element ids. */
   public static final class Element {
-    public static final String START = "StartEvent_StepsStarted";
     public static final String SUBPROCESS_STEP = "SubProcess_Step";
     public static final String TASK_STEP = "Task_Step";
     public static final String EVENT_STEP_OVERDUE = "Event_StepOverdue";

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class TaskCompletionRules {
 
-  static final int MAX_ACHIEVEMENT_RATE = 999;
+  /** The achievement rate's bounds; the verify form's number field says the same (ProcessModelsTest). */
+  public static final int MIN_ACHIEVEMENT_RATE = 0;
+  public static final int MAX_ACHIEVEMENT_RATE = 999;
 
   /** What each task's rules read from its user: each is a field of the task's form (FormReferencesTest). */
   public static Set<String> inputs(String taskDefinitionKey) {
@@ -64,9 +66,10 @@ public class TaskCompletionRules {
           + typeName(rate) + ")");
     } else {
       long value = ((Number) rate).longValue();
-      if (value < 0 || value > MAX_ACHIEVEMENT_RATE) {
-        problems.add(ACHIEVEMENT_RATE + ": 0〜" + MAX_ACHIEVEMENT_RATE + " の範囲で入力してください (must be between 0 and "
-            + MAX_ACHIEVEMENT_RATE + ", got " + value + ")");
+      if (value < MIN_ACHIEVEMENT_RATE || value > MAX_ACHIEVEMENT_RATE) {
+        problems.add(ACHIEVEMENT_RATE + ": " + MIN_ACHIEVEMENT_RATE + "〜" + MAX_ACHIEVEMENT_RATE
+            + " の範囲で入力してください (must be between " + MIN_ACHIEVEMENT_RATE + " and " + MAX_ACHIEVEMENT_RATE
+            + ", got " + value + ")");
       }
     }
     Object recoordinate = vars.get(RECOORDINATE);

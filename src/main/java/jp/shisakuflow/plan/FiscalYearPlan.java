@@ -16,12 +16,15 @@ public final class FiscalYearPlan {
     public static final String TASK_PREPARE_MILESTONE = "Task_PrepareMilestone";
     public static final String EVENT_MILESTONE_HELD = "Event_MilestoneHeld";
     public static final String TASK_RECORD_MINUTES = "Task_RecordMinutes";
+    public static final String END_MINUTES_RECORDED = "Event_MinutesRecorded";
     public static final String EVENT_MILESTONE_DATE = "Event_MilestoneDate";
     public static final String END_MILESTONE_REACHED = "Event_MilestoneReached";
     public static final String EVENT_QUARTER_END = "Event_QuarterEnd";
     public static final String TASK_QUARTERLY_REVIEW = "Task_QuarterlyReview";
+    public static final String END_QUARTER_REVIEWED = "Event_QuarterReviewed";
     public static final String EVENT_FISCAL_YEAR_END = "Event_FiscalYearEnd";
     public static final String TASK_ROLL_OVER = "Task_RollOver";
+    public static final String GATEWAY_JOIN_YEAR = "Gateway_JoinYear";
     public static final String END_PLAN_COMPLETED = "Event_PlanCompleted";
 
     private Element() {}

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import jp.shisakuflow.initiative.InitiativeLifecycle.Element;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeStart;
@@ -124,7 +125,7 @@ class AuditTrailTest {
     boolean coordinatedByTakatsu2 = false;
     for (JsonNode e : events) {
       coordinatedByTakatsu2 |= e.get("type").asText().equals("ACTIVITY_ENDED")
-          && e.get("activityId").asText().equals("Task_Coordinate") && e.get("actor").asText().equals("takatsu2");
+          && e.get("activityId").asText().equals(Element.TASK_COORDINATE) && e.get("actor").asText().equals("takatsu2");
     }
     assertThat(coordinatedByTakatsu2).as("調整 ended, held by takatsu2").isTrue();
     assertThat(events.get(events.size() - 1).get("type").asText()).isEqualTo("PROCESS_ENDED");

@@ -8,6 +8,7 @@ import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.EVENT_MODEL_
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.EVENT_VERIFICATION_OVERDUE;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.GATEWAY_HAS_COORDINATION;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.GATEWAY_HAS_MODEL_IMPLEMENTATION;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.GATEWAY_HAS_VERIFICATION;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_ADOPT_PLANNED_OUTCOME;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_HANDLE_DELAY;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.END_CONTINUE_STUDY;
@@ -239,7 +240,8 @@ class InitiativeLifecycleProcessTest {
     assertThat(pi).hasPassed(GATEWAY_HAS_COORDINATION).hasNotPassed(TASK_COORDINATE).isWaitingAt(TASK_IMPLEMENT_MODEL);
     completeAt(pi, TASK_IMPLEMENT_MODEL, Map.of());
 
-    assertThat(pi).hasPassed(TASK_ADOPT_PLANNED_OUTCOME).hasNotPassed(TASK_VERIFY, TASK_RECOMMEND_OUTCOME)
+    assertThat(pi).hasPassed(GATEWAY_HAS_VERIFICATION, TASK_ADOPT_PLANNED_OUTCOME)
+        .hasNotPassed(TASK_VERIFY, TASK_RECOMMEND_OUTCOME)
         .isWaitingAt(TASK_DECIDE_NEXT_YEAR)
         .variables().containsEntry(Var.RECOMMENDED_OUTCOME, Outcome.PREPARE_IMPLEMENTATION.code());
     decide(pi, Outcome.PREPARE_IMPLEMENTATION, null);

@@ -4,6 +4,7 @@ import static jp.shisakuflow.initiative.InitiativeLifecycle.MANAGERS_GROUP;
 import static jp.shisakuflow.initiative.InitiativeSteps.Element.END_COMPLETED;
 import static jp.shisakuflow.initiative.InitiativeSteps.Element.END_DELAY_HANDLED;
 import static jp.shisakuflow.initiative.InitiativeSteps.Element.EVENT_STEP_OVERDUE;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.SUBPROCESS_STEP;
 import static jp.shisakuflow.initiative.InitiativeSteps.Element.TASK_HANDLE_DELAY;
 import static jp.shisakuflow.initiative.InitiativeSteps.Element.TASK_STEP;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -63,7 +64,7 @@ class InitiativeStepsProcessTest {
       complete(task);
     }
 
-    assertThat(pi).isEnded().hasPassed(END_COMPLETED);
+    assertThat(pi).isEnded().hasPassed(SUBPROCESS_STEP, END_COMPLETED);
   }
 
   @Test
