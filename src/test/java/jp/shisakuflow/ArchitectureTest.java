@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * The floor plan, one way down: features at the top ({@code demo}, {@code audit}, {@code report},
  * {@code progress}, {@code calendar}, {@code notify}, {@code tasklist}) use the plan, the plan uses the
  * initiative's vocabulary and lifecycle, and everything may use the ground: {@code security},
- * {@code operations}, {@code deployment}, {@code organization} and {@code time}.
+ * {@code operations}, {@code deployment}, {@code organization} and {@code time}. {@code web} (error shapes)
+ * knows no feature: features tell it what it needs through its interfaces.
  */
 @AnalyzeClasses(packages = "jp.shisakuflow", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -41,6 +42,13 @@ class ArchitectureTest {
   static final ArchRule thePlanKnowsNoFeatureAboveIt = noClasses()
       .that().resideInAPackage(APP + "plan..")
       .should().dependOnClassesThat().resideInAnyPackage(FEATURES_ABOVE_THE_PLAN);
+
+  @ArchTest
+  static final ArchRule webKnowsNoFeature = noClasses()
+      .that().resideInAPackage(APP + "web..")
+      .should().dependOnClassesThat().resideInAnyPackage(APP + "initiative..", APP + "plan..", APP + "security..",
+          APP + "operations..")
+      .orShould().dependOnClassesThat().resideInAnyPackage(FEATURES_ABOVE_THE_PLAN);
 
   @ArchTest
   static final ArchRule theGroundKnowsNoFeature = noClasses()

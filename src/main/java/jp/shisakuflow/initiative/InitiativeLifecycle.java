@@ -69,7 +69,7 @@ public final class InitiativeLifecycle {
     public static final String DECIDED_OUTCOME = "decidedOutcome";
     public static final String DECISION_REASON = "decisionReason";
     public static final String DECISION_OVERRIDDEN = "decisionOverridden";
-    /** The planned phases as JSON, see {@code plan.PhasePlanCodec}. */
+    /** The planned phases as JSON, see {@link PhasePlanCodec}. */
     public static final String PHASE_PLAN = "phasePlan";
     public static final String PLANNED_OUTCOME = "plannedOutcome";
     public static final String PLANNED_OUTCOME_LABEL = "plannedOutcomeLabel";

@@ -32,7 +32,7 @@ import jp.shisakuflow.initiative.TaskCompletionRules;
 import jp.shisakuflow.initiative.VerificationRating;
 import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.plan.FiscalYearPlan;
-import jp.shisakuflow.plan.Stage;
+import jp.shisakuflow.initiative.Stage;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;

@@ -33,6 +33,7 @@ import jp.shisakuflow.ProcessTestEngine;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.time.CityTime;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -205,6 +206,6 @@ class FiscalYearPlanProcessTest {
   }
 
   private static void setClock(LocalDate day) {
-    ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.NOON).atZone(CityCalendar.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.NOON).atZone(CityTime.ZONE).toInstant()));
   }
 }
