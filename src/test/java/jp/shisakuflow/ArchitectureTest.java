@@ -10,8 +10,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The floor plan, one way down: features at the top ({@code demo}, {@code audit}, {@code report},
- * {@code progress}, {@code calendar}, {@code notify}, {@code tasklist}) use the plan, the plan uses the
- * initiative's vocabulary and lifecycle, and everything may use the ground: {@code security},
+ * {@code progress}, {@code calendar}, {@code notify}, {@code tasklist}) use the fiscal year's process
+ * ({@code fiscalyear}: import, milestones, reviews, rollover), which uses the plan document ({@code plan}:
+ * model, reader, validation, store), which uses the initiative's vocabulary and lifecycle; everything may
+ * use the ground: {@code security},
  * {@code operations}, {@code deployment}, {@code organization}, {@code time} and {@code web} (the error
  * shapes), which knows no feature: features tell it what it needs through its interfaces.
  */
@@ -28,31 +30,37 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule timeAndOrganizationAreTheGround = noClasses()
       .that().resideInAnyPackage(APP + "time..", APP + "organization..")
-      .should().dependOnClassesThat().resideInAnyPackage(APP + "initiative..", APP + "plan..", APP + "security..",
-          APP + "operations..", APP + "deployment..", APP + "web..")
+      .should().dependOnClassesThat().resideInAnyPackage(APP + "initiative..", APP + "plan..", APP + "fiscalyear..",
+          APP + "security..", APP + "operations..", APP + "deployment..", APP + "web..")
       .orShould().dependOnClassesThat().resideInAnyPackage(FEATURES_ABOVE_THE_PLAN);
 
   @ArchTest
   static final ArchRule theInitiativeKnowsNoPlanAndNoFeature = noClasses()
       .that().resideInAPackage(APP + "initiative..")
-      .should().dependOnClassesThat().resideInAnyPackage(APP + "plan..")
+      .should().dependOnClassesThat().resideInAnyPackage(APP + "plan..", APP + "fiscalyear..")
       .orShould().dependOnClassesThat().resideInAnyPackage(FEATURES_ABOVE_THE_PLAN);
 
   @ArchTest
-  static final ArchRule thePlanKnowsNoFeatureAboveIt = noClasses()
+  static final ArchRule thePlanDocumentKnowsNoProcessAndNoFeature = noClasses()
       .that().resideInAPackage(APP + "plan..")
+      .should().dependOnClassesThat().resideInAnyPackage(APP + "fiscalyear..")
+      .orShould().dependOnClassesThat().resideInAnyPackage(FEATURES_ABOVE_THE_PLAN);
+
+  @ArchTest
+  static final ArchRule theFiscalYearKnowsNoFeatureAboveIt = noClasses()
+      .that().resideInAPackage(APP + "fiscalyear..")
       .should().dependOnClassesThat().resideInAnyPackage(FEATURES_ABOVE_THE_PLAN);
 
   @ArchTest
   static final ArchRule webKnowsNoFeature = noClasses()
       .that().resideInAPackage(APP + "web..")
-      .should().dependOnClassesThat().resideInAnyPackage(APP + "initiative..", APP + "plan..", APP + "security..",
-          APP + "operations..")
+      .should().dependOnClassesThat().resideInAnyPackage(APP + "initiative..", APP + "plan..", APP + "fiscalyear..",
+          APP + "security..", APP + "operations..")
       .orShould().dependOnClassesThat().resideInAnyPackage(FEATURES_ABOVE_THE_PLAN);
 
   @ArchTest
   static final ArchRule theGroundKnowsNoFeature = noClasses()
       .that().resideInAnyPackage(APP + "security..", APP + "operations..", APP + "deployment..")
-      .should().dependOnClassesThat().resideInAnyPackage(APP + "initiative..", APP + "plan..")
+      .should().dependOnClassesThat().resideInAnyPackage(APP + "initiative..", APP + "plan..", APP + "fiscalyear..")
       .orShould().dependOnClassesThat().resideInAnyPackage(FEATURES_ABOVE_THE_PLAN);
 }

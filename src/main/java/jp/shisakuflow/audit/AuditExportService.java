@@ -1,9 +1,5 @@
 package jp.shisakuflow.audit;
 
-import jp.shisakuflow.initiative.InitiativeProcesses;
-
-import jp.shisakuflow.initiative.BusinessKey;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -15,6 +11,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import jp.shisakuflow.initiative.BusinessKey;
+import jp.shisakuflow.initiative.InitiativeProcesses;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

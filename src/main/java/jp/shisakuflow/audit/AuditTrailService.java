@@ -1,7 +1,5 @@
 package jp.shisakuflow.audit;
 
-import jp.shisakuflow.initiative.InitiativeProcesses;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.shisakuflow.initiative.InitiativeProcesses;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;

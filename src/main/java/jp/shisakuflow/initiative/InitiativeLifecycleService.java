@@ -2,16 +2,16 @@ package jp.shisakuflow.initiative;
 
 import java.util.HashMap;
 import java.util.List;
-import jp.shisakuflow.security.Grants;
 import java.util.Map;
 import java.util.Optional;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import jp.shisakuflow.security.Grants;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

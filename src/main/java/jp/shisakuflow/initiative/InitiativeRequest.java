@@ -1,12 +1,11 @@
 package jp.shisakuflow.initiative;
 
-import jp.shisakuflow.time.FiscalYear;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import jp.shisakuflow.time.FiscalYear;
 
 /**
  * The body of {@code POST /api/initiatives}: one initiative outside the yearly plan. Without phases it

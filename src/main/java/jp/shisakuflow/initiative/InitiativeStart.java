@@ -1,10 +1,9 @@
 package jp.shisakuflow.initiative;
 
-import jp.shisakuflow.time.FiscalYear;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.shisakuflow.time.FiscalYear;
 
 /**
  * What one initiative instance starts from: one initiative in one fiscal year, with its planned

@@ -1,7 +1,5 @@
 package jp.shisakuflow.initiative;
 
-import jp.shisakuflow.time.FiscalYear;
-
 import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import jp.shisakuflow.time.CityTime;
+import jp.shisakuflow.time.FiscalYear;
 import org.springframework.stereotype.Service;
 
 /**

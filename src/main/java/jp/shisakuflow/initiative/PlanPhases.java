@@ -1,10 +1,9 @@
 package jp.shisakuflow.initiative;
 
-import jp.shisakuflow.time.FiscalYear;
-
 import java.util.Date;
 import java.util.List;
 import jp.shisakuflow.time.CityTime;
+import jp.shisakuflow.time.FiscalYear;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 

@@ -1,9 +1,8 @@
 package jp.shisakuflow.plan;
 
-import jp.shisakuflow.initiative.BusinessKey;
-
 import java.util.List;
 import java.util.Optional;
+import jp.shisakuflow.initiative.BusinessKey;
 
 /**
  * A yearly schedule: workstreams, the initiatives with their planned phases, and dated milestones.

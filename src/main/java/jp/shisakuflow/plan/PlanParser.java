@@ -1,9 +1,5 @@
 package jp.shisakuflow.plan;
 
-import jp.shisakuflow.initiative.PlannedPhase;
-
-import jp.shisakuflow.initiative.Stage;
-
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import jp.shisakuflow.time.FiscalYear;
 import jp.shisakuflow.initiative.Outcome;
+import jp.shisakuflow.initiative.PlannedPhase;
+import jp.shisakuflow.initiative.Stage;
+import jp.shisakuflow.time.FiscalYear;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;

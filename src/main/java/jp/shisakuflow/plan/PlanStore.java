@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,13 +21,6 @@ public class PlanStore {
 
   public PlanStore(RepositoryService repositoryService) {
     this.repositoryService = repositoryService;
-  }
-
-  /** The plan of a {@code fiscal-year-plan} instance (or of one of its scopes), in its fiscal year. */
-  public Plan planOf(DelegateExecution execution) {
-    return load((String) execution.getVariable(FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID),
-        (String) execution.getVariable(FiscalYearPlan.Var.PLAN_RESOURCE),
-        ((Number) execution.getVariable(FiscalYearPlan.Var.FISCAL_YEAR)).intValue());
   }
 
   public Plan load(String deploymentId, String resource, int fiscalYear) {

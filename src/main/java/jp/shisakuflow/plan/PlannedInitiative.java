@@ -1,10 +1,9 @@
 package jp.shisakuflow.plan;
 
-import jp.shisakuflow.initiative.PlannedPhase;
-
 import java.util.List;
 import java.util.Optional;
 import jp.shisakuflow.initiative.Outcome;
+import jp.shisakuflow.initiative.PlannedPhase;
 
 /**
  * One ● item of the schedule. {@link #runsLifecycle()} items go through the canonical stages (skipping

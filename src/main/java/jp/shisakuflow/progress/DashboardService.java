@@ -1,9 +1,5 @@
 package jp.shisakuflow.progress;
 
-import jp.shisakuflow.initiative.InitiativeProcesses;
-
-import jp.shisakuflow.initiative.BusinessKey;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,16 +7,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.shisakuflow.time.FiscalYear;
+import jp.shisakuflow.fiscalyear.YearPlans;
+import jp.shisakuflow.initiative.BusinessKey;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.initiative.InitiativeProcesses;
 import jp.shisakuflow.initiative.InitiativeSteps;
-import jp.shisakuflow.organization.OrganizationGroup;
-import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.initiative.Stage;
-import jp.shisakuflow.plan.YearPlans;
+import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.progress.Dashboard.MilestoneMark;
 import jp.shisakuflow.progress.Dashboard.PhaseDuration;
 import jp.shisakuflow.progress.Dashboard.QuarterTrend;
+import jp.shisakuflow.time.CityTime;
+import jp.shisakuflow.time.FiscalYear;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

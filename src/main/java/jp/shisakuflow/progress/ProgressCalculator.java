@@ -12,12 +12,12 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
-import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.initiative.PlannedPhase;
 import jp.shisakuflow.initiative.Stage;
 import jp.shisakuflow.progress.ProgressReport.InitiativeProgress;
 import jp.shisakuflow.progress.ProgressReport.Phase;
 import jp.shisakuflow.progress.ProgressReport.Summary;
+import jp.shisakuflow.time.CityTime;
 
 /**
  * Plan against actual, without the engine: given an initiative's planned phases and the times its

@@ -1,8 +1,8 @@
 package jp.shisakuflow.progress;
 
 import java.time.LocalDate;
-import jp.shisakuflow.time.FiscalYear;
 import jp.shisakuflow.time.CityTime;
+import jp.shisakuflow.time.FiscalYear;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,9 +1,5 @@
 package jp.shisakuflow.progress;
 
-import jp.shisakuflow.initiative.InitiativeProcesses;
-
-import jp.shisakuflow.initiative.BusinessKey;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,18 +7,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.initiative.BusinessKey;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.initiative.InitiativeProcesses;
 import jp.shisakuflow.initiative.PhasePlanCodec;
 import jp.shisakuflow.progress.ProgressCalculator.Snapshot;
 import jp.shisakuflow.progress.ProgressCalculator.TaskRun;
 import jp.shisakuflow.progress.ProgressReport.InitiativeProgress;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 

@@ -1,17 +1,15 @@
 package jp.shisakuflow.report;
 
-import jp.shisakuflow.initiative.InitiativeProcesses;
-
-import jp.shisakuflow.initiative.BusinessKey;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jp.shisakuflow.time.FiscalYear;
-import jp.shisakuflow.time.CityTime;
-import jp.shisakuflow.plan.YearPlans;
+import jp.shisakuflow.fiscalyear.YearPlans;
+import jp.shisakuflow.initiative.BusinessKey;
+import jp.shisakuflow.initiative.InitiativeProcesses;
 import jp.shisakuflow.progress.ProgressService;
+import jp.shisakuflow.time.CityTime;
+import jp.shisakuflow.time.FiscalYear;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

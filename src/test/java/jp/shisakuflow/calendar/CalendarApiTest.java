@@ -9,8 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import jp.shisakuflow.fiscalyear.PlanImportService;
 import jp.shisakuflow.organization.OrganizationGroup;
-import jp.shisakuflow.plan.PlanImportService;
 import jp.shisakuflow.security.SecurityConfiguration;
 import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.BrowserSession;
@@ -41,7 +41,7 @@ class CalendarApiTest {
   @Test
   void aGroupSubscribesToItsMilestonesAndTaskDueDates() throws Exception {
     TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
-    plans.importPlan("fy2019-community.yaml", jp.shisakuflow.plan.StandalonePlanServices.seedYaml(), 2025);
+    plans.importPlan("fy2019-community.yaml", jp.shisakuflow.fiscalyear.StandalonePlanServices.seedYaml(), 2025);
 
     var response = http.withBasicAuth("takatsu", TestUsers.PASSWORD).getForEntity("/api/calendar.ics?group=wardTakatsu",
         String.class);
@@ -91,7 +91,7 @@ class CalendarApiTest {
   void aWardUserSeesTheirGroupsMilestonesAndAManagerEveryPlans() throws Exception {
     TestUsers.ensure(identityService, "takatsu", OrganizationGroup.WARD_TAKATSU);
     TestUsers.ensure(identityService, "manager", OrganizationGroup.MANAGERS);
-    plans.importPlan("fy2019-community.yaml", jp.shisakuflow.plan.StandalonePlanServices.seedYaml(), 2025);
+    plans.importPlan("fy2019-community.yaml", jp.shisakuflow.fiscalyear.StandalonePlanServices.seedYaml(), 2025);
 
     List<String> ward = summaries(calendar(http.withBasicAuth("takatsu", TestUsers.PASSWORD), "/api/calendar.ics"));
     assertThat(ward).contains("▲ 高津どんなもんじゃ祭り").doesNotContain("▲ 第1回有識者会議");

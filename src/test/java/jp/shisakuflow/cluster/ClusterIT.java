@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import jp.shisakuflow.time.FiscalYear;
 import jp.shisakuflow.support.FreePort;
 import jp.shisakuflow.support.LocalPostgres;
 import jp.shisakuflow.support.SigningKeyFile;
+import jp.shisakuflow.time.FiscalYear;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,11 +1,10 @@
 package jp.shisakuflow.initiative;
 
-import jp.shisakuflow.time.FiscalYear;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import jp.shisakuflow.time.FiscalYear;
 import org.junit.jupiter.api.Test;
 
 class InitiativeStartTest {

@@ -1,13 +1,12 @@
 package jp.shisakuflow.plan;
 
-import jp.shisakuflow.initiative.PlannedPhase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import jp.shisakuflow.initiative.PlannedPhase;
 import org.junit.jupiter.api.Test;
 
 class PlanParserTest {

@@ -1,7 +1,5 @@
 package jp.shisakuflow.plan;
 
-import jp.shisakuflow.initiative.PlannedPhase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,7 +8,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.shisakuflow.fiscalyear.StandalonePlanServices;
 import jp.shisakuflow.initiative.Outcome;
+import jp.shisakuflow.initiative.PlannedPhase;
 import jp.shisakuflow.organization.OrganizationGroup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The seed schedule, item by item and milestone by milestone, against processes/plans/fy2019-community.yaml. */
 class SeedPlanTest {
 
-  static final String SEED_PLAN = "processes/plans/fy2019-community.yaml";
+  static final String SEED_PLAN = StandalonePlanServices.SEED_PLAN;
 
   /** Every ● of the chart (and the unmarked trial row), by the words the chart uses, and its plan id. */
   static final Map<String, String> SEED_ITEMS = Map.ofEntries(

@@ -1,16 +1,16 @@
-package jp.shisakuflow.plan;
-
-import jp.shisakuflow.initiative.InitiativeProcesses;
-
-import jp.shisakuflow.initiative.BusinessKey;
+package jp.shisakuflow.fiscalyear;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.shisakuflow.initiative.BusinessKey;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
+import jp.shisakuflow.initiative.InitiativeProcesses;
 import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.initiative.Outcome;
+import jp.shisakuflow.plan.Plan;
+import jp.shisakuflow.plan.PlannedInitiative;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;

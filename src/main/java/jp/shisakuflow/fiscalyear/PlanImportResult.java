@@ -1,4 +1,4 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.fiscalyear;
 
 /** What an import did: {@code started} a new year, {@code revised} a running one, or nothing ({@code unchanged}). */
 public record PlanImportResult(String planKey, int fiscalYear, Status status, int initiativesStarted,

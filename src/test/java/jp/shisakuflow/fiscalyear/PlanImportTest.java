@@ -1,8 +1,4 @@
-package jp.shisakuflow.plan;
-
-import jp.shisakuflow.time.CityTime;
-
-import jp.shisakuflow.initiative.PhasePlanCodec;
+package jp.shisakuflow.fiscalyear;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,9 +9,12 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import jp.shisakuflow.ProcessTestEngine;
-import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
+import jp.shisakuflow.initiative.PhasePlanCodec;
+import jp.shisakuflow.plan.InvalidPlanException;
+import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;

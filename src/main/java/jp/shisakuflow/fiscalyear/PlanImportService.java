@@ -1,4 +1,4 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.fiscalyear;
 
 import java.util.HashMap;
 import java.util.List;
@@ -6,10 +6,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import jp.shisakuflow.time.FiscalYear;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeRevision;
 import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.plan.InvalidPlanException;
+import jp.shisakuflow.plan.Milestone;
+import jp.shisakuflow.plan.Plan;
+import jp.shisakuflow.plan.PlanError;
+import jp.shisakuflow.plan.PlanParser;
+import jp.shisakuflow.plan.PlannedInitiative;
+import jp.shisakuflow.time.FiscalYear;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;

@@ -1,4 +1,4 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.fiscalyear;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,4 @@
-package jp.shisakuflow.plan;
-
-import jp.shisakuflow.time.CityTime;
+package jp.shisakuflow.fiscalyear;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,10 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.shisakuflow.ProcessTestEngine;
-import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.initiative.VerificationRating;
+import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;

@@ -1,12 +1,12 @@
-package jp.shisakuflow.plan;
-
-import jp.shisakuflow.time.CityTime;
+package jp.shisakuflow.fiscalyear;
 
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import jp.shisakuflow.plan.FiscalYearPlan.Var;
+import jp.shisakuflow.fiscalyear.FiscalYearPlan.Var;
+import jp.shisakuflow.plan.Milestone;
+import jp.shisakuflow.time.CityTime;
 import org.springframework.stereotype.Service;
 
 /**

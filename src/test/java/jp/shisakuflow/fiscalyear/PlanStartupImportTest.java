@@ -1,11 +1,11 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.fiscalyear;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jp.shisakuflow.ShisakuFlowApplication;
-import org.camunda.bpm.engine.RuntimeService;
 import jp.shisakuflow.support.OwnApplication;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;

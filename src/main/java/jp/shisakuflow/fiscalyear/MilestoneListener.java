@@ -1,6 +1,8 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.fiscalyear;
 
 import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.plan.Milestone;
+import jp.shisakuflow.plan.PlanStore;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +22,7 @@ public class MilestoneListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     int index = ((Number) execution.getVariable(InitiativeLifecycle.Var.LOOP_COUNTER)).intValue();
-    Milestone milestone = planStore.planOf(execution).milestones().get(index);
+    Milestone milestone = FiscalYearPlan.planOf(planStore, execution).milestones().get(index);
     int leadDays = ((Number) execution.getVariable(FiscalYearPlan.Var.PREPARATION_LEAD_DAYS)).intValue();
     execution.setVariablesLocal(schedule.variables(milestone, leadDays));
   }

@@ -1,8 +1,8 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.fiscalyear;
 
 import java.time.LocalDate;
-import jp.shisakuflow.plan.FiscalYearPlan.Element;
-import jp.shisakuflow.plan.FiscalYearPlan.Var;
+import jp.shisakuflow.fiscalyear.FiscalYearPlan.Element;
+import jp.shisakuflow.fiscalyear.FiscalYearPlan.Var;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,8 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.fiscalyear;
+
+import jp.shisakuflow.plan.Plan;
+import jp.shisakuflow.plan.PlanStore;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The {@code fiscal-year-plan} process: one instance per plan and fiscal year. */
 public final class FiscalYearPlan {
@@ -7,6 +11,13 @@ public final class FiscalYearPlan {
   public static final String RESOURCE = "processes/fiscal-year-plan.bpmn";
 
   private FiscalYearPlan() {}
+
+  /** The plan of an instance (or of one of its scopes), in its fiscal year, read from its variables. */
+  public static Plan planOf(PlanStore plans, VariableScope execution) {
+    return plans.load((String) execution.getVariable(Var.PLAN_DEPLOYMENT_ID),
+        (String) execution.getVariable(Var.PLAN_RESOURCE),
+        ((Number) execution.getVariable(Var.FISCAL_YEAR)).intValue());
+  }
 
   /** BPMN element ids. */
   public static final class Element {

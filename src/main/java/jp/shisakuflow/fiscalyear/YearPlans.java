@@ -1,11 +1,12 @@
-package jp.shisakuflow.plan;
-
-import jp.shisakuflow.initiative.BusinessKey;
+package jp.shisakuflow.fiscalyear;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.shisakuflow.initiative.BusinessKey;
+import jp.shisakuflow.plan.Plan;
+import jp.shisakuflow.plan.PlanStore;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;

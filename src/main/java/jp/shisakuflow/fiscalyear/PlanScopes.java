@@ -1,7 +1,8 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.fiscalyear;
 
 import java.util.Date;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.plan.PlanStore;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ public class PlanScopes {
   }
 
   public int milestoneCount(DelegateExecution execution) {
-    return planStore.planOf(execution).milestones().size();
+    return FiscalYearPlan.planOf(planStore, execution).milestones().size();
   }
 
   public Date quarterReviewAt(DelegateExecution execution) {

@@ -1,5 +1,6 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.fiscalyear;
 
+import jp.shisakuflow.plan.PlanStore;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,6 @@ public class YearEndRolloverDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    planInitiatives.rollOver(planStore.planOf(execution));
+    planInitiatives.rollOver(FiscalYearPlan.planOf(planStore, execution));
   }
 }

@@ -1,17 +1,16 @@
-package jp.shisakuflow.plan;
-
-import jp.shisakuflow.time.CityTime;
-
-import jp.shisakuflow.initiative.PlannedPhase;
-
-import jp.shisakuflow.initiative.Stage;
+package jp.shisakuflow.fiscalyear;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import jp.shisakuflow.time.FiscalYear;
 import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.initiative.Outcome;
+import jp.shisakuflow.initiative.PlannedPhase;
+import jp.shisakuflow.initiative.Stage;
+import jp.shisakuflow.plan.Plan;
+import jp.shisakuflow.plan.PlannedInitiative;
+import jp.shisakuflow.time.CityTime;
+import jp.shisakuflow.time.FiscalYear;
 import org.springframework.stereotype.Service;
 
 /**

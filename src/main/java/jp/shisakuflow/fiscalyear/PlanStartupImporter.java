@@ -1,4 +1,4 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.fiscalyear;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.fiscalyear;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,5 @@
-package jp.shisakuflow.plan;
+package jp.shisakuflow.fiscalyear;
+
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +28,12 @@ public final class StandalonePlanServices {
         new PlanProperties(14, null));
   }
 
+  /** The seed plan: the FY2019 chart as a plan. */
+  public static final String SEED_PLAN = "processes/plans/fy2019-community.yaml";
+
   /** The text of processes/plans/fy2019-community.yaml. */
   public static String seedYaml() {
-    try (InputStream in = StandalonePlanServices.class.getClassLoader().getResourceAsStream(SeedPlanTest.SEED_PLAN)) {
+    try (InputStream in = StandalonePlanServices.class.getClassLoader().getResourceAsStream(SEED_PLAN)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
