@@ -83,7 +83,7 @@ class WebappScriptsBrowserTest {
     Object loaded = browser.executeScript("return performance.getEntriesByType('resource').map(e => e.name)"
         + ".filter(n => n.includes('shisaku-webapp'));");
     assertThat(loaded.toString()).as("the one shared script, from the shared folder")
-        .contains("/camunda/app/shisaku/shisaku-webapp.js").doesNotContain("/" + app + "/scripts/shisaku-webapp");
+        .contains("/camunda/app/shisaku/scripts/shisaku-webapp.js").doesNotContain("/" + app + "/scripts/shisaku-webapp");
     Chromium.screenshot(browser, "shared-script-" + app);
   }
 
