@@ -78,8 +78,16 @@ class WebappScriptsBrowserTest {
     browser.get(base() + "/camunda/app/" + app + "/default/");
 
     // The shared script hides Camunda 7 CE's end-of-life banner with a style of its own.
-    wait.until(driver -> (Boolean) browser.executeScript("return [...document.querySelectorAll('style')]"
-        + ".some(s => s.textContent.includes('.ce-eol-banner'));"));
+    try {
+      wait.until(driver -> (Boolean) browser.executeScript("return [...document.querySelectorAll('style')]"
+          + ".some(s => s.textContent.includes('.ce-eol-banner'));"));
+    } catch (RuntimeException e) {
+      Chromium.screenshot(browser, "shared-script-" + app + "-missing");
+      System.err.println("No shared script in " + app + " at " + browser.getCurrentUrl() + "; scripts loaded: "
+          + browser.executeScript("return performance.getEntriesByType('resource').map(e => e.name)"
+          + ".filter(n => n.endsWith('.js') || n.includes('.js?'));"));
+      throw e;
+    }
     Object loaded = browser.executeScript("return performance.getEntriesByType('resource').map(e => e.name)"
         + ".filter(n => n.includes('shisaku-webapp'));");
     assertThat(loaded.toString()).as("the one shared script, from the shared folder")
@@ -115,6 +123,10 @@ class WebappScriptsBrowserTest {
     assertThat(drawn).as("the dashboard was shown three times").isEqualTo(3);
     assertThat(live).as("ECharts instances alive after visiting the dashboard three times").isEqualTo(1);
     assertThat(onPage).as("charts on the page").isEqualTo(1);
+    Object echarts = browser.executeScript("return performance.getEntriesByType('resource').map(e => e.name)"
+        + ".filter(n => n.includes('/webjars/echarts/'));");
+    assertThat(echarts.toString()).as("ECharts by the URL without its version (the pom holds the version)")
+        .contains("/webjars/echarts/dist/echarts.min.js");
   }
 
   @Test
