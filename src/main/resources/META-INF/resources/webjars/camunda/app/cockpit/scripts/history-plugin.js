@@ -3,6 +3,9 @@
 // Per definition: finished and running instances with filters, and the chosen instance's timeline with
 // its path drawn over the diagram. Per running instance: the same timeline.
 
+import {appFetch, engineFetch, escape, jaDateTime, pageEngineApi, plugin, showError}
+  from '../../shisaku/scripts/plugin-kit.js';
+
 const PATH_EVENT = 'shisaku:history-path';
 const CSV_KEYS = ['initiative-lifecycle', 'initiative-steps'];
 const TYPE_LABELS = {
@@ -13,10 +16,7 @@ const TYPE_LABELS = {
 const STATE_LABELS = {ACTIVE: '実行中', COMPLETED: '完了', EXTERNALLY_TERMINATED: '中止', INTERNALLY_TERMINATED: '中止',
   SUSPENDED: '一時停止'};
 
-const escape = text => String(text == null ? '' : text)
-  .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-const getJson = url => fetch(url, {credentials: 'same-origin'}).then(response => response.json().catch(() => ({}))
+const getJson = url => appFetch(url).then(response => response.json().catch(() => ({}))
   .then(body => {
     if (!response.ok) {
       throw new Error((body && (body.detail || body.message)) || ('履歴を取得できませんでした (' + response.status + ')'));
@@ -24,13 +24,13 @@ const getJson = url => fetch(url, {credentials: 'same-origin'}).then(response =>
     return body;
   }));
 
-const time = iso => (iso ? new Date(iso).toLocaleString('ja-JP', {timeZone: 'Asia/Tokyo'}) : '');
+const time = iso => jaDateTime(iso);
 
 /**
  * Who may not change process instances (auditors) is not offered Cockpit's actions (suspend, modify,
  * cancel, ...): the engine would refuse them anyway; this keeps the screen honest.
  */
-const hideActionsFromReaders = () => fetch('/camunda/api/engine/engine/default/authorization/check'
+const hideActionsFromReaders = () => fetch(pageEngineApi() + '/authorization/check'
   + '?permissionName=UPDATE&resourceName=ProcessInstance&resourceType=8', {credentials: 'same-origin'})
   .then(r => (r.ok ? r.json() : {authorized: true}))
   .then(check => {
@@ -44,8 +44,8 @@ const hideActionsFromReaders = () => fetch('/camunda/api/engine/engine/default/a
   .catch(() => undefined);
 hideActionsFromReaders();
 
-/** The timeline table of one instance, and its path announced to the diagram. */
-const renderTimeline = (node, processInstanceId) => {
+/** The timeline table of one instance, and its path announced to the diagram; not once the view has gone. */
+const renderTimeline = (node, processInstanceId, isGone = () => false) => {
   node.innerHTML = '<p>読み込み中…</p>';
   return getJson('/api/audit/instances/' + encodeURIComponent(processInstanceId)).then(trail => {
     const rows = trail.events.map(e => '<tr data-type="' + escape(e.type) + '"><td>' + escape(time(e.time))
@@ -59,11 +59,12 @@ const renderTimeline = (node, processInstanceId) => {
       + '<table class="table table-condensed shisaku-timeline"><thead><tr><th>日時</th><th>種類</th><th>実行者</th>'
       + '<th>アクティビティ</th><th>内容</th><th>変更前 → 変更後</th></tr></thead><tbody>' + rows + '</tbody></table>';
     node.setAttribute('data-events', String(trail.events.length));
+    if (isGone()) {
+      return;
+    }
     const path = trail.events.filter(e => e.type === 'ACTIVITY_STARTED').map(e => e.activityId);
     window.dispatchEvent(new CustomEvent(PATH_EVENT, {detail: {processInstanceId, path}}));
-  }).catch(error => {
-    node.innerHTML = '<div class="alert alert-danger">' + escape(error.message) + '</div>';
-  });
+  }).catch(error => showError(node, error));
 };
 
 const FILTER_FORM = '<form class="form-inline shisaku-history-filter">'
@@ -76,12 +77,20 @@ const FILTER_FORM = '<form class="form-inline shisaku-history-filter">'
   + '<button type="submit" class="btn btn-default">検索</button></form>'
   + '<div class="shisaku-history-list"></div><div class="shisaku-history-timeline"></div>';
 
-const renderHistory = (node, processDefinitionId) => {
+/** The definition's history tab; its cleanup keeps late answers from announcing a path. */
+const mountHistory = (node, api, processDefinitionId) => {
+  let unmounted = false;
   node.innerHTML = FILTER_FORM;
   const form = node.querySelector('form');
   const list = node.querySelector('.shisaku-history-list');
   const timeline = node.querySelector('.shisaku-history-timeline');
-  const definition = getJson('/camunda/api/engine/engine/default/process-definition/' + processDefinitionId);
+  const definition = engineFetch(api, '/process-definition/' + encodeURIComponent(processDefinitionId))
+    .then(response => {
+      if (!response.ok) {
+        throw new Error('プロセス定義を取得できませんでした (' + response.status + ')');
+      }
+      return response.json();
+    });
   const search = () => definition.then(d => {
     const params = new URLSearchParams({processDefinitionKey: d.key});
     new FormData(form).forEach((value, name) => value && params.set(name, value));
@@ -95,9 +104,7 @@ const renderHistory = (node, processDefinitionId) => {
         + escape(time(i.startTime)) + '</td><td>' + escape(time(i.endTime)) + '</td></tr>').join('')
       + '</tbody></table>' + (instances.length ? '' : '<p>該当するインスタンスはありません。</p>');
     list.setAttribute('data-rows', String(instances.length));
-  }).catch(error => {
-    list.innerHTML = '<div class="alert alert-danger">' + escape(error.message) + '</div>';
-  });
+  }).catch(error => showError(list, error));
   form.addEventListener('submit', event => {
     event.preventDefault();
     search();
@@ -106,10 +113,13 @@ const renderHistory = (node, processDefinitionId) => {
     const link = event.target.closest('a[data-instance]');
     if (link) {
       event.preventDefault();
-      renderTimeline(timeline, link.getAttribute('data-instance'));
+      renderTimeline(timeline, link.getAttribute('data-instance'), () => unmounted);
     }
   });
   search();
+  return () => {
+    unmounted = true;
+  };
 };
 
 /** Draws the chosen instance's path over the definition's diagram: visited elements and their order. */
@@ -149,28 +159,32 @@ const drawPath = viewer => {
 };
 
 export default [
-  {
+  plugin({
     id: 'shisaku.history.definition',
     pluginPoint: 'cockpit.processDefinition.runtime.tab',
     priority: 10,
     properties: {label: '履歴（監査）'},
-    render: (node, {processDefinitionId}) => renderHistory(node, processDefinitionId)
-  },
-  {
+    mount: (node, {api, processDefinitionId}) => mountHistory(node, api, processDefinitionId)
+  }),
+  plugin({
     id: 'shisaku.history.path',
     pluginPoint: 'cockpit.processDefinition.diagram.plugin',
     priority: 10,
-    render: viewer => drawPath(viewer)
-  },
-  {
+    mount: viewer => drawPath(viewer)
+  }),
+  plugin({
     id: 'shisaku.history.instance',
     pluginPoint: 'cockpit.processInstance.runtime.tab',
     priority: 10,
     properties: {label: '監査タイムライン'},
-    render: (node, {processInstanceId}) => {
+    mount: (node, {processInstanceId}) => {
+      let unmounted = false;
       const timeline = document.createElement('div');
       node.appendChild(timeline);
-      renderTimeline(timeline, processInstanceId);
+      renderTimeline(timeline, processInstanceId, () => unmounted);
+      return () => {
+        unmounted = true;
+      };
     }
-  }
+  })
 ];

@@ -2,7 +2,10 @@
 // Data: GET /api/progress/dashboard (the app's progress API). Dashboard view, and a tab on the
 // initiative-lifecycle definition and instance views.
 
-const ECHARTS = '/webjars/echarts/5.3.1/dist/echarts.min.js';
+import {appFetch, engineFetch, escape, plugin, showError} from '../../shisaku/scripts/plugin-kit.js';
+
+// No version in the URL: webjars-locator-lite finds it in the ECharts WebJar, whose version is in the pom only.
+const ECHARTS = '/webjars/echarts/dist/echarts.min.js';
 const YEAR_KEY = 'shisaku.fiscalYear';
 const COLORS = {
   ON_SCHEDULE: '#2e7d32',
@@ -38,15 +41,12 @@ const currentFiscalYear = () => {
 const chosenYear = () => Number(window.localStorage.getItem(YEAR_KEY)) || currentFiscalYear();
 
 const fetchDashboard = year =>
-  fetch('/api/progress/dashboard?fiscalYear=' + year, {credentials: 'same-origin'}).then(response => {
+  appFetch('/api/progress/dashboard?fiscalYear=' + year).then(response => {
     if (!response.ok) {
       throw new Error('進捗を取得できませんでした (' + response.status + ')');
     }
     return response.json();
   });
-
-const escape = text => String(text == null ? '' : text)
-  .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const day = iso => new Date(iso + 'T00:00:00').getTime();
 const nextDay = iso => day(iso) + 86400000;
@@ -164,12 +164,25 @@ const select = (name, label, options) =>
   + '<option value="">すべて</option>'
   + options.map(o => '<option value="' + escape(o[0]) + '">' + escape(o[1]) + '</option>').join('') + '</select></label>';
 
-/** The schedule view; {@code only} limits it to one process instance (the instance tab). */
-const renderSchedule = (node, only) => {
+/**
+ * The schedule view; {@code only} limits it to one process instance (the instance tab). Returns its cleanup:
+ * the chart is disposed, and answers that arrive after it are dropped.
+ */
+const mountSchedule = (node, api, only) => {
   node.innerHTML = '<div class="shisaku-schedule"><p>読み込み中…</p></div>';
   const root = node.firstChild;
   let chart;
+  let unmounted = false;
+  const dispose = () => {
+    if (chart) {
+      chart.dispose();
+      chart = null;
+    }
+  };
   const draw = year => Promise.all([loadEcharts(), fetchDashboard(year)]).then(([echarts, data]) => {
+    if (unmounted) {
+      return;
+    }
     const years = [];
     for (let y = currentFiscalYear() + 1; y >= currentFiscalYear() - 7; y--) {
       years.push(y);
@@ -201,9 +214,7 @@ const renderSchedule = (node, only) => {
         && (!filters.status || i.status === filters.status));
       const rows = rowsOf(data, initiatives);
       chartNode.style.height = Math.max(160, rows.length * 26 + 70) + 'px';
-      if (chart) {
-        chart.dispose();
-      }
+      dispose();
       chart = echarts.init(chartNode, null, {renderer: 'svg'});
       chart.setOption(chartOption(data, rows));
       chart.on('click', params => {
@@ -224,14 +235,16 @@ const renderSchedule = (node, only) => {
     }));
     redraw();
     if (only) {
-      renderDelays(root.querySelector('.shisaku-delays'), only);
+      renderDelays(root.querySelector('.shisaku-delays'), api, only);
     }
   }).catch(error => {
-    root.innerHTML = '<div class="alert alert-danger">' + escape(error.message) + '</div>';
+    if (!unmounted) {
+      showError(root, error);
+    }
   });
   if (only) {
     // An instance is drawn in its own fiscal year, read from its business key (FY<year>-<id>).
-    fetch('/camunda/api/engine/engine/default/history/process-instance/' + only, {credentials: 'same-origin'})
+    engineFetch(api, '/history/process-instance/' + encodeURIComponent(only))
       .then(r => (r.ok ? r.json() : {}))
       .then(instance => {
         const match = /^FY(\d{4})-/.exec(instance.businessKey || '');
@@ -240,14 +253,17 @@ const renderSchedule = (node, only) => {
   } else {
     draw(chosenYear());
   }
-  return () => chart && chart.dispose();
+  return () => {
+    unmounted = true;
+    dispose();
+  };
 };
 
 /** The instance's history of delays: its escalation tasks, from the engine's history. */
-const renderDelays = (node, processInstanceId) => {
-  const base = '/camunda/api/engine/engine/default/history/task?processInstanceId=' + processInstanceId;
+const renderDelays = (node, api, processInstanceId) => {
+  const base = '/history/task?processInstanceId=' + encodeURIComponent(processInstanceId);
   Promise.all(['Task_HandleDelay', 'Task_HandleStepDelay'].map(key =>
-    fetch(base + '&taskDefinitionKey=' + key + '&maxResults=100', {credentials: 'same-origin'})
+    engineFetch(api, base + '&taskDefinitionKey=' + key + '&maxResults=100')
       .then(r => (r.ok ? r.json() : []))))
     .then(lists => {
       const tasks = [].concat.apply([], lists);
@@ -258,25 +274,25 @@ const renderDelays = (node, processInstanceId) => {
 };
 
 export default [
-  {
+  plugin({
     id: 'shisaku.schedule.dashboard',
     pluginPoint: 'cockpit.dashboard',
     priority: 20,
     properties: {label: '年度の進捗（計画と実績）'},
-    render: node => renderSchedule(node, null)
-  },
-  {
+    mount: (node, {api}) => mountSchedule(node, api, null)
+  }),
+  plugin({
     id: 'shisaku.schedule.definition',
     pluginPoint: 'cockpit.processDefinition.runtime.tab',
     priority: 20,
     properties: {label: '施策の進捗'},
-    render: node => renderSchedule(node, null)
-  },
-  {
+    mount: (node, {api}) => mountSchedule(node, api, null)
+  }),
+  plugin({
     id: 'shisaku.schedule.instance',
     pluginPoint: 'cockpit.processInstance.runtime.tab',
     priority: 20,
     properties: {label: '施策の進捗'},
-    render: (node, {processInstanceId}) => renderSchedule(node, processInstanceId)
-  }
+    mount: (node, {api, processInstanceId}) => mountSchedule(node, api, processInstanceId)
+  })
 ];

@@ -2,24 +2,11 @@
 // URL of their own calendar feed (the app's /api/calendar/token), for Outlook or a phone to subscribe to.
 // The URL is shown once, when issued; only its hash is kept.
 
+import {appFetch, escape, jaDateTime, plugin} from '../../shisaku/scripts/plugin-kit.js';
+
 const API = '/api/calendar/token';
-const CSRF_COOKIE = 'SHISAKU-XSRF-TOKEN';
-const CSRF_HEADER = 'X-SHISAKU-XSRF-TOKEN';
 
-const escape = text => String(text == null ? '' : text)
-  .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-const cookie = name => {
-  const found = document.cookie.split(';').map(c => c.trim()).find(c => c.indexOf(name + '=') === 0);
-  return found ? decodeURIComponent(found.substring(name.length + 1)) : '';
-};
-
-const call = (method, expected) => fetch(API, {
-  method,
-  credentials: 'same-origin',
-  headers: method === 'GET' ? {Accept: 'application/json'}
-    : {Accept: 'application/json', [CSRF_HEADER]: cookie(CSRF_COOKIE)}
-}).then(response => {
+const call = (method, expected) => appFetch(API, {method}).then(response => {
   if (response.status !== expected) {
     return response.text().then(body => {
       let message = '';
@@ -34,10 +21,7 @@ const call = (method, expected) => fetch(API, {
   return response.status === 204 ? null : response.json();
 });
 
-const when = iso => {
-  const date = new Date(iso);
-  return isNaN(date.getTime()) ? '' : date.toLocaleString('ja-JP', {dateStyle: 'long', timeStyle: 'short'});
-};
+const when = iso => jaDateTime(iso, {dateStyle: 'long', timeStyle: 'short'});
 
 const STYLE = `
 .shisaku-calendar-backdrop { position: fixed; inset: 0; background: rgba(0,0,0,.4); z-index: 2000; }
@@ -50,6 +34,7 @@ const STYLE = `
 .shisaku-calendar-dialog .shisaku-calendar-actions .btn { margin-left: 8px; }
 `;
 
+/** Opens the dialog; returns what closes it. */
 const openDialog = () => {
   if (!document.getElementById('shisaku-calendar-style')) {
     const style = document.createElement('style');
@@ -135,20 +120,24 @@ const openDialog = () => {
 
   dialog.innerHTML = '<p>読み込み中…</p>';
   call('GET', 200).then(status => draw(status, null), e => draw(null, null, e.message));
+  return close;
 };
 
 export default [
-  {
+  plugin({
     id: 'shisaku.calendar.feed',
     pluginPoint: 'tasklist.navbar.action',
     priority: 5,
-    render: node => {
+    mount: node => {
+      let close = () => undefined;
       node.innerHTML = '<a href class="shisaku-calendar-open" role="button" title="カレンダーアプリで購読するURL'
         + ' (calendar feed)"><span class="glyphicon glyphicon-calendar"></span> カレンダー連携</a>';
       node.querySelector('a').addEventListener('click', event => {
         event.preventDefault();
-        openDialog();
+        close();
+        close = openDialog();
       });
+      return () => close();
     }
-  }
+  })
 ];

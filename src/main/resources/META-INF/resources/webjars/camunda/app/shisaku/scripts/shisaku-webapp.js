@@ -1,4 +1,5 @@
-// Shisaku Flow, in every webapp:
+// Shisaku Flow, in every webapp (Welcome, Tasklist, Cockpit, Admin; each config.js lists this one file as
+// '../shisaku/scripts/shisaku-webapp.js' in its customScripts, see docs/frontend.md):
 // - the webapps share the app's single login page: when a webapp would show its own login (after
 //   logout, or when the session has ended), the browser goes to /login instead;
 // - staff never meet Camunda 7 CE's end-of-life banner.
