@@ -104,7 +104,7 @@ public class PlanImportTest {
         .getDuedate()).isEqualTo(CityTime.startOf(LocalDate.of(2019, 11, 1)));
 
     var updates = engine.getHistoryService().createHistoricDetailQuery().processInstanceId(support.getId())
-        .variableUpdates().orderByTime().asc().list().stream()
+        .variableUpdates().orderByVariableRevision().asc().list().stream()
         .map(HistoricVariableUpdate.class::cast)
         .filter(u -> u.getVariableName().equals(Var.PHASE_PLAN)).toList();
     assertThat(updates).hasSize(2);
