@@ -60,7 +60,7 @@ class AuditorHistoryBrowserTest {
 
     var wait = new WebDriverWait(browser, Duration.ofSeconds(40));
     Chromium.logIn(browser, base(), "auditor");
-    browser.get(base() + "/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
+    Chromium.openWebapp(browser, base() + "/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '履歴（監査）')]"))).click();
 
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(

@@ -59,7 +59,7 @@ class CalendarFeedBrowserTest {
 
     Chromium.logIn(browser, base(), "takatsu");
     wait.until(ExpectedConditions.urlContains("/camunda/app/"));
-    browser.get(base() + "/camunda/app/tasklist/default/");
+    Chromium.openWebapp(browser, base() + "/camunda/app/tasklist/default/");
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.shisaku-calendar-open"))).click();
     WebElement issue = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".shisaku-calendar-issue")));
     assertThat(browser.findElement(By.cssSelector(".shisaku-calendar-dialog")).getText())

@@ -9,6 +9,7 @@ import jp.shisakuflow.support.TestUsers;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -24,6 +25,8 @@ final class Chromium {
   static final String BROWSER = System.getenv().getOrDefault("SHISAKU_CHROMIUM", "/usr/bin/chromium");
   static final String DRIVER = System.getenv().getOrDefault("SHISAKU_CHROMEDRIVER", "/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  /** Every webapp's header holds the account menu once the webapp has started. */
+  static final By HEADER = By.cssSelector("li.account");
 
   private Chromium() {}
 
@@ -56,6 +59,33 @@ final class Chromium {
         .until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
     driver.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  /** How long a webapp may show Camunda's loading spinner before the page is loaded once more. */
+  static final Duration WEBAPP_START = Duration.ofSeconds(30);
+
+  /**
+   * Opens a page of a webapp and waits for its header (the account menu). A webapp that is still on its
+   * loading spinner after {@link #WEBAPP_START} is reloaded once, as a person would: seen a few times in many
+   * runs, on the first open of Cockpit or Welcome in a browser, on code before and after the shared webapp
+   * script, cause not yet found (the page never asked for its config.js). What the page had loaded by then
+   * is printed, to find the cause.
+   */
+  static void openWebapp(ChromeDriver driver, String url) {
+    driver.get(url);
+    try {
+      new WebDriverWait(driver, WEBAPP_START).until(ExpectedConditions.presenceOfElementLocated(HEADER));
+    } catch (TimeoutException stuck) {
+      System.err.println("Webapp still loading after " + WEBAPP_START.toSeconds() + " s, reloading once: " + url
+          + "\nresources loaded so far:\n" + driver.executeScript("return performance.getEntriesByType('resource')"
+          + ".map(e => e.name + ' ' + Math.round(e.duration) + ' ms ' + (e.responseStatus || '')).join('\\n')"));
+      try {
+        screenshot(driver, "webapp-still-loading-" + Math.abs(url.hashCode()));
+      } catch (java.io.IOException ignored) {
+        // the screenshot only helps the diagnosis
+      }
+      driver.navigate().refresh();
+    }
   }
 
   static Path screenshot(ChromeDriver driver, String name) throws java.io.IOException {

@@ -46,7 +46,7 @@ class ScheduleDashboardBrowserTest {
     knownYear.ensure();
     var wait = new WebDriverWait(browser, Duration.ofSeconds(40));
     Chromium.logIn(browser, base(), "manager");
-    browser.get(base() + "/camunda/app/cockpit/default/#/dashboard");
+    Chromium.openWebapp(browser, base() + "/camunda/app/cockpit/default/#/dashboard");
     browser.executeScript("window.localStorage.setItem('shisaku.fiscalYear', '" + KnownYear.YEAR + "');");
     browser.navigate().refresh();
 

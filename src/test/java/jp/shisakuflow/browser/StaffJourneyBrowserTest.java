@@ -60,7 +60,7 @@ class StaffJourneyBrowserTest {
     var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
     logIn("takatsu");
-    browser.get(base() + "/camunda/app/tasklist/default/");
+    Chromium.openWebapp(browser, base() + "/camunda/app/tasklist/default/");
     WebElement department = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[starts-with(normalize-space(.), '部署のタスク') and not(*[starts-with(normalize-space(.), '部署のタスク')])]")));
     assertThat(browser.getPageSource()).contains("タスクを作成").doesNotContain("Create task")
@@ -113,7 +113,7 @@ class StaffJourneyBrowserTest {
 
     browser.manage().deleteAllCookies();
     logIn("manager");
-    browser.get(base() + "/camunda/app/cockpit/default/");
+    Chromium.openWebapp(browser, base() + "/camunda/app/cockpit/default/");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "プロセス"));
     Chromium.screenshot(browser, "manager-cockpit");
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("It is time to migrate")

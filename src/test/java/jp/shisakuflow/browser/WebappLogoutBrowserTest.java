@@ -50,7 +50,7 @@ class WebappLogoutBrowserTest {
     String base = "http://localhost:" + port;
     Chromium.logIn(browser, base, "manager");
     wait.until(ExpectedConditions.urlContains("/camunda/app/"));
-    browser.get(base + "/camunda/app/" + app + "/default/");
+    Chromium.openWebapp(browser, base + "/camunda/app/" + app + "/default/");
 
     try {
       // The first start of a webapp in a busy JVM can take a while.

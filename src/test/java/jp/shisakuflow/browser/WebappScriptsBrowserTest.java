@@ -75,7 +75,7 @@ class WebappScriptsBrowserTest {
     var wait = new WebDriverWait(browser, Duration.ofSeconds(90));
     Chromium.logIn(browser, base(), "sysadmin");
     wait.until(ExpectedConditions.urlContains("/camunda/app/"));
-    browser.get(base() + "/camunda/app/" + app + "/default/");
+    Chromium.openWebapp(browser, base() + "/camunda/app/" + app + "/default/");
 
     // The shared script hides Camunda 7 CE's end-of-life banner with a style of its own.
     try {
@@ -100,7 +100,7 @@ class WebappScriptsBrowserTest {
     knownYear.ensure();
     var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     Chromium.logIn(browser, base(), "manager");
-    browser.get(base() + "/camunda/app/cockpit/default/#/dashboard");
+    Chromium.openWebapp(browser, base() + "/camunda/app/cockpit/default/#/dashboard");
     browser.executeScript("window.localStorage.setItem('shisaku.fiscalYear', '" + KnownYear.YEAR + "');"
         + "window.shisakuChartNodes = [];");
 
@@ -137,7 +137,7 @@ class WebappScriptsBrowserTest {
     var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     Chromium.logIn(browser, base(), "auditor");
     String definition = "#/process-definition/" + definitionId + "/runtime";
-    browser.get(base() + "/camunda/app/cockpit/default/" + definition);
+    Chromium.openWebapp(browser, base() + "/camunda/app/cockpit/default/" + definition);
 
     for (int visit = 1; visit <= 3; visit++) {
       if (visit > 1) {
