@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -62,8 +63,8 @@ public class HistoricInstanceSearch {
             .put(v.getName(), valueOf(v)));
     return instances.stream().map(i -> {
       Map<String, Object> v = values.getOrDefault(i.getId(), Map.of());
-      return new HistoricInstanceSummary(i.getId(), i.getBusinessKey(), (String) v.get(Var.TITLE),
-          (String) v.get(Var.WORKSTREAM), v.get(Var.FISCAL_YEAR), (String) v.get(Var.DECIDED_OUTCOME), i.getState(),
+      return new HistoricInstanceSummary(i.getId(), i.getBusinessKey(), InitiativeLifecycle.Typed.TITLE.from(v),
+          InitiativeLifecycle.Typed.WORKSTREAM.from(v), v.get(Var.FISCAL_YEAR), InitiativeLifecycle.Typed.DECIDED_OUTCOME.from(v), i.getState(),
           i.getStartTime().toInstant(), i.getEndTime() == null ? null : i.getEndTime().toInstant(),
           i.getStartUserId());
     }).toList();

@@ -89,9 +89,8 @@ public class CalendarService {
         .processDefinitionKey(FiscalYearPlan.PROCESS_KEY).active().list()) {
       var vars = runtimeService.getVariables(planInstance.getId(), List.of(FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID,
           FiscalYearPlan.Var.PLAN_RESOURCE, FiscalYearPlan.Var.FISCAL_YEAR));
-      Plan plan = planStore.load((String) vars.get(FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID),
-          (String) vars.get(FiscalYearPlan.Var.PLAN_RESOURCE),
-          ((Number) vars.get(FiscalYearPlan.Var.FISCAL_YEAR)).intValue());
+      Plan plan = planStore.load(FiscalYearPlan.Typed.PLAN_DEPLOYMENT_ID.from(vars),
+          FiscalYearPlan.Typed.PLAN_RESOURCE.from(vars), FiscalYearPlan.Typed.FISCAL_YEAR.from(vars));
       for (Milestone milestone : plan.milestones()) {
         if (group == null ? viewer.seesMilestoneOf(milestone.ownerGroup()) : group.equals(milestone.ownerGroup())) {
           calendar.add(milestoneEvent(plan, milestone, groupName(milestone.ownerGroup())));

@@ -1,5 +1,6 @@
 package jp.shisakuflow.fiscalyear;
 
+import jp.shisakuflow.initiative.Variable;
 import jp.shisakuflow.plan.Plan;
 import jp.shisakuflow.plan.PlanStore;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -14,9 +15,8 @@ public final class FiscalYearPlan {
 
   /** The plan of an instance (or of one of its scopes), in its fiscal year, read from its variables. */
   public static Plan planOf(PlanStore plans, VariableScope execution) {
-    return plans.load((String) execution.getVariable(Var.PLAN_DEPLOYMENT_ID),
-        (String) execution.getVariable(Var.PLAN_RESOURCE),
-        ((Number) execution.getVariable(Var.FISCAL_YEAR)).intValue());
+    return plans.load(Typed.PLAN_DEPLOYMENT_ID.from(execution), Typed.PLAN_RESOURCE.from(execution),
+        Typed.FISCAL_YEAR.from(execution));
   }
 
   /** BPMN element ids. */
@@ -42,6 +42,18 @@ public final class FiscalYearPlan {
   }
 
   /** Variables of the plan instance. */
+  /** The variables the code reads, with their types (no casts at the call sites). */
+  public static final class Typed {
+    public static final Variable<Integer> FISCAL_YEAR = Variable.integer(Var.FISCAL_YEAR);
+    public static final Variable<String> PLAN_DEPLOYMENT_ID = Variable.text(Var.PLAN_DEPLOYMENT_ID);
+    public static final Variable<String> PLAN_RESOURCE = Variable.text(Var.PLAN_RESOURCE);
+    public static final Variable<Integer> PREPARATION_LEAD_DAYS = Variable.integer(Var.PREPARATION_LEAD_DAYS);
+    public static final Variable<String> MILESTONE_TITLE = Variable.text(Var.MILESTONE_TITLE);
+    public static final Variable<String> MILESTONE_DATE = Variable.text(Var.MILESTONE_DATE);
+
+    private Typed() {}
+  }
+
   public static final class Var {
     public static final String PLAN_ID = "planId";
     public static final String PLAN_TITLE = "planTitle";

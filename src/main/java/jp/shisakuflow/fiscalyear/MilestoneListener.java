@@ -21,9 +21,9 @@ public class MilestoneListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    int index = ((Number) execution.getVariable(InitiativeLifecycle.Var.LOOP_COUNTER)).intValue();
+    int index = InitiativeLifecycle.Typed.LOOP_COUNTER.from(execution);
     Milestone milestone = FiscalYearPlan.planOf(planStore, execution).milestones().get(index);
-    int leadDays = ((Number) execution.getVariable(FiscalYearPlan.Var.PREPARATION_LEAD_DAYS)).intValue();
+    int leadDays = FiscalYearPlan.Typed.PREPARATION_LEAD_DAYS.from(execution);
     execution.setVariablesLocal(schedule.variables(milestone, leadDays));
   }
 }

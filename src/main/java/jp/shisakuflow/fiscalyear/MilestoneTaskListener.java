@@ -2,7 +2,6 @@ package jp.shisakuflow.fiscalyear;
 
 import java.time.LocalDate;
 import jp.shisakuflow.fiscalyear.FiscalYearPlan.Element;
-import jp.shisakuflow.fiscalyear.FiscalYearPlan.Var;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,15 +20,15 @@ public class MilestoneTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     switch (task.getTaskDefinitionKey()) {
       case Element.TASK_PREPARE_MILESTONE -> {
-        task.setName(schedule.preparationTaskName((String) task.getVariable(Var.MILESTONE_TITLE)));
+        task.setName(schedule.preparationTaskName(FiscalYearPlan.Typed.MILESTONE_TITLE.from(task)));
         task.setDueDate(schedule.preparationDue(milestoneDate(task)));
       }
       case Element.TASK_RECORD_MINUTES -> {
-        task.setName(schedule.minutesTaskName((String) task.getVariable(Var.MILESTONE_TITLE)));
+        task.setName(schedule.minutesTaskName(FiscalYearPlan.Typed.MILESTONE_TITLE.from(task)));
         task.setDueDate(schedule.minutesDue(milestoneDate(task)));
       }
       case Element.TASK_QUARTERLY_REVIEW -> {
-        int fiscalYear = ((Number) task.getVariable(Var.FISCAL_YEAR)).intValue();
+        int fiscalYear = FiscalYearPlan.Typed.FISCAL_YEAR.from(task);
         int quarter = PlanScopes.quarter(task);
         task.setName(schedule.reviewTaskName(fiscalYear, quarter));
         task.setDueDate(schedule.reviewDue(fiscalYear, quarter));
@@ -39,6 +38,6 @@ public class MilestoneTaskListener implements TaskListener {
   }
 
   private static LocalDate milestoneDate(DelegateTask task) {
-    return LocalDate.parse((String) task.getVariable(Var.MILESTONE_DATE));
+    return LocalDate.parse(FiscalYearPlan.Typed.MILESTONE_DATE.from(task));
   }
 }

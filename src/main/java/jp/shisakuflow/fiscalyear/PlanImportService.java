@@ -110,8 +110,10 @@ public class PlanImportService {
 
   /** The plan text a running plan instance was imported from. */
   private String importedText(String planInstanceId) {
-    String deploymentId = (String) runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID);
-    String resource = (String) runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PLAN_RESOURCE);
+    String deploymentId = FiscalYearPlan.Typed.PLAN_DEPLOYMENT_ID.read(
+        runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID));
+    String resource = FiscalYearPlan.Typed.PLAN_RESOURCE.read(
+        runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PLAN_RESOURCE));
     try (var in = repositoryService.getResourceAsStream(deploymentId, resource)) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
@@ -158,8 +160,8 @@ public class PlanImportService {
 
   /** Milestones whose date moved: new local dates on their scope, and their timers recalculated. */
   private void rescheduleMilestones(String planInstanceId, Plan plan) {
-    int leadDays = ((Number) runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PREPARATION_LEAD_DAYS))
-        .intValue();
+    int leadDays = FiscalYearPlan.Typed.PREPARATION_LEAD_DAYS.read(
+        runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PREPARATION_LEAD_DAYS));
     Map<String, Milestone> byId = plan.milestones().stream().collect(Collectors.toMap(Milestone::id, m -> m));
     for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
         .processInstanceIdIn(planInstanceId).variableName(FiscalYearPlan.Var.MILESTONE_ID).list()) {

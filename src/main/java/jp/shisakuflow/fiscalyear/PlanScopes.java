@@ -34,11 +34,11 @@ public class PlanScopes {
   }
 
   static int fiscalYear(DelegateExecution execution) {
-    return ((Number) execution.getVariable(FiscalYearPlan.Var.FISCAL_YEAR)).intValue();
+    return FiscalYearPlan.Typed.FISCAL_YEAR.from(execution);
   }
 
   /** Quarter 1–4 of a review scope, from its multi-instance loop counter. */
   static int quarter(org.camunda.bpm.engine.delegate.VariableScope scope) {
-    return ((Number) scope.getVariable(InitiativeLifecycle.Var.LOOP_COUNTER)).intValue() + 1;
+    return InitiativeLifecycle.Typed.LOOP_COUNTER.from(scope) + 1;
   }
 }

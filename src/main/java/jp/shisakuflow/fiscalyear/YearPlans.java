@@ -32,8 +32,8 @@ public class YearPlans {
       historyService.createHistoricVariableInstanceQuery().processInstanceId(planInstance.getId())
           .variableNameIn(FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID, FiscalYearPlan.Var.PLAN_RESOURCE).list()
           .forEach(v -> vars.put(v.getName(), v.getValue()));
-      plans.add(planStore.load((String) vars.get(FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID),
-          (String) vars.get(FiscalYearPlan.Var.PLAN_RESOURCE), fiscalYear));
+      plans.add(planStore.load(FiscalYearPlan.Typed.PLAN_DEPLOYMENT_ID.from(vars),
+          FiscalYearPlan.Typed.PLAN_RESOURCE.from(vars), fiscalYear));
     }
     return plans;
   }

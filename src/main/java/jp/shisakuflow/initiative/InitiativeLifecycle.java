@@ -56,6 +56,27 @@ public final class InitiativeLifecycle {
   /** The name of {@link Element#TASK_DECIDE_NEXT_YEAR} in the model, also the phase it stands for in progress. */
   public static final String DECISION_NAME = "次年度方針の決定";
 
+  /** The variables the code reads, with their types (no casts at the call sites). */
+  public static final class Typed {
+    public static final Variable<Integer> FISCAL_YEAR = Variable.integer(Var.FISCAL_YEAR);
+    /** The multi-instance counter of the phase or step a task belongs to; absent outside one. */
+    public static final Variable<Integer> LOOP_COUNTER = Variable.integer(Var.LOOP_COUNTER);
+    public static final Variable<String> INITIATIVE_ID = Variable.text(Var.INITIATIVE_ID);
+    public static final Variable<String> TITLE = Variable.text(Var.TITLE);
+    public static final Variable<String> WORKSTREAM = Variable.text(Var.WORKSTREAM);
+    public static final Variable<String> OWNER_GROUP = Variable.text(Var.OWNER_GROUP);
+    public static final Variable<String> OVERDUE_PHASE = Variable.text(Var.OVERDUE_PHASE);
+    public static final Variable<String> DECIDED_OUTCOME = Variable.text(Var.DECIDED_OUTCOME);
+
+    private Typed() {}
+
+    /** The loop counter, 0 where there is none (a task outside a multi-instance phase). */
+    public static int loopCounterOrZero(Object value) {
+      Integer counter = value instanceof Number ? LOOP_COUNTER.read(value) : null;
+      return counter == null ? 0 : counter;
+    }
+  }
+
   public static final class Var {
     public static final String INITIATIVE_ID = "initiativeId";
     public static final String TITLE = "title";

@@ -48,11 +48,12 @@ public class InitiativeRevision {
       taskService.createComment(null, processInstanceId, "計画改定 (plan revised): " + describe(current) + " → "
           + describe(phases));
     });
-    int fiscalYear = ((Number) runtimeService.getVariable(processInstanceId, Var.FISCAL_YEAR)).intValue();
+    int fiscalYear = InitiativeLifecycle.Typed.FISCAL_YEAR.read(runtimeService.getVariable(processInstanceId,
+        Var.FISCAL_YEAR));
     for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
-      Object loopCounter = runtimeService.getVariable(task.getExecutionId(), Var.LOOP_COUNTER);
       var label = phaseTasks.label(new PhaseTasks.Context(task.getTaskDefinitionKey(), task.getName(), phases,
-          fiscalYear, loopCounter instanceof Number n ? n.intValue() : 0, null, ClockUtil.getCurrentTime()));
+          fiscalYear, InitiativeLifecycle.Typed.loopCounterOrZero(runtimeService.getVariable(task.getExecutionId(),
+          Var.LOOP_COUNTER)), null, ClockUtil.getCurrentTime()));
       if (!label.dueDate().equals(task.getDueDate()) && !isEscalation(task)) {
         task.setDueDate(label.dueDate());
         taskService.saveTask(task);

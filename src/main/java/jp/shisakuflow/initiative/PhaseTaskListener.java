@@ -1,6 +1,5 @@
 package jp.shisakuflow.initiative;
 
-import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -20,7 +19,7 @@ public class PhaseTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     var label = phaseTasks.label(new PhaseTasks.Context(task.getTaskDefinitionKey(), task.getName(),
         PlanPhases.phases(task), PlanPhases.fiscalYear(task), PlanPhases.loopCounter(task),
-        (String) task.getVariable(Var.OVERDUE_PHASE), ClockUtil.getCurrentTime()));
+        InitiativeLifecycle.Typed.OVERDUE_PHASE.from(task), ClockUtil.getCurrentTime()));
     task.setName(label.name());
     task.setDueDate(label.dueDate());
   }

@@ -49,11 +49,10 @@ public class PlanPhases {
   }
 
   static int fiscalYear(VariableScope execution) {
-    return ((Number) execution.getVariable(InitiativeLifecycle.Var.FISCAL_YEAR)).intValue();
+    return InitiativeLifecycle.Typed.FISCAL_YEAR.from(execution);
   }
 
   static int loopCounter(VariableScope execution) {
-    Object counter = execution.getVariable(InitiativeLifecycle.Var.LOOP_COUNTER);
-    return counter instanceof Number n ? n.intValue() : 0;
+    return InitiativeLifecycle.Typed.loopCounterOrZero(execution.getVariable(InitiativeLifecycle.Var.LOOP_COUNTER));
   }
 }

@@ -1,6 +1,6 @@
 package jp.shisakuflow.notify;
 
-import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.notify.NotificationMessages.TaskInfo;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,7 +16,7 @@ public class TaskNotificationListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    TaskInfo info = new TaskInfo(task.getId(), task.getName(), (String) task.getVariable(Var.TITLE),
+    TaskInfo info = new TaskInfo(task.getId(), task.getName(), InitiativeLifecycle.Typed.TITLE.from(task),
         task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), task.getDueDate());
     switch (task.getEventName()) {
       case EVENTNAME_ASSIGNMENT -> notifications.assigned(info, task.getAssignee());

@@ -92,8 +92,9 @@ public class ProgressService {
   }
 
   private static Snapshot snapshot(Instance instance, Map<String, Object> vars, List<TaskRun> runs) {
-    return new Snapshot(instance.businessKey(), instance.id(), (String) vars.get(Var.INITIATIVE_ID),
-        (String) vars.get(Var.TITLE), (String) vars.get(Var.WORKSTREAM), (String) vars.get(Var.OWNER_GROUP),
+    return new Snapshot(instance.businessKey(), instance.id(), InitiativeLifecycle.Typed.INITIATIVE_ID.from(vars),
+        InitiativeLifecycle.Typed.TITLE.from(vars), InitiativeLifecycle.Typed.WORKSTREAM.from(vars),
+        InitiativeLifecycle.Typed.OWNER_GROUP.from(vars),
         PhasePlanCodec.read(vars.get(Var.PHASE_PLAN)),
         instance.ended(), Boolean.TRUE.equals(vars.get(Var.DELAYED)), runs);
   }
