@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -25,16 +26,19 @@ import org.springframework.stereotype.Component;
 public class EngineRestErrorMapping implements ResourceConfigCustomizer {
 
   private final ObjectProvider<HistoryService> historyService;
+  private final ObjectProvider<TaskService> taskService;
   private final Outage outage;
 
-  public EngineRestErrorMapping(ObjectProvider<HistoryService> historyService, Outage outage) {
+  public EngineRestErrorMapping(ObjectProvider<HistoryService> historyService, ObjectProvider<TaskService> taskService,
+      Outage outage) {
     this.historyService = historyService;
+    this.taskService = taskService;
     this.outage = outage;
   }
 
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-    TaskConflicts conflicts = new TaskConflicts(historyService);
+    TaskConflicts conflicts = new TaskConflicts(historyService, taskService);
     config.register(new InvalidInputMapper(conflicts, outage));
     config.register(new EngineExceptionMapper(conflicts, outage));
     config.register(new UnexpectedFailureMapper(conflicts, outage));

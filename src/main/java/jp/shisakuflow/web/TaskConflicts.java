@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,9 +23,15 @@ class TaskConflicts {
   private static final Pattern TASK_ACTION = Pattern.compile("/task/([^/]+)/[a-z-]+$");
 
   private final ObjectProvider<HistoryService> historyService;
+  private final ObjectProvider<TaskService> taskService;
 
-  TaskConflicts(ObjectProvider<HistoryService> historyService) {
+  TaskConflicts(ObjectProvider<HistoryService> historyService, ObjectProvider<TaskService> taskService) {
     this.historyService = historyService;
+    this.taskService = taskService;
+  }
+
+  private boolean isRunning(String taskId) {
+    return taskService.getObject().createTaskQuery().taskId(taskId).count() > 0;
   }
 
   Optional<String> explain(Throwable error) {
@@ -50,7 +57,9 @@ class TaskConflicts {
   private Optional<String> finished(String taskId) {
     HistoricTaskInstance task = historyService.getObject().createHistoricTaskInstanceQuery().taskId(taskId)
         .singleResult();
-    if (task == null || task.getEndTime() == null) {
+    // A task the history knows (so not an id that never existed) that is gone from the runtime although its
+    // end is not visible yet: another request's completion of it is being committed this very moment.
+    if (task == null || (task.getEndTime() == null && isRunning(taskId))) {
       return Optional.empty();
     }
     // Neither name nor assignee: the sender may not be allowed to read this task.

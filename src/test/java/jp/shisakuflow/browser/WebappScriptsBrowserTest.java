@@ -100,12 +100,10 @@ class WebappScriptsBrowserTest {
     knownYear.ensure();
     var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     Chromium.logIn(browser, base(), "manager");
-    Chromium.openWebapp(browser, base() + "/camunda/app/cockpit/default/#/dashboard");
-    // The dashboard reads the year when it draws: chosen before it draws again.
-    browser.executeScript("window.localStorage.setItem('shisaku.fiscalYear', '" + KnownYear.YEAR + "');");
-    browser.navigate().refresh();
-    wait.until(ExpectedConditions.presenceOfElementLocated(Chromium.HEADER));
-    browser.executeScript("window.shisakuChartNodes = [];");
+    Chromium.openWebapp(browser, base() + "/camunda/app/cockpit/default/#/processes");
+    // The dashboard reads the year when it draws: chosen first, then the dashboard opened within the page.
+    browser.executeScript("window.localStorage.setItem('shisaku.fiscalYear', '" + KnownYear.YEAR + "');"
+        + "window.shisakuChartNodes = []; window.location.hash = '#/dashboard';");
 
     for (int visit = 1; visit <= 3; visit++) {
       if (visit > 1) {
