@@ -12,9 +12,8 @@ import jp.shisakuflow.support.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,17 +36,8 @@ class AuditorHistoryBrowserTest {
   @Autowired RepositoryService repositoryService;
   @LocalServerPort int port;
 
-  @BeforeAll
-  static void startChromium() {
-    browser = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopChromium() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
+  @RegisterExtension
+  static final Chromium.PerClass chromium = new Chromium.PerClass(driver -> browser = driver);
 
   @Test
   void auditorReadsTheTimelineOfAnEndedInitiativeAndSeesItsPathOnTheDiagram() throws Exception {

@@ -5,8 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import jp.shisakuflow.support.TestUsers;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
@@ -85,6 +89,32 @@ final class Chromium {
         // the screenshot only helps the diagnosis
       }
       driver.navigate().refresh();
+    }
+  }
+
+  /**
+   * One browser for a test class: started before its tests (or the class skipped where Chromium is missing),
+   * handed to the class, and quit after them.
+   */
+  static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+    private final Consumer<ChromeDriver> handTo;
+    private ChromeDriver driver;
+
+    PerClass(Consumer<ChromeDriver> handTo) {
+      this.handTo = handTo;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      driver = start();
+      handTo.accept(driver);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      if (driver != null) {
+        driver.quit();
+      }
     }
   }
 

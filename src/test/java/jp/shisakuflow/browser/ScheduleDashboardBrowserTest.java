@@ -6,9 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.KnownYear;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,17 +28,8 @@ class ScheduleDashboardBrowserTest {
   @Autowired KnownYear knownYear;
   @LocalServerPort int port;
 
-  @BeforeAll
-  static void startChromium() {
-    browser = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopChromium() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
+  @RegisterExtension
+  static final Chromium.PerClass chromium = new Chromium.PerClass(driver -> browser = driver);
 
   @Test
   void theScheduleShowsTheLateInitiativeInRedAndOpensItsInstance() throws Exception {

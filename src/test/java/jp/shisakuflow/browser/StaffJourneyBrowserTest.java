@@ -11,9 +11,8 @@ import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -39,17 +38,8 @@ class StaffJourneyBrowserTest {
   @Autowired TaskService taskService;
   @LocalServerPort int port;
 
-  @BeforeAll
-  static void startChromium() {
-    browser = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopChromium() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
+  @RegisterExtension
+  static final Chromium.PerClass chromium = new Chromium.PerClass(driver -> browser = driver);
 
   @Test
   void aWardOfficerWorksATaskInJapaneseAndAManagerOpensCockpit() throws Exception {

@@ -7,8 +7,7 @@ import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -30,17 +29,8 @@ class WebappLogoutBrowserTest {
   @Autowired IdentityService identityService;
   @LocalServerPort int port;
 
-  @BeforeAll
-  static void startChromium() {
-    browser = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopChromium() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
+  @RegisterExtension
+  static final Chromium.PerClass chromium = new Chromium.PerClass(driver -> browser = driver);
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"tasklist", "cockpit"})

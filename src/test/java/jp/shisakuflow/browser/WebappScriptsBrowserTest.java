@@ -11,9 +11,8 @@ import jp.shisakuflow.support.KnownYear;
 import jp.shisakuflow.support.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -55,18 +54,11 @@ class WebappScriptsBrowserTest {
   @Autowired KnownYear knownYear;
   @LocalServerPort int port;
 
-  @BeforeAll
-  static void startChromium() {
-    browser = Chromium.start();
+  @RegisterExtension
+  static final Chromium.PerClass chromium = new Chromium.PerClass(driver -> {
+    browser = driver;
     browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", COUNT_PATH_LISTENERS));
-  }
-
-  @AfterAll
-  static void stopChromium() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
+  });
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"welcome", "tasklist", "cockpit", "admin"})
