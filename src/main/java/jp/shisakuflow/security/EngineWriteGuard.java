@@ -47,8 +47,13 @@ public class EngineWriteGuard extends OncePerRequestFilter {
       chain.doFilter(request, response); // not the engine's API, or nobody logged in (Spring Security answers)
       return;
     }
-    byte[] body = hasJsonBody(request) ? request.getInputStream().readAllBytes() : null;
-    HttpServletRequest forward = body == null ? request : new RequestGuardFilter.CachedBodyRequest(request, body);
+    byte[] body = null;
+    HttpServletRequest forward = request;
+    if (hasJsonBody(request)) {
+      Optional<byte[]> read = RequestGuardFilter.CachedBodyRequest.of(request);
+      body = read.isPresent() ? read.get() : request.getInputStream().readAllBytes();
+      forward = read.isPresent() ? request : new RequestGuardFilter.CachedBodyRequest(request, body);
+    }
     Optional<Refusal> refusal = rules.check(new EngineRequest(request.getMethod().toUpperCase(Locale.ROOT),
         engine.group(1), request.getParameterMap(), json(body)), caller.get());
     if (refusal.isPresent()) {

@@ -175,6 +175,12 @@ public class RequestGuardFilter extends OncePerRequestFilter {
       this.body = body;
     }
 
+    /** The body this filter already read, for the filters after it (no second read, no second copy). */
+    static java.util.Optional<byte[]> of(HttpServletRequest request) {
+      CachedBodyRequest cached = org.springframework.web.util.WebUtils.getNativeRequest(request, CachedBodyRequest.class);
+      return java.util.Optional.ofNullable(cached).map(c -> c.body);
+    }
+
     @Override
     public ServletInputStream getInputStream() {
       ByteArrayInputStream in = new ByteArrayInputStream(body);
