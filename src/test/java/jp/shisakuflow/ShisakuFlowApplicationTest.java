@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import jp.shisakuflow.demo.DemoDataSeeder;
 import jp.shisakuflow.fiscalyear.FiscalYearPlan;
+import jp.shisakuflow.fiscalyear.PlanScopes;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Element;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -54,6 +56,12 @@ class ShisakuFlowApplicationTest {
         .isEqualTo("施策ライフサイクル");
     assertThat(repositoryService.createDecisionDefinitionQuery()
         .decisionDefinitionKey(InitiativeLifecycle.DECISION_KEY).count()).isEqualTo(1);
+  }
+
+  @Test
+  void fiscalYearPlansDeployedBeforeTheRenameStillFindTheirPlanScopes(@Autowired ApplicationContext context) {
+    // Versions of fiscal-year-plan deployed before December 2026 call ${planCalendar...}.
+    assertThat(context.getBean("planCalendar")).isSameAs(context.getBean(PlanScopes.BEAN));
   }
 
   @Test

@@ -26,6 +26,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 public class AuditController {
 
+  static final String INITIATIVE_TRAIL = "/api/audit/initiatives/{businessKey}";
+
   static final String SIGNING_KEY_FINGERPRINT_HEADER = "X-Signing-Key-Fingerprint";
 
   private final AuditTrailService trails;
@@ -60,7 +62,7 @@ public class AuditController {
             + " の履歴はありません (no such process instance)"));
   }
 
-  @GetMapping("/api/audit/initiatives/{businessKey}")
+  @GetMapping(INITIATIVE_TRAIL)
   public ResponseEntity<?> trail(@PathVariable String businessKey,
       @RequestParam(defaultValue = "json") String format) throws java.io.IOException {
     AuditTrail trail = trails.trail(businessKey).orElseThrow(() -> new ResponseStatusException(

@@ -1,10 +1,13 @@
 package jp.shisakuflow.audit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One thing that happened to an initiative: who ({@code actor}, empty for the system), when, what
- * ({@code type}, stable English), where ({@code activity}), and the values before and after.
+ * ({@code type}, stable English, and {@code typeLabel}, how screens name it), where ({@code activity}),
+ * and the values before and after.
  */
 public record AuditEvent(Instant time, String type, String actor, String activityId, String activityName,
     String detail, String oldValue, String newValue) {
@@ -17,4 +20,13 @@ public record AuditEvent(Instant time, String type, String actor, String activit
   static final String COMMENT = "COMMENT";
   static final String INCIDENT = "INCIDENT";
   static final String OPERATION = "OPERATION";
+
+  private static final Map<String, String> LABELS = Map.of(PROCESS_STARTED, "開始", PROCESS_ENDED, "終了",
+      ACTIVITY_STARTED, "アクティビティ開始", ACTIVITY_ENDED, "アクティビティ完了", VARIABLE_SET, "値の変更",
+      COMMENT, "コメント", INCIDENT, "インシデント", OPERATION, "操作");
+
+  @JsonProperty
+  public String typeLabel() {
+    return LABELS.getOrDefault(type, type);
+  }
 }

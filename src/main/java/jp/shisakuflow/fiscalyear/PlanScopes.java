@@ -10,8 +10,11 @@ import org.springframework.stereotype.Component;
  * The plan as the {@code fiscal-year-plan} expressions see it: how many milestones, when each quarter's
  * review opens and when the year ends.
  */
-@Component("planCalendar")
+@Component(PlanScopes.BEAN)
 public class PlanScopes {
+
+  /** The name the model's expressions call it by. */
+  public static final String BEAN = "planScopes";
 
   private final PlanStore planStore;
   private final MilestoneSchedule schedule;

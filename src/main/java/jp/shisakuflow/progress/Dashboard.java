@@ -4,10 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/progress/dashboard}: what the Cockpit schedule view draws, in one answer. */
+/**
+ * {@code GET /api/progress/dashboard}: what the Cockpit schedule view draws, in one answer, with the names
+ * and labels it shows and the years it offers (the current fiscal year first after next year's).
+ */
 public record Dashboard(int fiscalYear, LocalDate asOf, LocalDate yearStart, LocalDate yearEnd,
     ProgressReport progress, Map<String, String> workstreamNames, Map<String, String> groupNames,
-    List<String> wardGroups, List<MilestoneMark> milestones, Figures figures) {
+    List<String> wardGroups, Map<ProgressStatus, String> statusLabels, List<Integer> selectableYears,
+    List<MilestoneMark> milestones, Figures figures) {
 
   /** A ▲ on the chart. */
   public record MilestoneMark(String id, String title, String kind, LocalDate date, String workstream,

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jp.shisakuflow.fiscalyear.YearPlans;
 import jp.shisakuflow.initiative.BusinessKey;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
@@ -19,6 +20,8 @@ import jp.shisakuflow.progress.Dashboard.PhaseDuration;
 import jp.shisakuflow.progress.Dashboard.QuarterTrend;
 import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.time.FiscalYear;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -31,15 +34,18 @@ import org.springframework.stereotype.Service;
 public class DashboardService {
 
   static final double MILLIS_PER_DAY = 86_400_000d;
+  static final int SELECTABLE_PAST_YEARS = 7;
 
   private final ProgressService progress;
   private final YearPlans yearPlans;
   private final JdbcTemplate jdbc;
+  private final HistoryService history;
 
-  public DashboardService(ProgressService progress, YearPlans yearPlans, JdbcTemplate jdbc) {
+  public DashboardService(ProgressService progress, YearPlans yearPlans, JdbcTemplate jdbc, HistoryService history) {
     this.progress = progress;
     this.yearPlans = yearPlans;
     this.jdbc = jdbc;
+    this.history = history;
   }
 
   public Dashboard dashboard(int fiscalYear) {
@@ -57,9 +63,30 @@ public class DashboardService {
     Arrays.stream(OrganizationGroup.values()).forEach(g -> groups.put(g.id(), g.nameJa()));
     List<String> wards = Arrays.stream(OrganizationGroup.values())
         .filter(g -> g.type() == OrganizationGroup.Type.WARD).map(OrganizationGroup::id).toList();
+    Map<ProgressStatus, String> statusLabels = new LinkedHashMap<>();
+    Arrays.stream(ProgressStatus.values()).forEach(status -> statusLabels.put(status, status.labelJa()));
     return new Dashboard(fiscalYear, asOf, FiscalYear.start(fiscalYear), end, progress.report(fiscalYear, asOf),
-        workstreams, groups, wards, milestones,
+        workstreams, groups, wards, statusLabels, selectableYears(FiscalYear.containing(today)), milestones,
         new Dashboard.Figures(overdueTasksByGroup(), phaseDurations(fiscalYear), trend(fiscalYear, asOf)));
+  }
+
+  /** The years the view offers: next year, this year and the seven before it, as far as they are supported. */
+  static List<Integer> selectableYears(int currentFiscalYear) {
+    List<Integer> years = new ArrayList<>();
+    for (int year = currentFiscalYear + 1; year >= currentFiscalYear - SELECTABLE_PAST_YEARS; year--) {
+      if (FiscalYear.isSupported(year)) {
+        years.add(year);
+      }
+    }
+    return years;
+  }
+
+  /** The fiscal year of a year's instance (an initiative or a plan), read from its business key. */
+  public Optional<Integer> fiscalYearOf(String processInstanceId) {
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult();
+    return Optional.ofNullable(instance).flatMap(i -> BusinessKey.parse(i.getBusinessKey()))
+        .map(BusinessKey::fiscalYear);
   }
 
   /** Open tasks past their due date, per candidate group: one query. */

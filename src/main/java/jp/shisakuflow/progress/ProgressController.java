@@ -1,6 +1,7 @@
 package jp.shisakuflow.progress;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.time.FiscalYear;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -21,10 +22,16 @@ public class ProgressController {
     this.dashboards = dashboards;
   }
 
-  /** {@code GET /api/progress/dashboard?fiscalYear=}: progress, milestones and figures for Cockpit. */
+  /**
+   * {@code GET /api/progress/dashboard?fiscalYear=&processInstanceId=}: progress, milestones and figures for
+   * Cockpit; without a year, the instance's fiscal year, else the current one.
+   */
   @GetMapping("/api/progress/dashboard")
-  public Dashboard dashboard(@RequestParam(required = false) Integer fiscalYear) {
-    int year = fiscalYear != null ? fiscalYear : FiscalYear.containing(CityTime.today(ClockUtil.getCurrentTime()));
+  public Dashboard dashboard(@RequestParam(required = false) Integer fiscalYear,
+      @RequestParam(required = false) String processInstanceId) {
+    int year = fiscalYear != null ? fiscalYear
+        : Optional.ofNullable(processInstanceId).flatMap(dashboards::fiscalYearOf)
+            .orElseGet(() -> FiscalYear.containing(CityTime.today(ClockUtil.getCurrentTime())));
     return dashboards.dashboard(FiscalYear.requireSupported(year));
   }
 

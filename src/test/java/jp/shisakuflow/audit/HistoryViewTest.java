@@ -65,6 +65,7 @@ class HistoryViewTest {
     assertThat(row.get("title").asText()).isEqualTo("履歴テスト hist-b");
     assertThat(row.get("fiscalYear").asInt()).isEqualTo(YEAR);
     assertThat(row.get("state").asText()).isEqualTo("INTERNALLY_TERMINATED");
+    assertThat(row.get("stateLabel").asText()).isEqualTo("中止");
     assertThat(row.get("endTime").isNull()).isFalse();
   }
 
@@ -73,9 +74,15 @@ class HistoryViewTest {
     ResponseEntity<String> response = http.withBasicAuth("auditor", TestUsers.PASSWORD)
         .getForEntity("/api/audit/instances/{id}", String.class, endedHiroba);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
-    JsonNode events = JSON.readTree(response.getBody()).get("events");
+    JsonNode trail = JSON.readTree(response.getBody());
+    JsonNode events = trail.get("events");
     assertThat(events.findValuesAsText("type")).startsWith(AuditEvent.PROCESS_STARTED).contains(
         AuditEvent.ACTIVITY_STARTED, AuditEvent.VARIABLE_SET, AuditEvent.PROCESS_ENDED);
+    assertThat(events.findValuesAsText("typeLabel")).startsWith("開始").contains("値の変更", "終了");
+    assertThat(trail.get("csvUrl").asText()).as("an initiative's trail downloads as CSV")
+        .isEqualTo("/api/audit/initiatives/" + trail.get("businessKey").asText() + "?format=csv");
+    assertThat(http.withBasicAuth("auditor", TestUsers.PASSWORD).getForEntity(trail.get("csvUrl").asText(),
+        String.class).getBody()).as("the link leads to the CSV").contains(AuditEvent.PROCESS_STARTED);
     assertThat(events.findValuesAsText("detail")).as("the deletion is in the operation log")
         .anyMatch(detail -> detail.startsWith("Delete"));
   }

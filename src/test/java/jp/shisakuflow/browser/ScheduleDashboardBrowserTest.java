@@ -53,9 +53,15 @@ class ScheduleDashboardBrowserTest {
     assertThat(figures).contains("ワークストリーム別の状況", "期限切れのタスク", "段階ごとの所要日数", "四半期ごとの推移",
         "「まちのひろば」の推進");
 
+    // Another year chosen meanwhile: the instance's tab still draws the instance in its own year.
+    browser.executeScript("window.localStorage.setItem('shisaku.fiscalYear', '" + (KnownYear.YEAR + 5) + "');");
     new Actions(browser).moveToElement(red.get(0)).click().perform();
     wait.until(ExpectedConditions.urlContains("#/process-instance/"));
     assertThat(browser.getCurrentUrl()).contains("/runtime");
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("施策の進捗"))).click();
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".shisaku-schedule"), "data-initiatives", "1"));
+    assertThat(browser.findElement(By.cssSelector(".shisaku-schedule select[name=year]")).getAttribute("value"))
+        .isEqualTo(String.valueOf(KnownYear.YEAR));
   }
 
   private String base() {

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import jp.shisakuflow.fiscalyear.PlanImportService;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
@@ -17,6 +19,7 @@ import jp.shisakuflow.support.KnownYear;
 import jp.shisakuflow.support.StatementCounter;
 import jp.shisakuflow.support.TestUsers;
 import jp.shisakuflow.time.CityTime;
+import jp.shisakuflow.time.FiscalYear;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -129,6 +132,30 @@ class ProgressApiTest {
     var bad = http.withBasicAuth("kawasaki", TestUsers.PASSWORD).getForEntity("/api/progress?asOf=2019-13-45", Map.class);
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) bad.getBody().get("detail")).contains("asOf", "2019-13-45");
+  }
+
+  @Test
+  void theDashboardDrawsAnInstanceInItsOwnYearWithTheLabelsItShows() {
+    String processInstanceId = initiative(progress.report(YEAR, LocalDate.of(2019, 10, 15)), "hiroba-booklet")
+        .processInstanceId();
+    var manager = http.withBasicAuth("kawasaki", TestUsers.PASSWORD);
+    int currentYear = FiscalYear.containing(CityTime.today(ClockUtil.getCurrentTime()));
+
+    Map<?, ?> ofInstance = manager.getForObject("/api/progress/dashboard?processInstanceId=" + processInstanceId,
+        Map.class);
+    assertThat(ofInstance.get("fiscalYear")).isEqualTo(YEAR);
+    @SuppressWarnings("unchecked")
+    Map<String, String> labels = (Map<String, String>) ofInstance.get("statusLabels");
+    assertThat(labels).containsEntry("DELAYED", "遅延")
+        .containsOnlyKeys(Arrays.stream(ProgressStatus.values()).map(Enum::name).toList());
+    @SuppressWarnings("unchecked")
+    List<Integer> years = (List<Integer>) ofInstance.get("selectableYears");
+    assertThat(years).startsWith(currentYear + 1, currentYear).hasSize(9);
+
+    assertThat(manager.getForObject("/api/progress/dashboard?processInstanceId=no-such-instance", Map.class)
+        .get("fiscalYear")).as("an unknown instance: the current year").isEqualTo(currentYear);
+    assertThat(manager.getForObject("/api/progress/dashboard?fiscalYear=2020&processInstanceId=" + processInstanceId,
+        Map.class).get("fiscalYear")).as("a year chosen wins over the instance's").isEqualTo(2020);
   }
 
   private void startUnplanned(int year, int from, int to) {

@@ -7,14 +7,6 @@ import {appFetch, engineFetch, escape, jaDateTime, pageEngineApi, plugin, showEr
   from '../../shisaku/scripts/plugin-kit.js';
 
 const PATH_EVENT = 'shisaku:history-path';
-const CSV_KEYS = ['initiative-lifecycle', 'initiative-steps'];
-const TYPE_LABELS = {
-  PROCESS_STARTED: '開始', PROCESS_ENDED: '終了', ACTIVITY_STARTED: 'アクティビティ開始',
-  ACTIVITY_ENDED: 'アクティビティ完了', VARIABLE_SET: '値の変更', COMMENT: 'コメント', INCIDENT: 'インシデント',
-  OPERATION: '操作'
-};
-const STATE_LABELS = {ACTIVE: '実行中', COMPLETED: '完了', EXTERNALLY_TERMINATED: '中止', INTERNALLY_TERMINATED: '中止',
-  SUSPENDED: '一時停止'};
 
 const getJson = url => appFetch(url).then(response => response.json().catch(() => ({}))
   .then(body => {
@@ -49,13 +41,12 @@ const renderTimeline = (node, processInstanceId, isGone = () => false) => {
   node.innerHTML = '<p>読み込み中…</p>';
   return getJson('/api/audit/instances/' + encodeURIComponent(processInstanceId)).then(trail => {
     const rows = trail.events.map(e => '<tr data-type="' + escape(e.type) + '"><td>' + escape(time(e.time))
-      + '</td><td>' + escape(TYPE_LABELS[e.type] || e.type) + '</td><td>' + escape(e.actor) + '</td><td>'
+      + '</td><td>' + escape(e.typeLabel) + '</td><td>' + escape(e.actor) + '</td><td>'
       + escape(e.type === 'VARIABLE_SET' ? '' : e.activityName || e.activityId) + '</td><td>' + escape(e.detail) + '</td><td>'
       + escape(e.oldValue) + (e.oldValue != null || e.newValue != null ? ' → ' : '') + escape(e.newValue)
       + '</td></tr>').join('');
     node.innerHTML = '<h4>タイムライン: ' + escape(trail.businessKey || trail.processInstanceId) + '</h4>'
-      + (CSV_KEYS.includes(trail.processDefinitionKey) ? '<p><a href="/api/audit/initiatives/'
-        + encodeURIComponent(trail.businessKey) + '?format=csv">CSV</a></p>' : '')
+      + (trail.csvUrl ? '<p><a href="' + escape(trail.csvUrl) + '">CSV</a></p>' : '')
       + '<table class="table table-condensed shisaku-timeline"><thead><tr><th>日時</th><th>種類</th><th>実行者</th>'
       + '<th>アクティビティ</th><th>内容</th><th>変更前 → 変更後</th></tr></thead><tbody>' + rows + '</tbody></table>';
     node.setAttribute('data-events', String(trail.events.length));
@@ -70,7 +61,7 @@ const renderTimeline = (node, processInstanceId, isGone = () => false) => {
 const FILTER_FORM = '<form class="form-inline shisaku-history-filter">'
   + '<label>状態 <select name="state"><option value="all">すべて</option><option value="finished">完了</option>'
   + '<option value="running">実行中</option></select></label> '
-  + '<label>年度 <input name="fiscalYear" type="number" min="2000" max="2100" style="width:6em"></label> '
+  + '<label>年度 <input name="fiscalYear" type="number" style="width:6em"></label> '
   + '<label>取組 <input name="workstream" style="width:8em"></label> '
   + '<label>結果 <input name="outcome" style="width:8em"></label> '
   + '<label>開始日 <input name="startedFrom" type="date"> 〜 <input name="startedTo" type="date"></label> '
@@ -100,7 +91,7 @@ const mountHistory = (node, api, processDefinitionId) => {
       + '<th>取組</th><th>年度</th><th>結果</th><th>状態</th><th>開始</th><th>終了</th></tr></thead><tbody>'
       + instances.map(i => '<tr><td><a href="" data-instance="' + escape(i.id) + '">' + escape(i.businessKey || i.id)
         + '</a></td><td>' + escape(i.title) + '</td><td>' + escape(i.workstream) + '</td><td>' + escape(i.fiscalYear)
-        + '</td><td>' + escape(i.outcome) + '</td><td>' + escape(STATE_LABELS[i.state] || i.state) + '</td><td>'
+        + '</td><td>' + escape(i.outcomeLabel) + '</td><td>' + escape(i.stateLabel) + '</td><td>'
         + escape(time(i.startTime)) + '</td><td>' + escape(time(i.endTime)) + '</td></tr>').join('')
       + '</tbody></table>' + (instances.length ? '' : '<p>該当するインスタンスはありません。</p>');
     list.setAttribute('data-rows', String(instances.length));

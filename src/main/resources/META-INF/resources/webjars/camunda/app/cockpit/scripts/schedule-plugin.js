@@ -16,7 +16,6 @@ const COLORS = {
   milestone: '#6a1b9a',
   today: '#ef6c00'
 };
-const STATUS_LABELS = {ON_SCHEDULE: '予定通り', AHEAD: '前倒し', DELAYED: '遅延', COMPLETED: '完了'};
 
 let echartsLoading;
 const loadEcharts = () => {
@@ -33,20 +32,25 @@ const loadEcharts = () => {
   return echartsLoading;
 };
 
-const currentFiscalYear = () => {
-  const now = new Date();
-  return now.getMonth() >= 3 ? now.getFullYear() : now.getFullYear() - 1;
-};
+/** The year chosen before in this browser, if any; the server's answer for no year is the current one. */
+const chosenYear = () => Number(window.localStorage.getItem(YEAR_KEY)) || null;
 
-const chosenYear = () => Number(window.localStorage.getItem(YEAR_KEY)) || currentFiscalYear();
-
-const fetchDashboard = year =>
-  appFetch('/api/progress/dashboard?fiscalYear=' + year).then(response => {
+/** The year's dashboard; without a year, that of the instance given, else of the current fiscal year. */
+const fetchDashboard = (year, processInstanceId) => {
+  const params = new URLSearchParams();
+  if (year) {
+    params.set('fiscalYear', year);
+  }
+  if (processInstanceId) {
+    params.set('processInstanceId', processInstanceId);
+  }
+  return appFetch('/api/progress/dashboard?' + params).then(response => {
     if (!response.ok) {
       throw new Error('進捗を取得できませんでした (' + response.status + ')');
     }
     return response.json();
   });
+};
 
 const day = iso => new Date(iso + 'T00:00:00').getTime();
 const nextDay = iso => day(iso) + 86400000;
@@ -104,7 +108,7 @@ const chartOption = (data, rows) => {
         const i = p.data.initiative;
         const actualPhase = i.actualPhase ? i.actualPhase.name : '—';
         return '<b>' + escape(i.title) + '</b><br>' + (p.seriesName === '計画' ? '計画: ' + escape(p.value[3]) + '<br>' : '')
-          + '状況: ' + escape(STATUS_LABELS[i.status]) + (i.daysLate ? '（' + i.daysLate + '日遅れ）' : '')
+          + '状況: ' + escape(data.statusLabels[i.status]) + (i.daysLate ? '（' + i.daysLate + '日遅れ）' : '')
           + '<br>実際の段階: ' + escape(actualPhase) + '<br>担当: ' + escape(data.groupNames[i.ownerGroup] || i.ownerGroup);
       }
     },
@@ -179,14 +183,13 @@ const mountSchedule = (node, api, only) => {
       chart = null;
     }
   };
-  const draw = year => Promise.all([loadEcharts(), fetchDashboard(year)]).then(([echarts, data]) => {
+  const draw = year => Promise.all([loadEcharts(), fetchDashboard(year, only)]).then(([echarts, data]) => {
     if (unmounted) {
       return;
     }
-    const years = [];
-    for (let y = currentFiscalYear() + 1; y >= currentFiscalYear() - 7; y--) {
-      years.push(y);
-    }
+    const years = data.selectableYears.indexOf(data.fiscalYear) < 0
+      ? data.selectableYears.concat([data.fiscalYear]) : data.selectableYears;
+    const statuses = Object.keys(data.statusLabels);
     const workstreams = Object.keys(data.workstreamNames).map(k => [k, data.workstreamNames[k]]);
     const groups = Object.keys(data.groupNames).filter(g => data.wardGroups.indexOf(g) < 0)
       .map(g => [g, data.groupNames[g]]);
@@ -196,9 +199,9 @@ const mountSchedule = (node, api, only) => {
       + years.map(y => '<option value="' + y + '"' + (y === data.fiscalYear ? ' selected' : '') + '>' + y + '年度</option>').join('')
       + '</select></label>'
       + (only ? '' : select('workstream', 'ワークストリーム', workstreams) + select('ownerGroup', '担当', groups)
-        + select('ward', '区', wards) + select('status', '状況', Object.keys(STATUS_LABELS).map(s => [s, STATUS_LABELS[s]])))
+        + select('ward', '区', wards) + select('status', '状況', statuses.map(s => [s, data.statusLabels[s]])))
       + ' <span class="shisaku-legend">'
-      + Object.keys(STATUS_LABELS).map(s => '<span style="color:' + COLORS[s] + '">■</span> ' + STATUS_LABELS[s]).join(' ')
+      + statuses.map(s => '<span style="color:' + COLORS[s] + '">■</span> ' + escape(data.statusLabels[s])).join(' ')
       + ' <span style="color:' + COLORS.planned + '">■</span> 計画 <span style="color:' + COLORS.milestone + '">▲</span> 日程'
       + ' <span style="color:' + COLORS.today + '">|</span> 今日（' + escape(data.asOf) + '）</span></div>'
       + '<div class="shisaku-chart" style="width:100%"></div><div class="shisaku-delays"></div>'
@@ -242,17 +245,8 @@ const mountSchedule = (node, api, only) => {
       showError(root, error);
     }
   });
-  if (only) {
-    // An instance is drawn in its own fiscal year, read from its business key (FY<year>-<id>).
-    engineFetch(api, '/history/process-instance/' + encodeURIComponent(only))
-      .then(r => (r.ok ? r.json() : {}))
-      .then(instance => {
-        const match = /^FY(\d{4})-/.exec(instance.businessKey || '');
-        draw(match ? Number(match[1]) : chosenYear());
-      });
-  } else {
-    draw(chosenYear());
-  }
+  // An instance is drawn in its own fiscal year (the server reads it); the dashboard in the year chosen before.
+  draw(only ? null : chosenYear());
   return () => {
     unmounted = true;
     dispose();
