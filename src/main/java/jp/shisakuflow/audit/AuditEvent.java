@@ -3,6 +3,7 @@ package jp.shisakuflow.audit;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
+import jp.shisakuflow.time.CityTime;
 
 /**
  * One thing that happened to an initiative: who ({@code actor}, empty for the system), when, what
@@ -24,6 +25,11 @@ public record AuditEvent(Instant time, String type, String actor, String activit
   private static final Map<String, String> LABELS = Map.of(PROCESS_STARTED, "開始", PROCESS_ENDED, "終了",
       ACTIVITY_STARTED, "アクティビティ開始", ACTIVITY_ENDED, "アクティビティ完了", VARIABLE_SET, "値の変更",
       COMMENT, "コメント", INCIDENT, "インシデント", OPERATION, "操作");
+
+  @JsonProperty
+  public String timeText() {
+    return CityTime.text(time);
+  }
 
   @JsonProperty
   public String typeLabel() {

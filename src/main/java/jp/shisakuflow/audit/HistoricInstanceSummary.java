@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 import jp.shisakuflow.initiative.Coded;
 import jp.shisakuflow.initiative.Outcome;
+import jp.shisakuflow.time.CityTime;
 
-/** One row of the history list in Cockpit, with the Japanese labels of its state and outcome. */
+/** One row of the history list in Cockpit, with the Japanese labels of its state and outcome and its times as shown. */
 public record HistoricInstanceSummary(String id, String businessKey, String title, String workstream,
     Object fiscalYear, String outcome, String state, Instant startTime, Instant endTime, String startUserId) {
 
@@ -16,6 +17,16 @@ public record HistoricInstanceSummary(String id, String businessKey, String titl
   @JsonProperty
   public String stateLabel() {
     return STATE_LABELS.getOrDefault(state, state);
+  }
+
+  @JsonProperty
+  public String startTimeText() {
+    return CityTime.text(startTime);
+  }
+
+  @JsonProperty
+  public String endTimeText() {
+    return CityTime.text(endTime);
   }
 
   @JsonProperty

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.time.CityTime;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
@@ -107,6 +108,7 @@ public class CalendarController {
     Instant issuedAt = tokens.issuedAt(userId).orElse(null);
     body.put("exists", issuedAt != null);
     body.put("issuedAt", issuedAt == null ? null : issuedAt.toString());
+    body.put("issuedAtText", CityTime.text(issuedAt));
     return body;
   }
 

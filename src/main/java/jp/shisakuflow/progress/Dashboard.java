@@ -6,12 +6,16 @@ import java.util.Map;
 
 /**
  * {@code GET /api/progress/dashboard}: what the Cockpit schedule view draws, in one answer, with the names
- * and labels it shows and the years it offers (the current fiscal year first after next year's).
+ * and labels it shows and the years it offers (the current fiscal year first after next year's); asked
+ * for one instance, also that instance's delays.
  */
 public record Dashboard(int fiscalYear, LocalDate asOf, LocalDate yearStart, LocalDate yearEnd,
     ProgressReport progress, Map<String, String> workstreamNames, Map<String, String> groupNames,
     List<String> wardGroups, Map<ProgressStatus, String> statusLabels, List<Integer> selectableYears,
-    List<MilestoneMark> milestones, Figures figures) {
+    List<MilestoneMark> milestones, Figures figures, List<Delay> delays) {
+
+  /** A delay of the instance asked for: its escalation task, when it was raised and when handled (or not yet). */
+  public record Delay(String name, LocalDate detected, LocalDate handled) {}
 
   /** A ▲ on the chart. */
   public record MilestoneMark(String id, String title, String kind, LocalDate date, String workstream,

@@ -35,6 +35,7 @@ public class DashboardService {
 
   static final double MILLIS_PER_DAY = 86_400_000d;
   static final int SELECTABLE_PAST_YEARS = 7;
+  static final int MAX_DELAYS_SHOWN = 200;
 
   private final ProgressService progress;
   private final YearPlans yearPlans;
@@ -48,7 +49,8 @@ public class DashboardService {
     this.history = history;
   }
 
-  public Dashboard dashboard(int fiscalYear) {
+  /** The year's dashboard; with a process instance, also that instance's delays ({@code null}: none asked). */
+  public Dashboard dashboard(int fiscalYear, String processInstanceId) {
     LocalDate today = CityTime.today(ClockUtil.getCurrentTime());
     LocalDate end = FiscalYear.end(fiscalYear);
     LocalDate asOf = today.isAfter(end) ? end : today;
@@ -67,7 +69,8 @@ public class DashboardService {
     Arrays.stream(ProgressStatus.values()).forEach(status -> statusLabels.put(status, status.labelJa()));
     return new Dashboard(fiscalYear, asOf, FiscalYear.start(fiscalYear), end, progress.report(fiscalYear, asOf),
         workstreams, groups, wards, statusLabels, selectableYears(FiscalYear.containing(today)), milestones,
-        new Dashboard.Figures(overdueTasksByGroup(), phaseDurations(fiscalYear), trend(fiscalYear, asOf)));
+        new Dashboard.Figures(overdueTasksByGroup(), phaseDurations(fiscalYear), trend(fiscalYear, asOf)),
+        processInstanceId == null ? List.of() : delaysOf(processInstanceId));
   }
 
   /** The years the view offers: next year, this year and the seven before it, as far as they are supported. */
@@ -87,6 +90,16 @@ public class DashboardService {
         .processInstanceId(processInstanceId).singleResult();
     return Optional.ofNullable(instance).flatMap(i -> BusinessKey.parse(i.getBusinessKey()))
         .map(BusinessKey::fiscalYear);
+  }
+
+  /** The instance's escalation tasks (a phase's or a step's delay), oldest first. */
+  List<Dashboard.Delay> delaysOf(String processInstanceId) {
+    return history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKeyIn(InitiativeLifecycle.Element.TASK_HANDLE_DELAY, InitiativeSteps.Element.TASK_HANDLE_DELAY)
+        .orderByHistoricActivityInstanceStartTime().asc().listPage(0, MAX_DELAYS_SHOWN).stream()
+        .map(task -> new Dashboard.Delay(task.getName(), CityTime.today(task.getStartTime()),
+            task.getEndTime() == null ? null : CityTime.today(task.getEndTime())))
+        .toList();
   }
 
   /** Open tasks past their due date, per candidate group: one query. */

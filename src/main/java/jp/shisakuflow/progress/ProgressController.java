@@ -32,7 +32,7 @@ public class ProgressController {
     int year = fiscalYear != null ? fiscalYear
         : Optional.ofNullable(processInstanceId).flatMap(dashboards::fiscalYearOf)
             .orElseGet(() -> FiscalYear.containing(CityTime.today(ClockUtil.getCurrentTime())));
-    return dashboards.dashboard(FiscalYear.requireSupported(year));
+    return dashboards.dashboard(FiscalYear.requireSupported(year), processInstanceId);
   }
 
   @GetMapping("/api/progress")

@@ -1,17 +1,20 @@
 package jp.shisakuflow.time;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 
-/** Turns the plan's dates into instants in the city's time zone (Asia/Tokyo). */
+/** The city's time zone (Asia/Tokyo): the plan's dates as instants, and instants as the screens show them. */
 public final class CityTime {
 
   /** The city's zone, as text for annotations ({@code @Scheduled(zone = …)}). */
   public static final String ZONE_ID = "Asia/Tokyo";
   public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
   static final LocalTime END_OF_OFFICE_DAY = LocalTime.of(17, 15);
+  private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss").withZone(ZONE);
 
   private CityTime() {}
 
@@ -27,6 +30,11 @@ public final class CityTime {
 
   public static Date startOf(LocalDate day) {
     return Date.from(day.atStartOfDay(ZONE).toInstant());
+  }
+
+  /** How screens show a moment: in the city's zone, {@code 2026/04/01 09:30:00}; {@code null} for none. */
+  public static String text(Instant instant) {
+    return instant == null ? null : TEXT.format(instant);
   }
 
   public static LocalDate today(Date now) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.util.List;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
@@ -11,6 +12,7 @@ import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.TestUsers;
+import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +68,8 @@ class HistoryViewTest {
     assertThat(row.get("fiscalYear").asInt()).isEqualTo(YEAR);
     assertThat(row.get("state").asText()).isEqualTo("INTERNALLY_TERMINATED");
     assertThat(row.get("stateLabel").asText()).isEqualTo("中止");
+    assertThat(row.get("endTimeText").asText()).as("shown in the city's zone")
+        .isEqualTo(CityTime.text(Instant.parse(row.get("endTime").asText())));
     assertThat(row.get("endTime").isNull()).isFalse();
   }
 

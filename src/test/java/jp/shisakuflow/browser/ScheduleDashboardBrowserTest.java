@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import jp.shisakuflow.initiative.BusinessKey;
 import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.KnownYear;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -26,6 +28,7 @@ class ScheduleDashboardBrowserTest {
   private static ChromeDriver browser;
 
   @Autowired KnownYear knownYear;
+  @Autowired RuntimeService runtimeService;
   @LocalServerPort int port;
 
   @RegisterExtension
@@ -62,6 +65,16 @@ class ScheduleDashboardBrowserTest {
     wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".shisaku-schedule"), "data-initiatives", "1"));
     assertThat(browser.findElement(By.cssSelector(".shisaku-schedule select[name=year]")).getAttribute("value"))
         .isEqualTo(String.valueOf(KnownYear.YEAR));
+
+    // The guidebook's delay was escalated and is not handled yet: its tab lists it.
+    String guidebook = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(BusinessKey.of(KnownYear.YEAR, "hiroba-guidebook").toString()).singleResult().getId();
+    browser.executeScript("window.location.hash = '#/process-instance/" + guidebook + "/runtime';");
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("施策の進捗"))).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".shisaku-schedule .shisaku-delays"),
+        "対応中"));
+    assertThat(browser.findElement(By.cssSelector(".shisaku-schedule .shisaku-delays")).getText())
+        .contains("遅延の履歴", "遅延への対応：庁内調査", "2019-10-15");
   }
 
   private String base() {

@@ -15,6 +15,7 @@ import jp.shisakuflow.security.SecurityConfiguration;
 import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.BrowserSession;
 import jp.shisakuflow.support.TestUsers;
+import jp.shisakuflow.time.CityTime;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
@@ -136,6 +137,8 @@ class CalendarApiTest {
     var status = takatsu.getForEntity("/api/calendar/token", Map.class).getBody();
     assertThat(status.get("exists")).isEqualTo(true);
     assertThat((String) status.get("issuedAt")).isNotBlank();
+    assertThat((String) status.get("issuedAtText")).as("shown in the city's zone")
+        .isEqualTo(CityTime.text(java.time.Instant.parse((String) status.get("issuedAt"))));
     assertThat(status).doesNotContainKey("url");
   }
 

@@ -152,6 +152,20 @@ class ProgressApiTest {
     List<Integer> years = (List<Integer>) ofInstance.get("selectableYears");
     assertThat(years).startsWith(currentYear + 1, currentYear).hasSize(9);
 
+    assertThat((List<?>) ofInstance.get("delays")).as("the booklet is ahead, never late").isEmpty();
+
+    String late = initiative(progress.report(YEAR, LocalDate.of(2019, 10, 15)), "hiroba-guidebook").processInstanceId();
+    List<?> delays = (List<?>) manager.getForObject("/api/progress/dashboard?processInstanceId=" + late, Map.class)
+        .get("delays");
+    assertThat(delays).singleElement().satisfies(delay -> {
+      Map<?, ?> row = (Map<?, ?>) delay;
+      assertThat(row.get("name")).isNotNull();
+      assertThat(row.get("detected")).isNotNull();
+      assertThat(row.get("handled")).as("not handled yet").isNull();
+    });
+    assertThat((List<?>) manager.getForObject("/api/progress/dashboard?fiscalYear=" + YEAR, Map.class).get("delays"))
+        .as("the year's dashboard lists no instance's delays").isEmpty();
+
     assertThat(manager.getForObject("/api/progress/dashboard?processInstanceId=no-such-instance", Map.class)
         .get("fiscalYear")).as("an unknown instance: the current year").isEqualTo(currentYear);
     assertThat(manager.getForObject("/api/progress/dashboard?fiscalYear=2020&processInstanceId=" + processInstanceId,

@@ -3,7 +3,7 @@
 // Per definition: finished and running instances with filters, and the chosen instance's timeline with
 // its path drawn over the diagram. Per running instance: the same timeline.
 
-import {appFetch, engineFetch, escape, jaDateTime, pageEngineApi, plugin, showError}
+import {appFetch, engineFetch, escape, pageEngineApi, plugin, showError}
   from '../../shisaku/scripts/plugin-kit.js';
 
 const PATH_EVENT = 'shisaku:history-path';
@@ -15,8 +15,6 @@ const getJson = url => appFetch(url).then(response => response.json().catch(() =
     }
     return body;
   }));
-
-const time = iso => jaDateTime(iso);
 
 /**
  * Who may not change process instances (auditors) is not offered Cockpit's actions (suspend, modify,
@@ -40,7 +38,7 @@ hideActionsFromReaders();
 const renderTimeline = (node, processInstanceId, isGone = () => false) => {
   node.innerHTML = '<p>読み込み中…</p>';
   return getJson('/api/audit/instances/' + encodeURIComponent(processInstanceId)).then(trail => {
-    const rows = trail.events.map(e => '<tr data-type="' + escape(e.type) + '"><td>' + escape(time(e.time))
+    const rows = trail.events.map(e => '<tr data-type="' + escape(e.type) + '"><td>' + escape(e.timeText)
       + '</td><td>' + escape(e.typeLabel) + '</td><td>' + escape(e.actor) + '</td><td>'
       + escape(e.type === 'VARIABLE_SET' ? '' : e.activityName || e.activityId) + '</td><td>' + escape(e.detail) + '</td><td>'
       + escape(e.oldValue) + (e.oldValue != null || e.newValue != null ? ' → ' : '') + escape(e.newValue)
@@ -92,7 +90,7 @@ const mountHistory = (node, api, processDefinitionId) => {
       + instances.map(i => '<tr><td><a href="" data-instance="' + escape(i.id) + '">' + escape(i.businessKey || i.id)
         + '</a></td><td>' + escape(i.title) + '</td><td>' + escape(i.workstream) + '</td><td>' + escape(i.fiscalYear)
         + '</td><td>' + escape(i.outcomeLabel) + '</td><td>' + escape(i.stateLabel) + '</td><td>'
-        + escape(time(i.startTime)) + '</td><td>' + escape(time(i.endTime)) + '</td></tr>').join('')
+        + escape(i.startTimeText) + '</td><td>' + escape(i.endTimeText) + '</td></tr>').join('')
       + '</tbody></table>' + (instances.length ? '' : '<p>該当するインスタンスはありません。</p>');
     list.setAttribute('data-rows', String(instances.length));
   }).catch(error => showError(list, error));

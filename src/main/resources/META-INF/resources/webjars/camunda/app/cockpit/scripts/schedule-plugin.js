@@ -2,7 +2,7 @@
 // Data: GET /api/progress/dashboard (the app's progress API). Dashboard view, and a tab on the
 // initiative-lifecycle definition and instance views.
 
-import {appFetch, engineFetch, escape, plugin, showError} from '../../shisaku/scripts/plugin-kit.js';
+import {appFetch, escape, plugin, showError} from '../../shisaku/scripts/plugin-kit.js';
 
 // No version in the URL: webjars-locator-lite finds it in the ECharts WebJar, whose version is in the pom only.
 const ECHARTS = '/webjars/echarts/dist/echarts.min.js';
@@ -172,7 +172,7 @@ const select = (name, label, options) =>
  * The schedule view; {@code only} limits it to one process instance (the instance tab). Returns its cleanup:
  * the chart is disposed, and answers that arrive after it are dropped.
  */
-const mountSchedule = (node, api, only) => {
+const mountSchedule = (node, only) => {
   node.innerHTML = '<div class="shisaku-schedule"><p>読み込み中…</p></div>';
   const root = node.firstChild;
   let chart;
@@ -238,7 +238,7 @@ const mountSchedule = (node, api, only) => {
     }));
     redraw();
     if (only) {
-      renderDelays(root.querySelector('.shisaku-delays'), api, only);
+      renderDelays(root.querySelector('.shisaku-delays'), data.delays);
     }
   }).catch(error => {
     if (!unmounted) {
@@ -253,18 +253,11 @@ const mountSchedule = (node, api, only) => {
   };
 };
 
-/** The instance's history of delays: its escalation tasks, from the engine's history. */
-const renderDelays = (node, api, processInstanceId) => {
-  const base = '/history/task?processInstanceId=' + encodeURIComponent(processInstanceId);
-  Promise.all(['Task_HandleDelay', 'Task_HandleStepDelay'].map(key =>
-    engineFetch(api, base + '&taskDefinitionKey=' + key + '&maxResults=100')
-      .then(r => (r.ok ? r.json() : []))))
-    .then(lists => {
-      const tasks = [].concat.apply([], lists);
-      node.innerHTML = table('遅延の履歴', ['遅延した段階', '検知', '対応完了'], tasks.map(t =>
-        [t.name, (t.startTime || '').slice(0, 10), t.endTime ? t.endTime.slice(0, 10) : '対応中']))
-        + (tasks.length ? '' : '<p>遅延はありません。</p>');
-    });
+/** The instance's history of delays (its escalation tasks), as the dashboard answered for it. */
+const renderDelays = (node, delays) => {
+  node.innerHTML = table('遅延の履歴', ['遅延した段階', '検知', '対応完了'],
+    delays.map(d => [d.name, d.detected, d.handled || '対応中']))
+    + (delays.length ? '' : '<p>遅延はありません。</p>');
 };
 
 export default [
@@ -273,20 +266,20 @@ export default [
     pluginPoint: 'cockpit.dashboard',
     priority: 20,
     properties: {label: '年度の進捗（計画と実績）'},
-    mount: (node, {api}) => mountSchedule(node, api, null)
+    mount: node => mountSchedule(node, null)
   }),
   plugin({
     id: 'shisaku.schedule.definition',
     pluginPoint: 'cockpit.processDefinition.runtime.tab',
     priority: 20,
     properties: {label: '施策の進捗'},
-    mount: (node, {api}) => mountSchedule(node, api, null)
+    mount: node => mountSchedule(node, null)
   }),
   plugin({
     id: 'shisaku.schedule.instance',
     pluginPoint: 'cockpit.processInstance.runtime.tab',
     priority: 20,
     properties: {label: '施策の進捗'},
-    mount: (node, {api, processInstanceId}) => mountSchedule(node, api, processInstanceId)
+    mount: (node, {processInstanceId}) => mountSchedule(node, processInstanceId)
   })
 ];

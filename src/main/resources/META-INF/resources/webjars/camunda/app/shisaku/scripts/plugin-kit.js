@@ -6,13 +6,6 @@
 export const escape = text => String(text == null ? '' : text)
   .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A date and time in Japanese, in Japan's time zone; '' for none. {@code options} as toLocaleString's. */
-export const jaDateTime = (iso, options = {}) => {
-  const date = new Date(iso);
-  return iso && !isNaN(date.getTime())
-    ? date.toLocaleString('ja-JP', Object.assign({timeZone: 'Asia/Tokyo'}, options)) : '';
-};
-
 /** An error shown in place of what could not be drawn. */
 export const showError = (node, error) => {
   node.innerHTML = '<div class="alert alert-danger">' + escape(error && error.message) + '</div>';

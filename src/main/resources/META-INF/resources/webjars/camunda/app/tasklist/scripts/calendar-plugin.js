@@ -2,7 +2,7 @@
 // URL of their own calendar feed (the app's /api/calendar/token), for Outlook or a phone to subscribe to.
 // The URL is shown once, when issued; only its hash is kept.
 
-import {appFetch, escape, jaDateTime, plugin} from '../../shisaku/scripts/plugin-kit.js';
+import {appFetch, escape, plugin} from '../../shisaku/scripts/plugin-kit.js';
 
 const API = '/api/calendar/token';
 
@@ -20,8 +20,6 @@ const call = (method, expected) => appFetch(API, {method}).then(response => {
   }
   return response.status === 204 ? null : response.json();
 });
-
-const when = iso => jaDateTime(iso, {dateStyle: 'long', timeStyle: 'short'});
 
 const STYLE = `
 .shisaku-calendar-backdrop { position: fixed; inset: 0; background: rgba(0,0,0,.4); z-index: 2000; }
@@ -73,7 +71,7 @@ const openDialog = () => {
           + '<p class="help-block">URLを知っている人は誰でもあなたのカレンダーを見られます。他の人に教えないでください。</p></div>'
         : '')
       + '<p class="shisaku-calendar-status">' + (status && status.exists
-        ? '発行済みのURLがあります（' + escape(when(status.issuedAt)) + ' 発行）。再発行すると、以前のURLは使えなくなります。'
+        ? '発行済みのURLがあります（' + escape(status.issuedAtText) + ' 発行）。再発行すると、以前のURLは使えなくなります。'
         : 'URLはまだ発行されていません。') + '</p>'
       + '<div class="shisaku-calendar-actions">'
       + (url ? '<button type="button" class="btn btn-default shisaku-calendar-copy">コピー</button>' : '')
