@@ -41,7 +41,6 @@ public final class FiscalYearPlan {
     private Element() {}
   }
 
-  /** Variables of the plan instance. */
   /** The variables the code reads, with their types (no casts at the call sites). */
   public static final class Typed {
     public static final Variable<Integer> FISCAL_YEAR = Variable.integer(Var.FISCAL_YEAR);
@@ -50,10 +49,12 @@ public final class FiscalYearPlan {
     public static final Variable<Integer> PREPARATION_LEAD_DAYS = Variable.integer(Var.PREPARATION_LEAD_DAYS);
     public static final Variable<String> MILESTONE_TITLE = Variable.text(Var.MILESTONE_TITLE);
     public static final Variable<String> MILESTONE_DATE = Variable.text(Var.MILESTONE_DATE);
+    public static final Variable<String> MILESTONE_ID = Variable.text(Var.MILESTONE_ID);
 
     private Typed() {}
   }
 
+  /** Variables of the plan instance. */
   public static final class Var {
     public static final String PLAN_ID = "planId";
     public static final String PLAN_TITLE = "planTitle";

@@ -165,7 +165,7 @@ public class PlanImportService {
     Map<String, Milestone> byId = plan.milestones().stream().collect(Collectors.toMap(Milestone::id, m -> m));
     for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
         .processInstanceIdIn(planInstanceId).variableName(FiscalYearPlan.Var.MILESTONE_ID).list()) {
-      Milestone milestone = byId.get((String) variable.getValue());
+      Milestone milestone = byId.get(FiscalYearPlan.Typed.MILESTONE_ID.read(variable.getValue()));
       if (milestone != null) {
         runtimeService.setVariablesLocal(variable.getExecutionId(), schedule.variables(milestone, leadDays));
       }

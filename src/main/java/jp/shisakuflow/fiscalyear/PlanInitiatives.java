@@ -72,7 +72,7 @@ public class PlanInitiatives {
         .variableName(InitiativeLifecycle.Var.DECIDED_OUTCOME)
         .processInstanceIdIn(initiativeByInstance.keySet().toArray(String[]::new))
         .list()) {
-      Outcome.fromCode((String) variable.getValue())
+      Outcome.fromCode(InitiativeLifecycle.Typed.DECIDED_OUTCOME.read(variable.getValue()))
           .ifPresent(o -> outcomes.put(initiativeByInstance.get(variable.getProcessInstanceId()), o));
     }
     return outcomes;
