@@ -10,11 +10,13 @@ import jp.shisakuflow.plan.Milestone;
 import jp.shisakuflow.plan.Plan;
 import jp.shisakuflow.plan.PlanStore;
 import jp.shisakuflow.time.CityTime;
+import jp.shisakuflow.time.ScheduleDate;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
@@ -123,7 +125,13 @@ public class CalendarService {
   }
 
   static VEvent milestoneEvent(Plan plan, Milestone milestone, String ownerName) {
-    VEvent event = new VEvent(milestone.date(), "▲ " + milestone.title());
+    ScheduleDate date = milestone.date();
+    // An exact day is an appointment; a vague date spans its whole window, says so, and blocks no time.
+    VEvent event = date.isExact() ? new VEvent(date.first(), "▲ " + milestone.title())
+        : new VEvent(date.first(), date.last().plusDays(1), "▲ " + milestone.title() + "（" + date.textJa() + "）");
+    if (!date.isExact()) {
+      event.add(ImmutableTransp.TRANSPARENT);
+    }
     event.add(new Uid("milestone-" + plan.fiscalYear() + "-" + plan.id() + "-" + milestone.id() + UID_DOMAIN));
     event.add(new Categories(milestone.kind().labelJa()));
     event.add(new Description(plan.title() + " / " + milestone.kind().labelJa() + " / " + ownerName));

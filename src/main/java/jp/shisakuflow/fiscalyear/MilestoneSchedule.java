@@ -1,12 +1,12 @@
 package jp.shisakuflow.fiscalyear;
 
-import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import jp.shisakuflow.fiscalyear.FiscalYearPlan.Var;
 import jp.shisakuflow.plan.Milestone;
 import jp.shisakuflow.time.CityTime;
+import jp.shisakuflow.time.ScheduleDate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,28 +25,37 @@ public class MilestoneSchedule {
     variables.put(Var.MILESTONE_ID, milestone.id());
     variables.put(Var.MILESTONE_TITLE, milestone.title());
     variables.put(Var.MILESTONE_KIND, milestone.kind().code());
-    variables.put(Var.MILESTONE_DATE, milestone.date().toString());
+    variables.put(Var.MILESTONE_DATE, milestone.date().code());
     variables.put(Var.MILESTONE_OWNER, milestone.ownerGroup());
     variables.put(Var.MILESTONE_NEEDS_PREPARATION, milestone.kind().needsPreparation());
-    variables.put(Var.MILESTONE_PREPARE_AT, CityTime.startOf(milestone.date().minusDays(preparationLeadDays)));
-    variables.put(Var.MILESTONE_PASSED_AT, CityTime.startOf(milestone.date().plusDays(1)));
+    // A vague date (a month, a quarter, 頃) times its tasks from the bounds of its window, never from a day
+    // nobody chose: preparation opens the lead time before the earliest day, minutes after the latest.
+    variables.put(Var.MILESTONE_PREPARE_AT, CityTime.startOf(milestone.date().first().minusDays(preparationLeadDays)));
+    variables.put(Var.MILESTONE_PASSED_AT, CityTime.startOf(milestone.date().last().plusDays(1)));
     return variables;
   }
 
-  public String preparationTaskName(String title) {
-    return title + " の準備";
+  /** A milestone's title as tasks show it: with its date's precision when that is not an exact day. */
+  public String titleWithDate(String title, ScheduleDate date) {
+    return date.isExact() ? title : title + "（" + date.textJa() + "）";
   }
 
-  public Date preparationDue(LocalDate day) {
-    return CityTime.dueAt(day.minusDays(1));
+  public String preparationTaskName(String title, ScheduleDate date) {
+    return titleWithDate(title, date) + " の準備";
   }
 
-  public String minutesTaskName(String title) {
-    return title + " の議事録";
+  /** The day before the earliest day the milestone may fall on. */
+  public Date preparationDue(ScheduleDate date) {
+    return CityTime.dueAt(date.first().minusDays(1));
   }
 
-  public Date minutesDue(LocalDate day) {
-    return CityTime.dueAt(day.plusDays(MINUTES_DUE_DAYS));
+  public String minutesTaskName(String title, ScheduleDate date) {
+    return titleWithDate(title, date) + " の議事録";
+  }
+
+  /** A week after the latest day the milestone may fall on. */
+  public Date minutesDue(ScheduleDate date) {
+    return CityTime.dueAt(date.last().plusDays(MINUTES_DUE_DAYS));
   }
 
   public String reviewTaskName(int fiscalYear, int quarter) {

@@ -1,7 +1,7 @@
 package jp.shisakuflow.fiscalyear;
 
-import java.time.LocalDate;
 import jp.shisakuflow.fiscalyear.FiscalYearPlan.Element;
+import jp.shisakuflow.time.ScheduleDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,11 +20,11 @@ public class MilestoneTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     switch (task.getTaskDefinitionKey()) {
       case Element.TASK_PREPARE_MILESTONE -> {
-        task.setName(schedule.preparationTaskName(FiscalYearPlan.Typed.MILESTONE_TITLE.from(task)));
+        task.setName(schedule.preparationTaskName(FiscalYearPlan.Typed.MILESTONE_TITLE.from(task), milestoneDate(task)));
         task.setDueDate(schedule.preparationDue(milestoneDate(task)));
       }
       case Element.TASK_RECORD_MINUTES -> {
-        task.setName(schedule.minutesTaskName(FiscalYearPlan.Typed.MILESTONE_TITLE.from(task)));
+        task.setName(schedule.minutesTaskName(FiscalYearPlan.Typed.MILESTONE_TITLE.from(task), milestoneDate(task)));
         task.setDueDate(schedule.minutesDue(milestoneDate(task)));
       }
       case Element.TASK_QUARTERLY_REVIEW -> {
@@ -37,7 +37,8 @@ public class MilestoneTaskListener implements TaskListener {
     }
   }
 
-  private static LocalDate milestoneDate(DelegateTask task) {
-    return LocalDate.parse(FiscalYearPlan.Typed.MILESTONE_DATE.from(task));
+  /** The milestone's date in its plan-file form (a plain ISO day for scopes started before precision). */
+  private static ScheduleDate milestoneDate(DelegateTask task) {
+    return ScheduleDate.parse(FiscalYearPlan.Typed.MILESTONE_DATE.from(task), FiscalYearPlan.Typed.FISCAL_YEAR.from(task));
   }
 }

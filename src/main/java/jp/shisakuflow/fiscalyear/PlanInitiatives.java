@@ -41,9 +41,9 @@ public class PlanInitiatives {
   }
 
   public static InitiativeStart toStart(Plan plan, PlannedInitiative initiative) {
-    return new InitiativeStart(initiative.id(), initiative.title(), initiative.workstream(), initiative.ownerGroup(),
-        plan.fiscalYear(), initiative.phases(), initiative.nextYear(), initiative.nextYearLabel(), plan.businessKey(),
-        null);
+    return new InitiativeStart(initiative.id(), initiative.title(), initiative.workstream(), initiative.owners(),
+        initiative.wards(), plan.fiscalYear(), initiative.phases(), initiative.nextYear(), initiative.nextYearLabel(),
+        plan.businessKey(), null);
   }
 
   /** Starts next year's instances of the initiatives whose outcome continues; returns how many. */

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Which initiatives go on into the next fiscal year, and with which phases. Every outcome but 休止・廃止
- * continues; the next year's phases follow from the outcome.
+ * and 次年度の予定なし continues; the next year's phases follow from the outcome.
  */
 @Service
 public class YearEndRollover {
@@ -26,12 +26,12 @@ public class YearEndRollover {
     List<InitiativeStart> starts = new ArrayList<>();
     for (PlannedInitiative initiative : plan.initiatives()) {
       Outcome outcome = outcomes.getOrDefault(initiative.id(), initiative.nextYear());
-      if (outcome == Outcome.SUSPEND_OR_ABOLISH) {
+      if (!outcome.continuesNextYear()) {
         continue;
       }
       Outcome next = nextPlannedOutcome(outcome);
       starts.add(new InitiativeStart(initiative.id(), initiative.title(), initiative.workstream(),
-          initiative.ownerGroup(), year, phasesFor(outcome, year), next, next.labelJa(), null,
+          initiative.owners(), initiative.wards(), year, phasesFor(outcome, year), next, next.labelJa(), null,
           InitiativeStart.businessKey(plan.fiscalYear(), initiative.id())));
     }
     return starts;
@@ -53,7 +53,9 @@ public class YearEndRollover {
               q2End.plusDays(1), end));
       case CONTINUE_STUDY -> List.of(
           new PlannedPhase(Stage.COORDINATE.code(), Stage.COORDINATE, Outcome.CONTINUE_STUDY.labelJa(), q1, end));
-      case SUSPEND_OR_ABOLISH -> List.of();
+      case REVIEW -> List.of(
+          new PlannedPhase(Stage.COORDINATE.code(), Stage.COORDINATE, Outcome.REVIEW.labelJa(), q1, end));
+      case SUSPEND_OR_ABOLISH, NONE -> List.of();
     };
   }
 

@@ -31,6 +31,8 @@ public final class InitiativeLifecycle {
     public static final String END_PREPARE_IMPLEMENTATION = "Event_PrepareImplementation";
     public static final String END_CONTINUE_STUDY = "Event_ContinueStudy";
     public static final String END_SUSPEND_OR_ABOLISH = "Event_SuspendOrAbolish";
+    public static final String END_REVIEW = "Event_Review";
+    public static final String END_NO_NEXT_YEAR = "Event_NoNextYear";
     public static final String GATEWAY_HAS_COORDINATION = "Gateway_HasCoordination";
     public static final String GATEWAY_HAS_MODEL_IMPLEMENTATION = "Gateway_HasModelImplementation";
     public static final String GATEWAY_HAS_VERIFICATION = "Gateway_HasVerification";
@@ -82,6 +84,16 @@ public final class InitiativeLifecycle {
     public static final String TITLE = "title";
     public static final String WORKSTREAM = "workstream";
     public static final String OWNER_GROUP = "ownerGroup";
+    /** The groups that work the tasks (the lead and co-owners), comma-separated. */
+    public static final String OWNER_GROUPS = "ownerGroups";
+    /** Groups consulted on it (read access, no tasks), comma-separated. */
+    public static final String COUNTERPART_GROUPS = "counterpartGroups";
+    /** Outside parties by name, 、-separated. */
+    public static final String PARTNERS = "partners";
+    /** {@link WardScope.Mode}: NONE, LISTED, ALL or DECIDED_IN_YEAR. */
+    public static final String WARD_SCOPE = "wardScope";
+    /** The wards it runs in, comma-separated (decided during the year for DECIDED_IN_YEAR). */
+    public static final String WARDS = "wards";
     public static final String FISCAL_YEAR = "fiscalYear";
     public static final String VERIFICATION_RATING = "verificationRating";
     public static final String ACHIEVEMENT_RATE = "achievementRate";

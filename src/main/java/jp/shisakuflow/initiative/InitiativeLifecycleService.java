@@ -49,10 +49,11 @@ public class InitiativeLifecycleService {
     String id = runtimeService
         .startProcessInstanceByKey(initiative.processKey(), initiative.businessKey(), variables(initiative))
         .getId();
-    Grants.grantNew(authorizationService, initiative.ownerGroup(), Resources.PROCESS_INSTANCE, id,
-        List.of(Permissions.READ));
-    Grants.grantNew(authorizationService, initiative.ownerGroup(), Resources.HISTORIC_PROCESS_INSTANCE, id,
-        List.of(HistoricProcessInstancePermissions.READ));
+    for (String group : initiative.owners().readerGroups()) {
+      Grants.grantNew(authorizationService, group, Resources.PROCESS_INSTANCE, id, List.of(Permissions.READ));
+      Grants.grantNew(authorizationService, group, Resources.HISTORIC_PROCESS_INSTANCE, id,
+          List.of(HistoricProcessInstancePermissions.READ));
+    }
     return Optional.of(id);
   }
 
@@ -81,6 +82,11 @@ public class InitiativeLifecycleService {
     variables.put(Var.TITLE, initiative.title());
     variables.put(Var.WORKSTREAM, initiative.workstream());
     variables.put(Var.OWNER_GROUP, initiative.ownerGroup());
+    variables.put(Var.OWNER_GROUPS, String.join(",", initiative.owners().taskGroups()));
+    variables.put(Var.COUNTERPART_GROUPS, String.join(",", initiative.owners().counterparts()));
+    variables.put(Var.PARTNERS, String.join("、", initiative.owners().partners()));
+    variables.put(Var.WARD_SCOPE, initiative.wards().mode().name());
+    variables.put(Var.WARDS, String.join(",", initiative.wards().wards()));
     variables.put(Var.FISCAL_YEAR, initiative.fiscalYear());
     variables.put(Var.PHASE_PLAN, PhasePlanCodec.write(initiative.phases()));
     variables.put(Var.PLANNED_OUTCOME, initiative.plannedOutcome().code());

@@ -71,6 +71,6 @@ public class InitiativeRevision {
   }
 
   static String describe(List<PlannedPhase> phases) {
-    return phases.stream().map(p -> p.name() + " " + p.start() + "〜" + p.end()).collect(Collectors.joining(", "));
+    return phases.stream().map(p -> p.name() + " " + p.start().code() + "〜" + p.end().code()).collect(Collectors.joining(", "));
   }
 }

@@ -6,12 +6,21 @@ import java.util.regex.Pattern;
 import jp.shisakuflow.time.FiscalYear;
 
 /**
- * What one initiative instance starts from: one initiative in one fiscal year, with its planned
- * phases (empty: every stage of the lifecycle, due at the year's end) and next-year outcome.
+ * What one initiative instance starts from: one initiative in one fiscal year, with its owners, the
+ * wards it runs in, its planned phases (empty: every stage of the lifecycle, due at the year's end) and
+ * next-year outcome.
  */
-public record InitiativeStart(String initiativeId, String title, String workstream, String ownerGroup,
+public record InitiativeStart(String initiativeId, String title, String workstream, Owners owners, WardScope wards,
     int fiscalYear, List<PlannedPhase> phases, Outcome plannedOutcome, String plannedOutcomeLabel,
     String planKey, String previousBusinessKey) {
+
+  /** An initiative led by one group alone, in no particular ward. */
+  public InitiativeStart(String initiativeId, String title, String workstream, String ownerGroup, int fiscalYear,
+      List<PlannedPhase> phases, Outcome plannedOutcome, String plannedOutcomeLabel, String planKey,
+      String previousBusinessKey) {
+    this(initiativeId, title, workstream, ownerGroup == null ? null : Owners.led(ownerGroup), WardScope.NONE,
+        fiscalYear, phases, plannedOutcome, plannedOutcomeLabel, planKey, previousBusinessKey);
+  }
 
   /** An initiative without a plan: the whole lifecycle, expected to continue. */
   public static InitiativeStart unplanned(String initiativeId, String title, String workstream, String ownerGroup,
@@ -34,7 +43,7 @@ public record InitiativeStart(String initiativeId, String title, String workstre
     if (workstream == null || workstream.isBlank()) {
       problems.add("workstream: 入力が必要です (required)");
     }
-    if (ownerGroup == null || ownerGroup.isBlank()) {
+    if (owners == null || owners.lead() == null || owners.lead().isBlank()) {
       problems.add("ownerGroup: 入力が必要です (required)");
     }
     if (!FiscalYear.isSupported(fiscalYear)) {
@@ -47,6 +56,12 @@ public record InitiativeStart(String initiativeId, String title, String workstre
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     phases = List.copyOf(phases);
+    wards = wards == null ? WardScope.NONE : wards;
+  }
+
+  /** The group that leads it. */
+  public String ownerGroup() {
+    return owners.lead();
   }
 
   /** Items whose phases are the canonical stages run the lifecycle; the others their own steps. */

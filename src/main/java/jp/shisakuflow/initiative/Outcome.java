@@ -8,7 +8,12 @@ public enum Outcome implements Coded {
   PHASED_ROLLOUT("phasedRollout", "順次モデル実施", "Roll the model out ward by ward"),
   PREPARE_IMPLEMENTATION("prepareImplementation", "実施に向けた調整", "Coordinate toward implementation"),
   CONTINUE_STUDY("continueStudy", "継続検討", "Keep studying"),
-  SUSPEND_OR_ABOLISH("suspendOrAbolish", "休止・廃止", "Suspend or abolish");
+  /** 休止、廃止も含めて: next year reviews the item; suspending or abolishing it is one possible result. */
+  REVIEW("review", "休止・廃止も含めた見直し", "Review, suspension or abolition included"),
+  /** A manager's decision: the item stops. */
+  SUSPEND_OR_ABOLISH("suspendOrAbolish", "休止・廃止", "Suspend or abolish"),
+  /** The item ends with the year: nothing rolls over (a one-off event, a training, a guidebook). */
+  NONE("none", "次年度の予定なし", "Nothing next year");
 
   private final String code;
   private final String labelJa;
@@ -31,6 +36,11 @@ public enum Outcome implements Coded {
 
   public String labelEn() {
     return labelEn;
+  }
+
+  /** Whether next year has an instance of the item. */
+  public boolean continuesNextYear() {
+    return this != SUSPEND_OR_ABOLISH && this != NONE;
   }
 
   public static Optional<Outcome> fromCode(String code) {

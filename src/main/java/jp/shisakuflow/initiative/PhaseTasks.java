@@ -31,7 +31,7 @@ public class PhaseTasks {
     if (c.taskKey().equals(InitiativeSteps.Element.TASK_STEP)) {
       Optional<PlannedPhase> step = step(c.phases(), c.loopCounter());
       return new Label(step.map(PlannedPhase::name).orElse(c.modelName()),
-          CityTime.dueAt(step.map(PlannedPhase::end).orElse(FiscalYear.end(c.fiscalYear()))));
+          CityTime.dueAt(step.map(PlannedPhase::endDay).orElse(FiscalYear.end(c.fiscalYear()))));
     }
     if (c.taskKey().equals(InitiativeLifecycle.Element.TASK_HANDLE_DELAY)
         || c.taskKey().equals(InitiativeSteps.Element.TASK_HANDLE_DELAY)) {
@@ -47,7 +47,7 @@ public class PhaseTasks {
           .filter(planned -> !planned.equals(c.modelName()))
           .map(planned -> c.modelName() + SEPARATOR + planned)
           .orElse(c.modelName());
-      return new Label(name, CityTime.dueAt(phase.map(PlannedPhase::end).orElse(FiscalYear.end(c.fiscalYear()))));
+      return new Label(name, CityTime.dueAt(phase.map(PlannedPhase::endDay).orElse(FiscalYear.end(c.fiscalYear()))));
     }
     return new Label(c.modelName(), CityTime.dueAt(FiscalYear.end(c.fiscalYear())));
   }

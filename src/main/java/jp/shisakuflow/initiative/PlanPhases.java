@@ -34,14 +34,14 @@ public class PlanPhases {
 
   java.time.LocalDate lastDay(VariableScope execution, String phaseKey) {
     return phases(execution).stream().filter(p -> p.key().equals(phaseKey)).findFirst()
-        .map(PlannedPhase::end)
+        .map(PlannedPhase::endDay)
         .orElseGet(() -> FiscalYear.end(fiscalYear(execution)));
   }
 
   java.time.LocalDate lastDayOfStep(VariableScope execution) {
     List<PlannedPhase> phases = phases(execution);
     int index = loopCounter(execution);
-    return index < phases.size() ? phases.get(index).end() : FiscalYear.end(fiscalYear(execution));
+    return index < phases.size() ? phases.get(index).endDay() : FiscalYear.end(fiscalYear(execution));
   }
 
   static List<PlannedPhase> phases(VariableScope execution) {

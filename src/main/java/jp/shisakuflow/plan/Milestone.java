@@ -1,11 +1,19 @@
 package jp.shisakuflow.plan;
 
-import java.time.LocalDate;
+import java.util.List;
 import jp.shisakuflow.initiative.Coded;
+import jp.shisakuflow.time.ScheduleDate;
 
-/** One ▲ of the schedule: a dated meeting, training, event or deadline. */
-public record Milestone(String id, String title, Kind kind, LocalDate date, String workstream,
-    String ownerGroup, int line) {
+/**
+ * One ▲ of the schedule: a meeting, training, event or deadline, on a date as precise as the chart gives
+ * it; {@code about} lists the items discussed there.
+ */
+public record Milestone(String id, String title, Kind kind, ScheduleDate date, String workstream,
+    String ownerGroup, List<String> about, int line) {
+
+  public Milestone {
+    about = List.copyOf(about);
+  }
 
   /** What kind of date it is. Meetings and trainings get a preparation task before and a minutes task after. */
   public enum Kind implements Coded {
@@ -38,6 +46,6 @@ public record Milestone(String id, String title, Kind kind, LocalDate date, Stri
   }
 
   Milestone shiftedByYears(int years) {
-    return new Milestone(id, title, kind, date.plusYears(years), workstream, ownerGroup, line);
+    return new Milestone(id, title, kind, date.shiftedByYears(years), workstream, ownerGroup, about, line);
   }
 }

@@ -3,16 +3,22 @@ package jp.shisakuflow.plan;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import jp.shisakuflow.initiative.Coded;
 import jp.shisakuflow.initiative.Outcome;
+import jp.shisakuflow.initiative.Owners;
 import jp.shisakuflow.initiative.PlannedPhase;
 import jp.shisakuflow.initiative.Stage;
+import jp.shisakuflow.initiative.WardScope;
+import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.time.FiscalYear;
+import jp.shisakuflow.time.ScheduleDate;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -28,6 +34,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public class PlanParser {
 
   private static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
+  private static final String LEAD = "lead";
+  private static final String OWNER_GROUP = "ownerGroup";
+  private static final String WARDS_ALL = "all";
+  private static final String WARDS_DECIDED = "decided";
+  private static final List<String> WARDS = Arrays.stream(OrganizationGroup.values())
+      .filter(g -> g.type() == OrganizationGroup.Type.WARD).map(OrganizationGroup::id).toList();
 
   private final Set<String> knownGroups;
 
@@ -84,21 +96,28 @@ public class PlanParser {
     workstreams.forEach(w -> workstreamIds.add(w.id()));
     duplicates(plan.sequence("workstreams"), Plan.Workstream::id, workstreams, "workstream", errors);
 
+    List<Reference> references = new ArrayList<>();
     List<PlannedInitiative> initiatives = plan.list("initiatives", true,
-        node -> readInitiative(node, fiscalYear, workstreamIds, errors));
+        node -> readInitiative(node, fiscalYear, workstreamIds, references, errors));
     List<Milestone> milestones = plan.list("milestones", false,
-        node -> readMilestone(node, fiscalYear, workstreamIds, errors));
+        node -> readMilestone(node, fiscalYear, workstreamIds, references, errors));
     duplicates(plan.sequence("initiatives"), PlannedInitiative::id, initiatives, "initiative", errors);
     duplicates(plan.sequence("milestones"), Milestone::id, milestones, "milestone", errors);
+    checkReferences(references, initiatives, milestones, workstreamIds, errors);
     return new Plan(id, title, fiscalYear == null ? 0 : fiscalYear, workstreams, initiatives, milestones);
   }
 
-  private PlannedInitiative readInitiative(Node node, Integer fiscalYear, Set<String> workstreams, YamlErrors errors) {
-    YamlFields f = new YamlFields(node, "initiative", errors,
-        Set.of("id", "title", "workstream", "ownerGroup", "phases", "nextYear", "nextYearLabel"));
+  private PlannedInitiative readInitiative(Node node, Integer fiscalYear, Set<String> workstreams,
+      List<Reference> references, YamlErrors errors) {
+    YamlFields f = new YamlFields(node, "initiative", errors, Set.of("id", "title", "workstream", LEAD, OWNER_GROUP,
+        "coOwners", "counterparts", "partners", "wards", "phases", "links", "nextYear", "nextYearLabel"));
     String id = id(f, "id");
     String workstream = f.reference("workstream", workstreams, "workstream");
-    String ownerGroup = group(f, "ownerGroup");
+    Owners owners = new Owners(lead(f), groups(f, "coOwners"), groups(f, "counterparts"),
+        f.optionalTextList("partners"));
+    WardScope wards = wards(f);
+    List<PlanLink> links = f.list("links", false, linkNode -> readLink(linkNode, id, references, errors)).stream()
+        .filter(java.util.Objects::nonNull).toList();
     Outcome nextYear = f.code("nextYear", Outcome.class);
     List<PlannedPhase> phases = new ArrayList<>();
     int index = 0;
@@ -107,7 +126,7 @@ public class PlanParser {
       phases.add(readPhase(phaseNode, index, fiscalYear, errors));
     }
     checkPhaseKinds(f.sequence("phases"), phases, errors);
-    return new PlannedInitiative(id, f.text("title"), workstream, ownerGroup, phases, nextYear,
+    return new PlannedInitiative(id, f.text("title"), workstream, owners, wards, phases, links, nextYear,
         f.optionalText("nextYearLabel", nextYear == null ? null : nextYear.labelJa()), YamlErrors.line(node));
   }
 
@@ -129,10 +148,10 @@ public class PlanParser {
       key = "step" + index;
       name = f.text("step");
     }
-    LocalDate start = inYear(f, "start", fiscalYear);
-    LocalDate end = inYear(f, "end", fiscalYear);
-    if (start != null && end != null && end.isBefore(start)) {
-      errors.add(f.node("end"), "phase '" + name + "': 終了日 " + end + " が開始日 " + start + " より前です"
+    ScheduleDate start = inYear(f, "start", fiscalYear);
+    ScheduleDate end = inYear(f, "end", fiscalYear);
+    if (start != null && end != null && end.last().isBefore(start.first())) {
+      errors.add(f.node("end"), "phase '" + name + "': 終了 " + end.code() + " が開始 " + start.code() + " より前です"
           + " (end is before start)");
     }
     return new PlannedPhase(key, stage, name, start, end);
@@ -162,11 +181,106 @@ public class PlanParser {
     }
   }
 
-  private Milestone readMilestone(Node node, Integer fiscalYear, Set<String> workstreams, YamlErrors errors) {
-    YamlFields f = new YamlFields(node, "milestone", errors, Set.of("id", "title", "kind", "date", "workstream", "ownerGroup"));
+  private Milestone readMilestone(Node node, Integer fiscalYear, Set<String> workstreams, List<Reference> references,
+      YamlErrors errors) {
+    YamlFields f = new YamlFields(node, "milestone", errors,
+        Set.of("id", "title", "kind", "date", "workstream", LEAD, OWNER_GROUP, "about"));
     Milestone.Kind kind = f.code("kind", Milestone.Kind.class);
-    return new Milestone(id(f, "id"), f.text("title"), kind, inYear(f, "date", fiscalYear),
-        f.reference("workstream", workstreams, "workstream"), group(f, "ownerGroup"), YamlErrors.line(node));
+    String id = id(f, "id");
+    List<String> about = f.optionalTextList("about");
+    about.forEach(target -> references.add(new Reference(f.node("about"), "milestone '" + id + "': about",
+        target, Set.of(Target.INITIATIVE))));
+    return new Milestone(id, f.text("title"), kind, inYear(f, "date", fiscalYear),
+        f.reference("workstream", workstreams, "workstream"), lead(f), about, YamlErrors.line(node));
+  }
+
+  /** The leading group: {@code lead}, or {@code ownerGroup} as plans before co-owners wrote it. */
+  private String lead(YamlFields f) {
+    if (f.has(LEAD) && f.has(OWNER_GROUP)) {
+      f.error(OWNER_GROUP, "lead と ownerGroup は同じ意味です。どちらか一つを書いてください (give 'lead' or its old name"
+          + " 'ownerGroup', not both)");
+    }
+    return group(f, f.has(OWNER_GROUP) ? OWNER_GROUP : LEAD);
+  }
+
+  private List<String> groups(YamlFields f, String key) {
+    List<String> groups = f.optionalTextList(key);
+    groups.stream().filter(g -> knownGroups != null && !knownGroups.contains(g)).forEach(g ->
+        f.error(key, "不明なグループ '" + g + "' (unknown group)"));
+    return groups;
+  }
+
+  /** {@code all}, {@code decided} or a list of ward groups. */
+  private WardScope wards(YamlFields f) {
+    if (!f.has("wards")) {
+      return WardScope.NONE;
+    }
+    if (f.isSequence("wards")) {
+      List<String> wards = f.optionalTextList("wards");
+      wards.stream().filter(w -> !WARDS.contains(w)).forEach(w -> f.error("wards",
+          "'" + w + "' は区ではありません (not a ward; wards: " + WARDS + ")"));
+      return new WardScope(WardScope.Mode.LISTED, wards);
+    }
+    String value = f.text("wards");
+    if (WARDS_ALL.equals(value)) {
+      return new WardScope(WardScope.Mode.ALL, WARDS);
+    }
+    if (WARDS_DECIDED.equals(value)) {
+      return new WardScope(WardScope.Mode.DECIDED_IN_YEAR, List.of());
+    }
+    if (value != null) {
+      f.error("wards", "wards には all、decided、または区の一覧を書いてください (write all, decided or a list of wards;"
+          + " got '" + value + "')");
+    }
+    return WardScope.NONE;
+  }
+
+  /** One link: exactly one of follows / discussedAt / alignedWith, and an optional note. */
+  private static PlanLink readLink(Node node, String from, List<Reference> references, YamlErrors errors) {
+    Set<String> kinds = new java.util.LinkedHashSet<>(Coded.codes(PlanLink.Kind.class));
+    Set<String> allowed = new java.util.HashSet<>(kinds);
+    allowed.add("note");
+    YamlFields f = new YamlFields(node, "link", errors, allowed);
+    List<PlanLink.Kind> given = Arrays.stream(PlanLink.Kind.values()).filter(k -> f.has(k.code())).toList();
+    if (given.size() != 1) {
+      errors.add(node, "link: " + kinds + " のどれか一つを書いてください (give exactly one of " + kinds + ")");
+      return null;
+    }
+    PlanLink.Kind kind = given.get(0);
+    String target = f.text(kind.code());
+    if (target != null) {
+      references.add(new Reference(f.node(kind.code()), "initiative '" + from + "': " + kind.code(), target,
+          switch (kind) {
+            case FOLLOWS -> Set.of(Target.INITIATIVE);
+            case DISCUSSED_AT -> Set.of(Target.MILESTONE, Target.WORKSTREAM);
+            case ALIGNED_WITH -> Set.of(Target.INITIATIVE, Target.WORKSTREAM);
+          }));
+      if (kind == PlanLink.Kind.FOLLOWS && target.equals(from)) {
+        f.error(kind.code(), "自分自身には続けません (an item cannot follow itself)");
+      }
+    }
+    return new PlanLink(kind, target, f.optionalText("note", null));
+  }
+
+  private enum Target { INITIATIVE, MILESTONE, WORKSTREAM }
+
+  /** A link's target, checked once every id of the plan is known. */
+  private record Reference(Node node, String what, String target, Set<Target> allowed) {}
+
+  private static void checkReferences(List<Reference> references, List<PlannedInitiative> initiatives,
+      List<Milestone> milestones, Set<String> workstreams, YamlErrors errors) {
+    Map<Target, Set<String>> ids = Map.of(
+        Target.INITIATIVE, initiatives.stream().filter(java.util.Objects::nonNull).map(PlannedInitiative::id)
+            .collect(java.util.stream.Collectors.toSet()),
+        Target.MILESTONE, milestones.stream().filter(java.util.Objects::nonNull).map(Milestone::id)
+            .collect(java.util.stream.Collectors.toSet()),
+        Target.WORKSTREAM, workstreams);
+    for (Reference reference : references) {
+      if (reference.allowed().stream().noneMatch(t -> ids.get(t).contains(reference.target()))) {
+        errors.add(reference.node(), reference.what() + ": '" + reference.target() + "' はこの計画にありません"
+            + " (no such " + reference.allowed().stream().map(t -> t.name().toLowerCase()).sorted().toList() + ")");
+      }
+    }
   }
 
   private static <T> void duplicates(SequenceNode sequence, Function<T, String> id, List<T> items, String what,
@@ -197,12 +311,23 @@ public class PlanParser {
     return value;
   }
 
-  /** A date of the plan, which lies in its fiscal year. */
-  private static LocalDate inYear(YamlFields f, String key, Integer fiscalYear) {
-    LocalDate date = f.date(key);
-    if (date != null && fiscalYear != null
-        && (date.isBefore(FiscalYear.start(fiscalYear)) || date.isAfter(FiscalYear.end(fiscalYear)))) {
-      f.error(key, key + " " + date + " は " + fiscalYear + " 年度 (" + FiscalYear.start(fiscalYear) + "〜"
+  /** A date of the plan ({@link ScheduleDate#FORMS}), which lies in its fiscal year. */
+  private static ScheduleDate inYear(YamlFields f, String key, Integer fiscalYear) {
+    String text = f.text(key);
+    if (text == null) {
+      return null;
+    }
+    int year = fiscalYear != null ? fiscalYear : FiscalYear.containing(java.time.LocalDate.now());
+    ScheduleDate date;
+    try {
+      date = ScheduleDate.parse(text, year);
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      f.error(key, "'" + key + "': " + e.getMessage());
+      return null;
+    }
+    if (fiscalYear != null && (date.first().isBefore(FiscalYear.start(fiscalYear))
+        || date.last().isAfter(FiscalYear.end(fiscalYear)))) {
+      f.error(key, key + " " + date.code() + " は " + fiscalYear + " 年度 (" + FiscalYear.start(fiscalYear) + "〜"
           + FiscalYear.end(fiscalYear) + ") の外です (outside the fiscal year)");
     }
     return date;

@@ -134,6 +134,31 @@ final class YamlFields {
     });
   }
 
+  boolean isSequence(String key) {
+    return values.get(key) instanceof SequenceNode;
+  }
+
+  /** A list of single values, empty when the key is absent. */
+  List<String> optionalTextList(String key) {
+    Node value = values.get(key);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof SequenceNode sequence)) {
+      errors.add(value, what + ": '" + key + "' は [a, b] の形の並びです (must be a list)");
+      return List.of();
+    }
+    List<String> texts = new java.util.ArrayList<>();
+    for (Node item : sequence.getValue()) {
+      if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
+        texts.add(scalar.getValue().trim());
+      } else {
+        errors.add(item, what + ": '" + key + "' の項目には値を一つずつ書いてください (each item must be a single value)");
+      }
+    }
+    return texts;
+  }
+
   SequenceNode sequence(String key) {
     return values.get(key) instanceof SequenceNode s ? s : null;
   }

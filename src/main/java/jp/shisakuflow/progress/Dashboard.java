@@ -17,9 +17,12 @@ public record Dashboard(int fiscalYear, LocalDate asOf, LocalDate yearStart, Loc
   /** A delay of the instance asked for: its escalation task, when it was raised and when handled (or not yet). */
   public record Delay(String name, LocalDate detected, LocalDate handled) {}
 
-  /** A ▲ on the chart. */
-  public record MilestoneMark(String id, String title, String kind, LocalDate date, String workstream,
-      String ownerGroup) {}
+  /**
+   * A ▲ on the chart: on its day when {@code exact}, otherwise anywhere from {@code date} to {@code until},
+   * which {@code dateText} says as the plan does (「第2四半期頃」).
+   */
+  public record MilestoneMark(String id, String title, String kind, LocalDate date, LocalDate until, String dateText,
+      boolean exact, String workstream, String ownerGroup) {}
 
   /** The figures beside the chart. */
   public record Figures(Map<String, Long> overdueTasksByGroup, List<PhaseDuration> phaseDurations,

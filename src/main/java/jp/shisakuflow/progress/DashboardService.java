@@ -58,7 +58,8 @@ public class DashboardService {
     Map<String, String> workstreams = new LinkedHashMap<>();
     yearPlans.of(fiscalYear).forEach(plan -> {
       plan.workstreams().forEach(w -> workstreams.put(w.id(), w.name()));
-      plan.milestones().forEach(m -> milestones.add(new MilestoneMark(m.id(), m.title(), m.kind().code(), m.date(),
+      plan.milestones().forEach(m -> milestones.add(new MilestoneMark(m.id(), m.title(), m.kind().code(), m.date().first(),
+          m.date().last(), m.date().textJa(), m.date().isExact(),
           m.workstream(), m.ownerGroup())));
     });
     Map<String, String> groups = new LinkedHashMap<>();

@@ -41,7 +41,7 @@ public final class ProgressCalculator {
   public static InitiativeProgress progress(Snapshot s, LocalDate asOf) {
     Instant endOfDay = CityTime.startOf(asOf.plusDays(1)).toInstant();
     Optional<PlannedPhase> planned = s.phases().stream().filter(p -> p.contains(asOf)).findFirst();
-    Phase plannedPhase = planned.map(p -> new Phase(p.key(), p.name(), p.start(), p.end())).orElse(null);
+    Phase plannedPhase = planned.map(p -> new Phase(p.key(), p.name(), p.startDay(), p.endDay(), p.periodTextJa())).orElse(null);
     if (s.ended() != null && !s.ended().isAfter(endOfDay)) {
       return result(s, plannedPhase, null, ProgressStatus.COMPLETED, 0);
     }
@@ -60,15 +60,15 @@ public final class ProgressCalculator {
         ? Optional.of(s.phases().get(actualIndex)) : Optional.empty();
     LocalDate since = CityTime.today(java.util.Date.from(open.get().start()));
     Phase actualPhase = actualPlanned
-        .map(p -> new Phase(p.key(), p.name(), since, p.end()))
+        .map(p -> new Phase(p.key(), p.name(), since, p.endDay(), null))
         .orElse(new Phase(DECISION, open.get().taskKey().equals(InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR)
-            ? InitiativeLifecycle.DECISION_NAME : Stage.CONTINUE_IMPLEMENTATION.labelJa(), since, null));
+            ? InitiativeLifecycle.DECISION_NAME : Stage.CONTINUE_IMPLEMENTATION.labelJa(), since, null, null));
     int plannedIndex = planned.map(s.phases()::indexOf)
-        .orElse(s.phases().isEmpty() || asOf.isAfter(s.phases().get(s.phases().size() - 1).end())
+        .orElse(s.phases().isEmpty() || asOf.isAfter(s.phases().get(s.phases().size() - 1).endDay())
             ? s.phases().size() : -1);
-    LocalDate actualEnd = actualPlanned.map(PlannedPhase::end)
+    LocalDate actualEnd = actualPlanned.map(PlannedPhase::endDay)
         .orElse(s.phases().isEmpty() ? null : jp.shisakuflow.time.FiscalYear.end(
-            jp.shisakuflow.time.FiscalYear.containing(s.phases().get(0).start())));
+            jp.shisakuflow.time.FiscalYear.containing(s.phases().get(0).startDay())));
     if (actualEnd != null && actualEnd.isBefore(asOf)) {
       return result(s, plannedPhase, actualPhase, ProgressStatus.DELAYED, ChronoUnit.DAYS.between(actualEnd, asOf));
     }
@@ -113,6 +113,6 @@ public final class ProgressCalculator {
       long daysLate) {
     return new InitiativeProgress(s.businessKey(), s.processInstanceId(), s.initiativeId(), s.title(), s.workstream(),
         s.ownerGroup(), planned, actual, status, status.labelJa(), daysLate, s.delayFlagged(),
-        s.phases().stream().map(p -> new Phase(p.key(), p.name(), p.start(), p.end())).toList());
+        s.phases().stream().map(p -> new Phase(p.key(), p.name(), p.startDay(), p.endDay(), p.periodTextJa())).toList());
   }
 }

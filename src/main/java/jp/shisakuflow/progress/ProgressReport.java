@@ -13,7 +13,8 @@ public record ProgressReport(int fiscalYear, LocalDate asOf, List<InitiativeProg
       String statusLabel, long daysLate, boolean delayFlagged, List<Phase> phases) {}
 
   /** A phase by its plan key and name, with its planned dates (actual phases: since when). */
-  public record Phase(String key, String name, LocalDate start, LocalDate end) {}
+  /** A phase from its first to its last possible day; {@code period} as the plan says it (「第3四半期」「7月頃」). */
+  public record Phase(String key, String name, LocalDate start, LocalDate end, String period) {}
 
   /** Counts by status within one workstream or owner group. */
   public record Summary(String key, int total, int onSchedule, int ahead, int delayed, int completed) {}

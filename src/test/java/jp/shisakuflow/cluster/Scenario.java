@@ -117,6 +117,8 @@ record Scenario(int index, int fiscalYear, LocalDate today) {
       case PREPARE_IMPLEMENTATION -> Element.END_PREPARE_IMPLEMENTATION;
       case CONTINUE_STUDY -> Element.END_CONTINUE_STUDY;
       case SUSPEND_OR_ABOLISH -> Element.END_SUSPEND_OR_ABOLISH;
+      case REVIEW -> Element.END_REVIEW;
+      case NONE -> Element.END_NO_NEXT_YEAR;
     });
     if (overdue()) {
       ends.add(END_DELAY_HANDLED);

@@ -77,7 +77,7 @@ public class PlanImportTest {
     assertThat(result.initiativesStarted()).isEqualTo(31);
     var support = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey("FY2026-hiroba-model-support").singleResult();
-    assertThat(PhasePlanCodec.read(engine.getRuntimeService().getVariable(support.getId(), Var.PHASE_PLAN)).get(0).end())
+    assertThat(PhasePlanCodec.read(engine.getRuntimeService().getVariable(support.getId(), Var.PHASE_PLAN)).get(0).endDay())
         .isEqualTo(LocalDate.of(2026, 9, 30));
     assertThat(engine.getRuntimeService().getVariable(support.getId(), Var.FISCAL_YEAR)).isEqualTo(2026);
   }

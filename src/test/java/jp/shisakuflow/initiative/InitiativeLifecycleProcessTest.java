@@ -5,6 +5,8 @@ import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.END_CONTINUE
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.END_DELAY_HANDLED;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.END_PHASED_ROLLOUT;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.END_PREPARE_IMPLEMENTATION;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.END_NO_NEXT_YEAR;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.END_REVIEW;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.END_SUSPEND_OR_ABOLISH;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.EVENT_CONTINUED_IMPLEMENTATION_OVERDUE;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.EVENT_COORDINATION_OVERDUE;
@@ -156,6 +158,24 @@ class InitiativeLifecycleProcessTest {
     decide(pi, Outcome.SUSPEND_OR_ABOLISH, null);
 
     assertThat(pi).isEnded().hasPassed(END_SUSPEND_OR_ABOLISH);
+  }
+
+  @Test
+  void aReviewIncludingSuspensionIsDecidedAsAReviewNotAnAbolition() {
+    ProcessInstance pi = workToDecision(VerificationRating.NEEDS_IMPROVEMENT, 30);
+
+    decide(pi, Outcome.REVIEW, "有識者会議で休止も含めて見直す");
+
+    assertThat(pi).isEnded().hasPassed(END_REVIEW).hasNotPassed(END_SUSPEND_OR_ABOLISH);
+  }
+
+  @Test
+  void anItemWithNothingNextYearEndsWithTheYear() {
+    ProcessInstance pi = workToDecision(VerificationRating.GOOD, 100);
+
+    decide(pi, Outcome.NONE, "一回限りの催しとして終える");
+
+    assertThat(pi).isEnded().hasPassed(END_NO_NEXT_YEAR);
   }
 
   @Test

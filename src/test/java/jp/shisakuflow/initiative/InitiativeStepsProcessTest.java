@@ -59,7 +59,7 @@ class InitiativeStepsProcessTest {
     for (PlannedPhase step : GUIDELINE_STEPS) {
       Task task = openStep(pi);
       assertThat(task).hasName(step.name()).hasCandidateGroup("communityPromotion")
-          .hasDueDate(Date.from(step.end().atTime(17, 15).atZone(CityTime.ZONE).toInstant()));
+          .hasDueDate(Date.from(step.endDay().atTime(17, 15).atZone(CityTime.ZONE).toInstant()));
       claim(task, "community");
       complete(task);
     }

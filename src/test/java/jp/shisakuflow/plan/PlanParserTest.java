@@ -63,7 +63,8 @@ class PlanParserTest {
   @Test
   void aMissingFieldIsNamedWithTheLineOfItsItem() {
     assertThat(errors(VALID.replace("    ownerGroup: wardTakatsu\n", "")))
-        .containsExactly(new PlanError(16, "initiative: 項目 'ownerGroup' がありません (missing field 'ownerGroup')"));
+        .as("the lead, under its name since co-owners came").containsExactly(
+            new PlanError(16, "initiative: 項目 'lead' がありません (missing field 'lead')"));
   }
 
   @Test
@@ -126,9 +127,9 @@ class PlanParserTest {
 
     assertThat(plan.fiscalYear()).isEqualTo(2026);
     assertThat(plan.businessKey()).isEqualTo("FY2026-plan-small-plan");
-    assertThat(plan.initiative("hiroba-model-support").orElseThrow().phases().get(1).end())
+    assertThat(plan.initiative("hiroba-model-support").orElseThrow().phases().get(1).endDay())
         .isEqualTo(LocalDate.of(2027, 3, 31));
-    assertThat(plan.milestones().get(0).date()).isEqualTo(LocalDate.of(2026, 7, 9));
+    assertThat(plan.milestones().get(0).date().first()).isEqualTo(LocalDate.of(2026, 7, 9));
   }
 
   private List<PlanError> errors(String yaml) {
@@ -146,5 +147,76 @@ class PlanParserTest {
     assertThatThrownBy(() -> parser.parse("broken.yaml", VALID.replace("fiscalYear: 2019", "fiscalYear: next")))
         .isInstanceOf(InvalidPlanException.class)
         .hasMessageContaining("line 3: plan: 'fiscalYear' は 2000〜2100 の整数です (got 'next')");
+  }
+
+  private static final String WITH_OWNERS_AND_LINKS = VALID.replace(
+      "    ownerGroup: wardTakatsu\n"
+          + "    phases:\n"
+          + "      - { step: 庁内照会, start: 2019-04-01, end: 2019-06-30 }\n",
+      "    lead: communityPromotion\n"
+          + "    coOwners: [wardTakatsu]\n"
+          + "    counterparts: [wardTakatsu]\n"
+          + "    partners: [川崎市市民自治財団, 川崎市全町内会連合会]\n"
+          + "    wards: all\n"
+          + "    phases:\n"
+          + "      - { step: 庁内照会, start: Q1, end: about 2019-10..2020-03 }\n"
+          + "    links:\n"
+          + "      - { follows: hiroba-model-support }\n"
+          + "      - { discussedAt: council-1, note: 有識者会議等で意見聴取 }\n"
+          + "      - { alignedWith: hiroba }\n")
+      .replace("date: 2019-07-09, workstream: hiroba, ownerGroup: communityPromotion }",
+          "date: about Q2, workstream: hiroba, lead: communityPromotion, about: [guideline] }");
+
+  @Test
+  void anItemSaysWhoLeadsWhoSharesWhoIsConsultedAndWhereItRuns() {
+    PlannedInitiative guideline = parser.parse("small.yaml", WITH_OWNERS_AND_LINKS).initiative("guideline").orElseThrow();
+
+    assertThat(guideline.owners().lead()).isEqualTo("communityPromotion");
+    assertThat(guideline.owners().taskGroups()).containsExactly("communityPromotion", "wardTakatsu");
+    assertThat(guideline.owners().partners()).containsExactly("川崎市市民自治財団", "川崎市全町内会連合会");
+    assertThat(guideline.wards().mode()).isEqualTo(jp.shisakuflow.initiative.WardScope.Mode.ALL);
+    assertThat(guideline.wards().wards()).hasSize(7);
+    assertThat(guideline.follows()).containsExactly("hiroba-model-support");
+    assertThat(guideline.links()).extracting(PlanLink::kind).containsExactly(PlanLink.Kind.FOLLOWS,
+        PlanLink.Kind.DISCUSSED_AT, PlanLink.Kind.ALIGNED_WITH);
+  }
+
+  @Test
+  void datesKeepThePrecisionThePlanGivesThem() {
+    Plan plan = parser.parse("small.yaml", WITH_OWNERS_AND_LINKS);
+    PlannedPhase step = plan.initiative("guideline").orElseThrow().phases().get(0);
+
+    assertThat(step.periodTextJa()).isEqualTo("第1四半期〜10月以降、年度内頃");
+    assertThat(step.endDay()).as("a vague end is due at the end of its window").isEqualTo(LocalDate.of(2020, 3, 31));
+    assertThat(plan.milestones().get(0).date().textJa()).isEqualTo("第2四半期頃");
+    assertThat(plan.milestones().get(0).about()).containsExactly("guideline");
+    assertThat(errors(WITH_OWNERS_AND_LINKS.replace("end: about 2019-10..2020-03", "end: 10月頃")))
+        .singleElement().satisfies(e -> assertThat(e.message()).contains("'end'", "10月頃", "about Q3"));
+  }
+
+  @Test
+  void linksWardsAndGroupsThatDoNotExistAreNamedWithTheirLines() {
+    String broken = WITH_OWNERS_AND_LINKS.replace("follows: hiroba-model-support", "follows: hiroba-model")
+        .replace("wards: all", "wards: [wardTakatsu, communityPromotion]")
+        .replace("coOwners: [wardTakatsu]", "coOwners: [legalDept]")
+        .replace("about: [guideline]", "about: [guidebook]")
+        .replace("- { alignedWith: hiroba }", "- { alignedWith: hiroba, follows: guideline }");
+
+    assertThat(errors(broken)).extracting(PlanError::message).containsExactlyInAnyOrder(
+        "initiative: 不明なグループ 'legalDept' (unknown group)",
+        "initiative: 'communityPromotion' は区ではありません (not a ward; wards: [wardKawasaki, wardSaiwai, wardNakahara,"
+            + " wardTakatsu, wardMiyamae, wardTama, wardAsao])",
+        "link: [follows, discussedAt, alignedWith] のどれか一つを書いてください (give exactly one of [follows, discussedAt,"
+            + " alignedWith])",
+        "initiative 'guideline': follows: 'hiroba-model' はこの計画にありません (no such [initiative])",
+        "milestone 'council-1': about: 'guidebook' はこの計画にありません (no such [initiative])");
+  }
+
+  @Test
+  void theOldNameOfTheLeadStillReadsButNotBesideTheNewOne() {
+    assertThat(parser.parse("small.yaml", VALID).initiative("guideline").orElseThrow().owners().lead())
+        .isEqualTo("wardTakatsu");
+    assertThat(errors(VALID.replace("    ownerGroup: wardTakatsu\n", "    ownerGroup: wardTakatsu\n    lead: wardTakatsu\n")))
+        .singleElement().satisfies(e -> assertThat(e.message()).contains("not both"));
   }
 }
