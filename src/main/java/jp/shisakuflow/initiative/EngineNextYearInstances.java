@@ -77,32 +77,40 @@ public class EngineNextYearInstances implements NextYearInstances {
   public Optional<String> startIfAbsent(InitiativeStart start) {
     Optional<String> started = unchecked(() -> initiatives.startIfAbsent(start));
     if (started.isPresent()) {
-      closePreviousContinuation(start);
-      // A late decision of 継続実施 starts next year from the decision's completion, before the previous
-      // year's lifecycle has reached its 継続実施: close that too, once the command has done its work.
-      CommandContext context = Context.getCommandContext();
-      if (context != null) {
-        context.registerCommandContextListener(new CommandContextListener() {
-          @Override
-          public void onCommandContextClose(CommandContext closing) {
-            // Not yet in the database: the task the command has just created is in its entity cache.
-            closing.getDbEntityManager().getCachedEntitiesByType(TaskEntity.class).stream()
-                .filter(task -> !task.isDeleted()
-                    && InitiativeLifecycle.Element.TASK_CONTINUE_IMPLEMENTATION.equals(task.getTaskDefinitionKey())
-                    && task.getProcessInstance() != null
-                    && start.previousBusinessKey().equals(task.getProcessInstance().getBusinessKey()))
-                .toList()
-                .forEach(task -> carryOver(task.getId(), task.getProcessInstanceId(), start));
-          }
-
-          @Override
-          public void onCommandFailed(CommandContext failed, Throwable t) {
-            // nothing was done
-          }
-        });
-      }
+      carryOverContinuation(start);
     }
     return started;
+  }
+
+  @Override
+  public void carryOverContinuation(InitiativeStart start) {
+    if (start.previousBusinessKey() == null) {
+      return;
+    }
+    closePreviousContinuation(start);
+    // A late decision of 継続実施 decides next year from its completion, before the previous year's
+    // lifecycle has reached its 継続実施: close that too, once the command has done its work.
+    CommandContext context = Context.getCommandContext();
+    if (context != null) {
+      context.registerCommandContextListener(new CommandContextListener() {
+        @Override
+        public void onCommandContextClose(CommandContext closing) {
+          // Not yet in the database: the task the command has just created is in its entity cache.
+          closing.getDbEntityManager().getCachedEntitiesByType(TaskEntity.class).stream()
+              .filter(task -> !task.isDeleted()
+                  && InitiativeLifecycle.Element.TASK_CONTINUE_IMPLEMENTATION.equals(task.getTaskDefinitionKey())
+                  && task.getProcessInstance() != null
+                  && start.previousBusinessKey().equals(task.getProcessInstance().getBusinessKey()))
+              .toList()
+              .forEach(task -> carryOver(task.getId(), task.getProcessInstanceId(), start));
+        }
+
+        @Override
+        public void onCommandFailed(CommandContext failed, Throwable t) {
+          // nothing was done
+        }
+      });
+    }
   }
 
   /** The previous year's 継続実施 still open is done: next year's instance carries the work on. */

@@ -74,16 +74,19 @@ public class NextYearDecisions {
     InitiativeStart start = next.get();
     if (instance.matches(start)) {
       instances.record(id, decision, "計画どおり (as rolled over)");
+      instances.carryOverContinuation(start);
       return new Result(Action.CONFIRMED, id);
     }
     String change = InitiativeRevision.describe(instance.phases()) + " → " + InitiativeRevision.describe(start.phases());
     if (instance.processKey().equals(start.processKey())) {
       instances.record(id, decision, "次年度の計画を変更: " + change);
       instances.replan(id, start, decision.describe());
+      instances.carryOverContinuation(start);
       return new Result(Action.CHANGED, id);
     }
     String newId = instances.replace(id, start, "次年度方針の決定により開始し直し: " + decision.describe());
     instances.record(newId, decision, "次年度の計画を変更して開始し直し: " + change);
+    instances.carryOverContinuation(start);
     return new Result(Action.REPLACED, newId);
   }
 }

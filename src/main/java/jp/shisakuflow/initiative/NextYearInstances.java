@@ -24,11 +24,17 @@ public interface NextYearInstances {
 
   /**
    * Starts the instance unless it exists; when it starts, the previous year's open 継続実施 is closed
-   * (「次年度の取組に引き継ぎ」), so the work is tracked once, in the new year.
+   * ({@link #carryOverContinuation}), so the work is tracked once, in the new year.
    *
    * @return the new instance's id, or empty when it existed
    */
   Optional<String> startIfAbsent(InitiativeStart start);
+
+  /**
+   * The previous year's open 継続実施 (of {@code next.previousBusinessKey()}) is done, 「次年度の取組に引き継ぎ」:
+   * now, and once more when the calling command ends (a decision of 継続実施 opens it after deciding).
+   */
+  void carryOverContinuation(InitiativeStart next);
 
   /** Records the decision on the instance: variables ({@link NextYearDecision.Var}) and a comment. */
   void record(String processInstanceId, NextYearDecision decision, String outcome);

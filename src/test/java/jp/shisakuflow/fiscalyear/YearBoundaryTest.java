@@ -174,6 +174,25 @@ class YearBoundaryTest {
   }
 
   @Test
+  void aLateDecisionThatConfirmsTheRolloverLeavesOne継続実施NextYears() {
+    theYearStarts();
+    finishThePhases("FY2019-hiroba-model");
+    onDay(LocalDate.of(2020, 4, 1));
+    planInitiatives.rollOver(plan);
+    String next = instance("FY2020-hiroba-model").getId();
+
+    onDay(LocalDate.of(2020, 4, 10));
+    decide("FY2019-hiroba-model", Outcome.CONTINUE, null);
+
+    assertThat(instance("FY2020-hiroba-model").getId()).isEqualTo(next);
+    assertThat(instance("FY2019-hiroba-model").getEndTime()).isNotNull();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike("FY%-hiroba-model").list())
+        .extracting(Task::getName).containsExactly("新体制による取組の推進");
+    assertThat(variable(instance("FY2020-hiroba-model"), NextYearDecision.Var.PREVIOUS_YEAR_DECISION))
+        .isEqualTo("continue");
+  }
+
+  @Test
   void aStepItemsDecisionAfter1AprilWithdrawsNextYearsInstanceWithWhoDecidedWhat() {
     theYearStarts();
     finishThePhases("FY2019-hiroba-guidebook");

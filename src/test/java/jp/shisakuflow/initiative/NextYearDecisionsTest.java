@@ -112,7 +112,8 @@ class NextYearDecisionsTest {
     var result = decisions.apply(decided(thisYear, Outcome.CONTINUE), AFTER_ROLLOVER);
 
     assertThat(result).isEqualTo(new NextYearDecisions.Result(Action.CONFIRMED, id));
-    assertThat(instances.log).last().asString().endsWith("計画どおり (as rolled over)");
+    assertThat(instances.log).containsSubsequence("record " + id + " continue by manager: 計画どおり (as rolled over)",
+        "carry over FY2019-hiroba-model-support");
   }
 
   @Test
@@ -154,6 +155,11 @@ class NextYearDecisionsTest {
       byId.put(instance.id, instance);
       log.add("start " + start.businessKey());
       return Optional.of(instance.id);
+    }
+
+    @Override
+    public void carryOverContinuation(InitiativeStart next) {
+      log.add("carry over " + next.previousBusinessKey());
     }
 
     @Override
