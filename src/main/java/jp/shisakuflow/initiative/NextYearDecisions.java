@@ -85,7 +85,7 @@ public class NextYearDecisions {
       return new Result(Action.CHANGED, id);
     }
     String newId = instances.replace(id, start, "次年度方針の決定により開始し直し: " + decision.describe());
-    instances.record(newId, decision, "次年度の計画を変更して開始し直し: " + change);
+    instances.record(newId, decision, "次年度の計画を変更して開始し直し (取り下げたインスタンス " + id + "): " + change);
     instances.carryOverContinuation(start);
     return new Result(Action.REPLACED, newId);
   }

@@ -286,6 +286,8 @@ class YearBoundaryTest {
         .processInstanceId(rolledOver).singleResult();
     assertThat(replaced.getBusinessKey()).isEqualTo(EngineNextYearInstances.REPLACED_PREFIX + "FY2020-hiroba-model");
     assertThat(replaced.getDeleteReason()).startsWith("次年度方針の決定により開始し直し");
+    assertThat(engine.getTaskService().getProcessInstanceComments(next.getId())).singleElement()
+        .satisfies(comment -> assertThat(comment.getFullMessage()).contains("取り下げたインスタンス " + rolledOver));
   }
 
   /** Completes every open phase task of the instance (no verification in this plan: the decision opens). */
