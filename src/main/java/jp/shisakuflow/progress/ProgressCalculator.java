@@ -143,9 +143,17 @@ public final class ProgressCalculator {
   }
 
   /**
+   * Whether an item's planned work is done: its instance completed, or it is past its planned phases (at its
+   * next-year decision or in continued implementation, which the lifecycle runs until the year's end).
+   */
+  static boolean finished(InitiativeProgress p) {
+    return p.status() == ProgressStatus.COMPLETED || p.actualPhase() != null && DECISION.equals(p.actualPhase().key());
+  }
+
+  /**
    * Each initiative with the predecessors it waits for: a {@code follows} link to an item of the same plan
-   * (same {@code planOf}, same year: one report) that is not completed, while this one is under way (not
-   * completed, and in a phase or planned to be).
+   * (same {@code planOf}, same year: one report) that is not {@link #finished}, while this one is under way
+   * (not completed, and in a phase or planned to be).
    */
   public static List<InitiativeProgress> withWaiting(List<InitiativeProgress> progress,
       Function<InitiativeProgress, String> planOf) {
@@ -160,7 +168,7 @@ public final class ProgressCalculator {
       List<Waiting> waiting = p.links().stream()
           .filter(l -> l.kind().equals(jp.shisakuflow.plan.PlanLink.Kind.FOLLOWS.code()))
           .map(l -> byPlanAndId.get(planOf.apply(p) + "|" + l.target()))
-          .filter(pre -> pre != null && pre.status() != ProgressStatus.COMPLETED)
+          .filter(pre -> pre != null && !finished(pre))
           .map(pre -> new Waiting(pre.initiativeId(), pre.title(), pre.status(), pre.statusLabel()))
           .toList();
       return waiting.isEmpty() ? p : p.waitingFor(waiting);

@@ -90,6 +90,14 @@ class ProgressCalculatorTest {
         List.of(), Instant.parse("2019-07-01T00:00:00Z")), asOf);
     assertThat(ProgressCalculator.withWaiting(List.of(teamDone, trial), p -> "FY2019-plan-a").get(1).waitingFor())
         .as("the predecessor is done").isEmpty();
+
+    InitiativeProgress teamDeciding = ProgressCalculator.progress(snapshot("staff-team", "職員プロジェクトチーム",
+        List.of(), List.of(new TaskRun(InitiativeSteps.Element.TASK_STEP, at(LocalDate.of(2019, 4, 1)),
+            at(LocalDate.of(2019, 7, 1))), new TaskRun(jp.shisakuflow.initiative.InitiativeLifecycle.Element
+            .TASK_DECIDE_NEXT_YEAR, at(LocalDate.of(2019, 7, 1)), null)), null), asOf);
+    assertThat(teamDeciding.status()).isNotEqualTo(ProgressStatus.COMPLETED);
+    assertThat(ProgressCalculator.withWaiting(List.of(teamDeciding, trial), p -> "FY2019-plan-a").get(1).waitingFor())
+        .as("the predecessor is past its planned phases, at its next-year decision").isEmpty();
   }
 
   @Test
