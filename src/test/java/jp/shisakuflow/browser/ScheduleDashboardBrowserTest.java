@@ -28,6 +28,8 @@ class ScheduleDashboardBrowserTest {
 
   static final String DELAYED_RED = "#c62828";
   static final String PLANNED_GREY = "#cfd8dc";
+  static final String MILESTONE_PURPLE = "#6a1b9a";
+  static final String FOLLOWS_LINE = "#37474f";
 
   private static ChromeDriver browser;
 
@@ -105,8 +107,10 @@ class ScheduleDashboardBrowserTest {
     assertThat(svg).as("a workstream with meetings only still has its row").contains("【有識者会議】");
     assertThat(svg).as("the vague meeting in the plan's words, not on an invented day").contains("第2四半期頃");
     assertThat(svg).as("the item waiting for its predecessor is marked").contains("⚠ ");
-    assertThat(chart.findElements(By.cssSelector("path[stroke-dasharray]"))).as("the window drawn as a range")
-        .isNotEmpty();
+    assertThat(chart.findElements(By.cssSelector("path[stroke-dasharray][stroke='" + MILESTONE_PURPLE + "']")))
+        .as("the window drawn as a range").hasSize(1);
+    assertThat(chart.findElements(By.cssSelector("path[stroke-dasharray][stroke='" + FOLLOWS_LINE + "']")))
+        .as("the follower drawn from its predecessor").hasSize(1);
 
     // The waiting item's planned bar (the second, below its predecessor's): its tooltip names everything.
     List<WebElement> planned = chart.findElements(By.cssSelector("path[fill='" + PLANNED_GREY + "']"));

@@ -14,6 +14,7 @@ const COLORS = {
   COMPLETED: '#546e7a',
   planned: '#cfd8dc',
   milestone: '#6a1b9a',
+  follows: '#37474f',
   today: '#ef6c00'
 };
 
@@ -119,6 +120,37 @@ const chartOption = (data, rows) => {
       itemStyle: {color: COLORS[i.status]}
     });
   });
+  // An item that follows another (a dependency): a dotted line from the end of the predecessor's plan down to
+  // the start of the follower's, where both are on the chart.
+  const rowOfItem = {};
+  rows.forEach((row, index) => row.header || (rowOfItem[row.initiative.initiativeId] = index));
+  const follows = [];
+  rows.forEach((row, index) => {
+    const i = row.initiative;
+    if (row.header || !i.phases.length) {
+      return;
+    }
+    (i.links || []).filter(l => l.kind === 'follows' && l.target in rowOfItem).forEach(l => {
+      const predecessor = rows[rowOfItem[l.target]].initiative;
+      if (predecessor.phases.length) {
+        follows.push({value: [rowOfItem[l.target], index, nextDay(predecessor.phases[predecessor.phases.length - 1].end),
+          day(i.phases[0].start)], initiative: i});
+      }
+    });
+  });
+  const followLine = (params, api) => {
+    const from = api.coord([api.value(2), api.value(0)]);
+    const to = api.coord([api.value(3), api.value(1)]);
+    const y = to[1] - api.size([0, 1])[1] * 0.3;
+    return {
+      type: 'group',
+      children: [
+        {type: 'polyline', shape: {points: [[from[0], from[1]], [from[0], y], [to[0], y]]},
+          style: {stroke: COLORS.follows, lineDash: [2, 2], lineWidth: 1, fill: null}},
+        {type: 'circle', shape: {cx: to[0], cy: y, r: 3}, style: {fill: COLORS.follows}}
+      ]
+    };
+  };
   const bar = (height, offset) => (params, api) => {
     const start = api.coord([api.value(1), api.value(0)]);
     const end = api.coord([api.value(2), api.value(0)]);
@@ -199,7 +231,8 @@ const chartOption = (data, rows) => {
         name: '日程', type: 'scatter', symbol: 'triangle', symbolSize: 11, symbolOffset: [0, -6], data: milestones,
         itemStyle: {color: COLORS.milestone}
       },
-      {name: '時期に幅のある日程', type: 'custom', renderItem: windowBar, encode: {x: [1, 2], y: 0}, data: windows}
+      {name: '時期に幅のある日程', type: 'custom', renderItem: windowBar, encode: {x: [1, 2], y: 0}, data: windows},
+      {name: '先行関係', type: 'custom', renderItem: followLine, encode: {x: [2, 3], y: [0, 1]}, data: follows}
     ]
   };
 };
@@ -266,7 +299,7 @@ const mountSchedule = (node, only) => {
       + statuses.map(s => '<span style="color:' + COLORS[s] + '">■</span> ' + escape(data.statusLabels[s])).join(' ')
       + ' <span style="color:' + COLORS.planned + '">■</span> 計画 <span style="color:' + COLORS.milestone + '">▲</span> 日程'
       + ' <span style="border:1px dashed ' + COLORS.milestone + ';padding:0 6px">　</span> 時期に幅のある日程'
-      + ' ⚠ 先行する取組が未完了'
+      + ' <span style="color:' + COLORS.follows + '">┆●</span> 先行する取組から ⚠ 先行する取組が未完了'
       + ' <span style="color:' + COLORS.today + '">|</span> 今日（' + escape(data.asOf) + '）</span></div>'
       + '<div class="shisaku-chart" style="width:100%"></div><div class="shisaku-delays"></div>'
       + (only ? '' : '<div class="shisaku-figures-block">' + figuresHtml(data) + '</div>');
