@@ -98,9 +98,7 @@ public final class ProgressCalculator {
     if (actualIndex < plannedIndex) {
       return result(s, plannedPhase, actualPhase, ProgressStatus.DELAYED, 0);
     }
-    // Windows of vague phases may overlap: in a later phase whose window has begun, it is on schedule.
-    boolean laterWindowBegun = actualPlanned.map(p -> !asOf.isBefore(p.startDay())).orElse(false);
-    if (actualIndex > plannedIndex && plannedIndex >= 0 && !laterWindowBegun) {
+    if (actualIndex > plannedIndex && plannedIndex >= 0) {
       return result(s, plannedPhase, actualPhase, ProgressStatus.AHEAD, 0);
     }
     return result(s, plannedPhase, actualPhase, ProgressStatus.ON_SCHEDULE, 0);

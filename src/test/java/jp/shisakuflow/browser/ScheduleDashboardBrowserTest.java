@@ -52,7 +52,7 @@ class ScheduleDashboardBrowserTest {
     browser.executeScript("window.localStorage.setItem('shisaku.fiscalYear', '" + KnownYear.YEAR + "');"
         + "window.location.hash = '#/dashboard';");
 
-    wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".shisaku-schedule"), "data-initiatives", "31"));
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".shisaku-schedule"), "data-initiatives", "29"));
     WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".shisaku-chart svg")));
     browser.executeScript("arguments[0].scrollIntoView({block: 'start'});", chart);
     Chromium.screenshot(browser, "manager-schedule");
