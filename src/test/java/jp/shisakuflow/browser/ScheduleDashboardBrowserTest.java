@@ -58,6 +58,8 @@ class ScheduleDashboardBrowserTest {
     Chromium.screenshot(browser, "manager-schedule");
 
     assertThat(chart.getAttribute("innerHTML")).contains("支援ガイドブックの作成", "【「まちのひろば」の推進】");
+    assertThat(chart.getAttribute("innerHTML")).as("the council's row, with meetings only; a vague date in words")
+        .contains("【有識者会議】", "【関連する地域イベント】", "四半期頃");
     List<WebElement> red = chart.findElements(By.cssSelector("path[fill='" + DELAYED_RED + "']"));
     assertThat(red).as("late initiatives are drawn in red").isNotEmpty();
     String figures = browser.findElement(By.cssSelector(".shisaku-figures-block")).getText();

@@ -99,13 +99,26 @@ const chartOption = (data, rows) => {
   const windows = [];
   rows.forEach((row, index) => {
     if (row.header) {
+      const rowWindows = {};
       data.milestones.filter(m => m.workstream === row.workstream).forEach(m => {
         if (m.exact) {
           milestones.push({value: [day(m.date), index], milestone: m});
-        } else {
-          // Not a day anybody chose: the whole window it may fall in, hatched, with the plan's words for it.
-          windows.push({value: [index, day(m.date), nextDay(m.until)], milestone: m});
+          return;
         }
+        // Not a day anybody chose: the whole window it may fall in, with the plan's words for it; milestones of
+        // the same window share one bar (第2回・第3回 … 第3四半期頃).
+        const key = m.date + '/' + m.until;
+        if (rowWindows[key]) {
+          rowWindows[key].milestones.push(m);
+        } else {
+          rowWindows[key] = {value: [index, day(m.date), nextDay(m.until)], milestones: [m]};
+        }
+      });
+      const sorted = Object.keys(rowWindows).map(k => rowWindows[k]).sort((a, b) => a.value[1] - b.value[1]);
+      // A label ends where the next window on the row begins, so that none is written over another.
+      sorted.forEach((w, n) => {
+        w.labelUntil = n + 1 < sorted.length ? Math.min(w.value[2], sorted[n + 1].value[1]) : w.value[2];
+        windows.push(w);
       });
       return;
     }
@@ -166,7 +179,8 @@ const chartOption = (data, rows) => {
     const end = api.coord([api.value(2), api.value(0)]);
     const size = api.size([0, 1])[1];
     const width = Math.max(2, end[0] - start[0]);
-    const m = windows[params.dataIndex].milestone;
+    const w = windows[params.dataIndex];
+    const labelWidth = api.coord([w.labelUntil, api.value(0)])[0] - start[0];
     return {
       type: 'group',
       children: [
@@ -180,8 +194,9 @@ const chartOption = (data, rows) => {
         {
           type: 'text',
           x: start[0] + 3, y: start[1] + size * 0.175,
-          style: {text: m.dateText + ' ' + m.title, fill: COLORS.milestone, fontSize: 10,
-            verticalAlign: 'middle', width: Math.max(0, width - 6), overflow: 'truncate'}
+          style: {text: w.milestones[0].dateText + ' ' + w.milestones.map(m => m.title).join('／'),
+            fill: COLORS.milestone, fontSize: 10, verticalAlign: 'middle', width: Math.max(0, labelWidth - 6),
+            overflow: 'truncate'}
         }
       ]
     };
@@ -196,6 +211,9 @@ const chartOption = (data, rows) => {
       formatter: p => {
         if (p.data && p.data.milestone) {
           return milestoneTip(p.data.milestone);
+        }
+        if (p.data && p.data.milestones) {
+          return p.data.milestones.map(milestoneTip).join('<br>');
         }
         const i = p.data.initiative;
         const actualPhase = i.actualPhase ? i.actualPhase.name : '—';
