@@ -85,7 +85,7 @@ class ShisakuFlowApplicationTest {
         .getForEntity("/engine-rest/task?candidateGroup=communityPromotion&maxResults=100", String.class);
 
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
-    assertThat(response.getBody()).startsWith("[{").contains("\"name\":\"モデル実施：実施\"");
+    assertThat(response.getBody()).startsWith("[{").contains("\"name\":\"モデル実施：募集開始・支援実施\"");
   }
 
   @Test
