@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** On task creation: the plan's name for the phase and its planned due date. */
+/**
+ * On task creation: the plan's name for the phase and its planned due date; a ward's task of a fanned-out
+ * phase says the ward (「モデル実施：実施（高津区役所）」).
+ */
 @Component("phaseTaskListener")
 public class PhaseTaskListener implements TaskListener {
 
@@ -20,7 +23,7 @@ public class PhaseTaskListener implements TaskListener {
     var label = phaseTasks.label(new PhaseTasks.Context(task.getTaskDefinitionKey(), task.getName(),
         PlanPhases.phases(task), PlanPhases.fiscalYear(task), PlanPhases.loopCounter(task),
         InitiativeLifecycle.Typed.OVERDUE_PHASE.from(task), ClockUtil.getCurrentTime()));
-    task.setName(label.name());
+    task.setName(WardTasks.nameFor(label.name(), WardTasks.wardOf(task)));
     task.setDueDate(label.dueDate());
   }
 }
