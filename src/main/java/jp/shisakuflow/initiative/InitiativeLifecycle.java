@@ -122,6 +122,8 @@ public final class InitiativeLifecycle {
     public static final String DELAYED_PHASES = "delayedPhases";
     /** Local to an escalation: the phase that is overdue. */
     public static final String OVERDUE_PHASE = "overduePhase";
+    /** Local to an escalation of a fanned-out phase: the wards whose tasks were open at its end (comma text). */
+    public static final String OVERDUE_WARDS = "overdueWards";
     public static final String LOOP_COUNTER = "loopCounter";
 
     private Var() {}

@@ -23,7 +23,8 @@ public class PhaseTaskListener implements TaskListener {
     var label = phaseTasks.label(new PhaseTasks.Context(task.getTaskDefinitionKey(), task.getName(),
         PlanPhases.phases(task), PlanPhases.fiscalYear(task), PlanPhases.loopCounter(task),
         InitiativeLifecycle.Typed.OVERDUE_PHASE.from(task), ClockUtil.getCurrentTime()));
-    task.setName(WardTasks.nameFor(label.name(), WardTasks.wardOf(task)));
+    task.setName(WardTasks.nameFor(label.name(), WardTasks.wardOf(task),
+        WardTasks.split(Variable.text(InitiativeLifecycle.Var.OVERDUE_WARDS).from(task))));
     task.setDueDate(label.dueDate());
   }
 }

@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.organization.OrganizationGroup;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +47,26 @@ public class WardTasks {
     return groups == null || groups.isBlank() ? text(execution, Var.OWNER_GROUP) : groups;
   }
 
+  /**
+   * Whether the item's wards are still to be chosen (decided during the year, none chosen yet): then it is
+   * coordinated, where they are chosen, even when its plan (a phased rollout's next year, say) has no
+   * coordination phase.
+   */
+  public boolean toBeChosen(VariableScope execution) {
+    return mode(text(execution, Var.WARD_SCOPE)) == WardScope.Mode.DECIDED_IN_YEAR
+        && split(text(execution, Var.WARDS)).isEmpty();
+  }
+
+  /** The wards whose tasks of a phase are still open (when its overdue timer fires), in the city's order. */
+  public static List<String> openWards(TaskService taskService, String processInstanceId, String taskKey) {
+    Set<Object> open = new LinkedHashSet<>();
+    for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+        .list()) {
+      open.add(taskService.getVariable(task.getId(), Var.TASK_GROUPS)); // its multi-instance element
+    }
+    return ALL_WARDS.stream().filter(open::contains).toList();
+  }
+
   static List<String> groups(String wardScope, String wards, String owners, String phaseKey) {
     WardScope.Mode mode = mode(wardScope);
     if (mode == WardScope.Mode.NONE
@@ -65,9 +87,14 @@ public class WardTasks {
         : OrganizationGroup.fromId(element).filter(g -> g.type() == OrganizationGroup.Type.WARD);
   }
 
-  /** A task's name with the ward it works for: 「モデル実施：実施（高津区役所）」. */
-  public static String nameFor(String name, Optional<OrganizationGroup> ward) {
-    return ward.map(w -> name + "（" + w.nameJa() + "）").orElse(name);
+  /**
+   * A task's name with the ward it works for (「モデル実施：実施（高津区役所）」), or with the late wards an
+   * escalation is about (「遅延への対応：実施（高津区役所・多摩区役所）」).
+   */
+  public static String nameFor(String name, Optional<OrganizationGroup> ward, List<String> lateWards) {
+    List<String> wards = ward.map(w -> List.of(w.nameJa())).orElseGet(() -> lateWards.stream()
+        .map(w -> OrganizationGroup.fromId(w).map(OrganizationGroup::nameJa).orElse(w)).toList());
+    return wards.isEmpty() ? name : name + "（" + String.join("・", wards) + "）";
   }
 
   /** The groups of comma text ("wardTakatsu,wardTama"), each once, in order. */
