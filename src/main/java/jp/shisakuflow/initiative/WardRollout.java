@@ -23,6 +23,22 @@ public class WardRollout {
   }
 
   /**
+   * Next year's wards of an item by this year's business key ({@code FY2019-<id>}); an item that had no
+   * instance this year goes from the wards its plan gave it.
+   *
+   * @param planned the wards this year's plan gave the item
+   * @param outcome the outcome next year follows (decided, or else planned)
+   */
+  public WardScope nextYear(String thisYearsBusinessKey, WardScope planned, Outcome outcome) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(thisYearsBusinessKey)
+        .list().stream()
+        .filter(instance -> InitiativeProcesses.KEYS.contains(instance.getProcessDefinitionKey()))
+        .findFirst()
+        .map(instance -> nextYear(instance.getId(), outcome))
+        .orElseGet(() -> nextYear(planned, outcome));
+  }
+
+  /**
    * @param processInstanceId this year's instance of the item, running or ended
    * @param outcome the outcome next year follows (decided, or else planned)
    */

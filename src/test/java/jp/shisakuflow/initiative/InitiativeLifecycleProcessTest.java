@@ -442,9 +442,15 @@ class InitiativeLifecycleProcessTest {
     decide(year1, Outcome.PHASED_ROLLOUT, null);
     assertThat(year1).isEnded().hasPassed(END_PHASED_ROLLOUT);
 
-    WardScope next = new WardRollout(historyService()).nextYear(year1.getId(), Outcome.PHASED_ROLLOUT);
+    WardRollout rollout = new WardRollout(historyService());
+    WardScope next = rollout.nextYear(year1.getId(), Outcome.PHASED_ROLLOUT);
     org.assertj.core.api.Assertions.assertThat(next)
         .isEqualTo(new WardScope(WardScope.Mode.DECIDED_IN_YEAR, List.of(), List.of(TAKATSU, TAMA)));
+    WardScope planned = new WardScope(WardScope.Mode.DECIDED_IN_YEAR, List.of());
+    org.assertj.core.api.Assertions.assertThat(rollout.nextYear(SDC.businessKey(), planned, Outcome.PHASED_ROLLOUT))
+        .as("by this year's business key, as the rollover asks").isEqualTo(next);
+    org.assertj.core.api.Assertions.assertThat(rollout.nextYear("FY2019-never-started", planned, Outcome.CONTINUE))
+        .as("no instance this year: the plan's wards").isEqualTo(planned);
 
     // Year 2, as the rollover plans a phased rollout (no coordination phase): the wards are chosen first.
     var start = new InitiativeStart(SDC.initiativeId(), SDC.title(), SDC.workstream(), Owners.led(LEAD), next, 2020,
