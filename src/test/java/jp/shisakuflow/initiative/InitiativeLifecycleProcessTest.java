@@ -373,7 +373,14 @@ class InitiativeLifecycleProcessTest {
         task(pi, TASK_COORDINATE, TAKATSU).getId())).extracting(l -> l.getGroupId())
         .as("each ward works its own; the lead watches").containsExactly(TAKATSU);
 
-    claimAndComplete(task(pi, TASK_COORDINATE, TAKATSU), Map.of("coordinationContent", "高津区の調整"));
+    Task takatsu = task(pi, TASK_COORDINATE, TAKATSU);
+    claim(takatsu, "worker");
+    assertThatThrownBy(() -> complete(takatsu, withVariables(Var.WARDS, "[\"wardAsao\"]")))
+        .as("the plan's wards are not the coordination's to change")
+        .hasRootCauseInstanceOf(InvalidTaskInputException.class)
+        .rootCause().hasMessageContaining("実施区は計画で決まっている");
+    assertThat(pi).variables().containsEntry(Var.WARDS, TAKATSU + "," + TAMA);
+    complete(takatsu, withVariables("coordinationContent", "高津区の調整"));
     assertThat(pi).isWaitingAt(TASK_COORDINATE).hasNotPassed(GATEWAY_HAS_MODEL_IMPLEMENTATION);
     claimAndComplete(task(pi, TASK_COORDINATE, TAMA), Map.of());
 
