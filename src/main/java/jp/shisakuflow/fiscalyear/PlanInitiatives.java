@@ -8,6 +8,7 @@ import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeProcesses;
 import jp.shisakuflow.initiative.InitiativeStart;
+import jp.shisakuflow.initiative.NextYearInstances;
 import jp.shisakuflow.initiative.Outcome;
 import jp.shisakuflow.plan.Plan;
 import jp.shisakuflow.plan.PlannedInitiative;
@@ -23,12 +24,14 @@ public class PlanInitiatives {
   private final InitiativeLifecycleService initiatives;
   private final HistoryService historyService;
   private final YearEndRollover rollover;
+  private final NextYearInstances nextYearInstances;
 
   public PlanInitiatives(InitiativeLifecycleService initiatives, HistoryService historyService,
-      YearEndRollover rollover) {
+      YearEndRollover rollover, NextYearInstances nextYearInstances) {
     this.initiatives = initiatives;
     this.historyService = historyService;
     this.rollover = rollover;
+    this.nextYearInstances = nextYearInstances;
   }
 
   /** Starts every initiative of the plan that has no instance yet; returns how many were started. */
@@ -46,11 +49,14 @@ public class PlanInitiatives {
         plan.businessKey(), null);
   }
 
-  /** Starts next year's instances of the initiatives whose outcome continues; returns how many. */
+  /**
+   * Starts next year's instances of the initiatives whose outcome continues (the manager's decision, else
+   * the plan's); each closes its previous year's open 継続実施. Returns how many started.
+   */
   public int rollOver(Plan plan) {
     int started = 0;
     for (InitiativeStart next : rollover.nextYear(plan, decidedOutcomes(plan))) {
-      started += initiatives.startIfAbsent(next).isPresent() ? 1 : 0;
+      started += nextYearInstances.startIfAbsent(next).isPresent() ? 1 : 0;
     }
     return started;
   }

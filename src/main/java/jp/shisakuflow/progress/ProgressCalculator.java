@@ -72,6 +72,11 @@ public final class ProgressCalculator {
     if (actualEnd != null && actualEnd.isBefore(asOf)) {
       return result(s, plannedPhase, actualPhase, ProgressStatus.DELAYED, ChronoUnit.DAYS.between(actualEnd, asOf));
     }
+    // Vague phases may overlap (a quarter and a month inside it): being in a phase whose window holds the day is
+    // on schedule, whichever of the overlapping phases the plan lists first.
+    if (actualPlanned.isPresent() && actualPlanned.get().contains(asOf)) {
+      return result(s, plannedPhase, actualPhase, ProgressStatus.ON_SCHEDULE, 0);
+    }
     if (actualIndex < plannedIndex) {
       return result(s, plannedPhase, actualPhase, ProgressStatus.DELAYED, 0);
     }

@@ -39,29 +39,29 @@ class PlanApiTest {
     ResponseEntity<Map> first = post("manager", StandalonePlanServices.seedYaml(), 2021);
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(first.getBody()).containsEntry("planKey", "FY2021-plan-fy2019-community")
-        .containsEntry("status", "STARTED").containsEntry("initiativesStarted", 31);
+        .containsEntry("status", "STARTED").containsEntry("initiativesStarted", 29);
 
     ResponseEntity<Map> again = post("manager", StandalonePlanServices.seedYaml(), 2021);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(again.getBody()).containsEntry("status", "UNCHANGED").containsEntry("initiativesStarted", 0);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("FY2021-%").count())
-        .isEqualTo(32);
+        .isEqualTo(30);
   }
 
   @Test
   void anInvalidPlanIsRefusedWithEveryErrorAndItsLine() throws IOException {
     String broken = StandalonePlanServices.seedYaml()
-        .replace("ownerGroup: legalAffairs", "ownerGroup: legalDept")
+        .replace("counterparts: [legalAffairs]", "counterparts: [legalDept]")
         .replace("date: 2019-07-09", "date: 2020-07-09");
 
     ResponseEntity<Map> response = post("manager", broken, 2022);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getBody().get("errors");
-    // legalAffairs owns the repeal and the June council deadline: both are named, and the moved date.
-    assertThat(errors).hasSize(3);
+    // The repeal's counterpart is named, and the moved date.
+    assertThat(errors).hasSize(2);
     assertThat(errors).allSatisfy(e -> assertThat((Integer) e.get("line")).isPositive());
-    assertThat(errors).filteredOn(e -> e.get("message").toString().contains("legalDept")).hasSize(2);
+    assertThat(errors).filteredOn(e -> e.get("message").toString().contains("legalDept")).hasSize(1);
     assertThat(errors).filteredOn(e -> e.get("message").toString().contains("outside the fiscal year")).singleElement()
         .satisfies(e -> assertThat(e.get("message").toString()).contains("2020-07-09"));
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("FY2022-%").count())

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import jp.shisakuflow.initiative.EngineNextYearInstances;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeRevision;
 import jp.shisakuflow.initiative.PhaseTasks;
@@ -24,8 +25,13 @@ public final class StandalonePlanServices {
         engine.getManagementService(), engine.getIdentityService(), initiatives,
         new InitiativeRevision(engine.getRuntimeService(), engine.getTaskService(), engine.getManagementService(),
             new PhaseTasks(), new AttributedWork(engine)),
-        new PlanInitiatives(initiatives, history, new YearEndRollover()), history, new MilestoneSchedule(),
+        new PlanInitiatives(initiatives, history, new YearEndRollover(), nextYearInstances(engine, initiatives)), history, new MilestoneSchedule(),
         new PlanProperties(14, null));
+  }
+
+  public static EngineNextYearInstances nextYearInstances(ProcessEngine engine, InitiativeLifecycleService initiatives) {
+    return new EngineNextYearInstances(engine.getRuntimeService(), engine.getTaskService(), engine.getHistoryService(),
+        engine.getAuthorizationService(), initiatives);
   }
 
   /** The seed plan: the FY2019 chart as a plan. */

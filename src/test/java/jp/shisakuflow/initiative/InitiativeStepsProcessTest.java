@@ -1,7 +1,16 @@
 package jp.shisakuflow.initiative;
 
 import static jp.shisakuflow.initiative.InitiativeLifecycle.MANAGERS_GROUP;
-import static jp.shisakuflow.initiative.InitiativeSteps.Element.END_COMPLETED;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.END_CONTINUED;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.END_CONTINUE_STUDY;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.END_NO_NEXT_YEAR;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.END_PHASED_ROLLOUT;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.END_PREPARE_IMPLEMENTATION;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.END_REVIEW;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.END_SUSPEND_OR_ABOLISH;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.GATEWAY_OUTCOME;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.TASK_ADOPT_PLANNED_OUTCOME;
+import static jp.shisakuflow.initiative.InitiativeSteps.Element.TASK_DECIDE_NEXT_YEAR;
 import static jp.shisakuflow.initiative.InitiativeSteps.Element.END_DELAY_HANDLED;
 import static jp.shisakuflow.initiative.InitiativeSteps.Element.EVENT_STEP_OVERDUE;
 import static jp.shisakuflow.initiative.InitiativeSteps.Element.SUBPROCESS_STEP;
@@ -21,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import jp.shisakuflow.ProcessTestEngine;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.time.CityTime;
@@ -31,6 +41,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @Deployment(resources = InitiativeSteps.RESOURCE)
 class InitiativeStepsProcessTest {
@@ -64,16 +76,61 @@ class InitiativeStepsProcessTest {
       complete(task);
     }
 
-    assertThat(pi).isEnded().hasPassed(SUBPROCESS_STEP, END_COMPLETED);
+    assertThat(pi).hasPassed(SUBPROCESS_STEP, TASK_ADOPT_PLANNED_OUTCOME).isWaitingAt(TASK_DECIDE_NEXT_YEAR);
   }
 
   @Test
-  void aStandingActivityIsOneStepAllYear() {
+  void aStepItemIsDecidedForNextYearByAManagerWithThePlansOutcomeAsTheRecommendation() {
     ProcessInstance pi = start(List.of(step(1, "継続実施", "2019-04-01", "2020-03-31")));
-
     assertThat(openStep(pi)).hasName("継続実施");
     complete(openStep(pi));
-    assertThat(pi).isEnded();
+
+    Task decision = taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_DECIDE_NEXT_YEAR).singleResult();
+    assertThat(decision).hasCandidateGroup(MANAGERS_GROUP).hasName(InitiativeLifecycle.DECISION_NAME);
+    assertThat(pi).variables().containsEntry(Var.RECOMMENDED_OUTCOME, Outcome.CONTINUE.code());
+    complete(decision, Map.of(Var.DECIDED_OUTCOME, Outcome.CONTINUE.code()));
+
+    assertThat(pi).isEnded().hasPassed(GATEWAY_OUTCOME, END_CONTINUED);
+    org.assertj.core.api.Assertions.assertThat(decidedOutcomeInHistory(pi)).isEqualTo(Outcome.CONTINUE.code());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"phasedRollout, Event_PhasedRollout", "prepareImplementation, Event_PrepareImplementation",
+      "continueStudy, Event_ContinueStudy", "review, Event_Review", "suspendOrAbolish, Event_SuspendOrAbolish",
+      "none, Event_NoNextYear"})
+  void aStepItemsDecisionEndsItAtItsOutcomeAndTheAuditorsFilterFindsIt(String outcome, String endEvent) {
+    ProcessInstance pi = start(List.of(step(1, "ガイドブック作成", "2019-04-01", "2020-03-31")));
+    complete(openStep(pi));
+
+    Task decision = taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_DECIDE_NEXT_YEAR).singleResult();
+    complete(decision, Map.of(Var.DECIDED_OUTCOME, outcome, Var.DECISION_REASON, "理由"));
+
+    org.assertj.core.api.Assertions.assertThat(List.of(END_PHASED_ROLLOUT, END_PREPARE_IMPLEMENTATION,
+        END_CONTINUE_STUDY, END_REVIEW, END_SUSPEND_OR_ABOLISH, END_NO_NEXT_YEAR)).contains(endEvent);
+    assertThat(pi).isEnded().hasPassed(endEvent).variables().containsEntry(Var.DECISION_OVERRIDDEN, true);
+    org.assertj.core.api.Assertions.assertThat(decidedOutcomeInHistory(pi)).isEqualTo(outcome);
+  }
+
+  @Test
+  void aStepIsTheTaskOfTheLeadAndTheCoOwners() {
+    var start = new InitiativeStart("ward-council-repeal", "区民会議条例の廃止及び関係例規の整理", "existing-policies",
+        new Owners("communityPromotion", List.of("wardKawasaki"), List.of("legalAffairs"), List.of()),
+        WardScope.NONE, 2019, List.of(step(1, "法制課との協議", "2019-04-01", "2019-06-30")), Outcome.NONE,
+        Outcome.NONE.labelJa(), "FY2019-plan-test", null);
+    String id = initiatives.startIfAbsent(start).orElseThrow();
+    Task step = taskService().createTaskQuery().processInstanceId(id).taskDefinitionKey(TASK_STEP).singleResult();
+
+    assertThat(step).hasCandidateGroup("communityPromotion").hasCandidateGroup("wardKawasaki");
+    org.assertj.core.api.Assertions.assertThat(taskService().getIdentityLinksForTask(step.getId()))
+        .noneMatch(link -> "legalAffairs".equals(link.getGroupId()));
+  }
+
+  /** What the auditors' outcome filter reads: the instance's decidedOutcome in the history. */
+  private static Object decidedOutcomeInHistory(ProcessInstance pi) {
+    return historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(Var.DECIDED_OUTCOME).singleResult().getValue();
   }
 
   @Test

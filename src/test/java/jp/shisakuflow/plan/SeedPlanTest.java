@@ -3,157 +3,348 @@ package jp.shisakuflow.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.text.Normalizer;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jp.shisakuflow.fiscalyear.StandalonePlanServices;
 import jp.shisakuflow.initiative.Outcome;
 import jp.shisakuflow.initiative.PlannedPhase;
+import jp.shisakuflow.initiative.WardScope;
 import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.time.ScheduleDate;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The seed schedule, item by item and milestone by milestone, against processes/plans/fy2019-community.yaml. */
+/**
+ * The seed plan against an independent reading of the chart (src/test/resources/seed/fy2019-chart-reading.tsv,
+ * written from the chart's text, not from the plan): the same items and milestones, in the chart's words,
+ * with the owners, phases, dates, links and next-year decisions of the reading, and never a date more
+ * precise than the chart gives.
+ */
 class SeedPlanTest {
 
   static final String SEED_PLAN = StandalonePlanServices.SEED_PLAN;
+  static final String CHART_READING = "seed/fy2019-chart-reading.tsv";
 
-  /** Every ● of the chart (and the unmarked trial row), by the words the chart uses, and its plan id. */
-  static final Map<String, String> SEED_ITEMS = Map.ofEntries(
-      Map.entry("モデル事業実施支援", "hiroba-model-support"),
-      Map.entry("モデル事業等の実施による取組の早期の見える化と機運醸成", "hiroba-visibility"),
-      Map.entry("まちのひろばモデル事業等の試行実施", "hiroba-trial"),
-      Map.entry("こども文化センター、いこいの家など、地域化に向けた他局事業との調整、連携", "hiroba-children-centers"),
-      Map.entry("(仮称)まちのひろばフェス", "hiroba-fes"),
-      Map.entry("「まちのひろば」普及啓発冊子の作成・のれん作成WSの開催", "hiroba-booklet"),
-      Map.entry("支援ガイドブックの作成", "hiroba-guidebook"),
-      Map.entry("公共施設の地域化の推進", "public-facility-localization"),
-      Map.entry("地域化に向けたガイドラインの検討", "localization-guideline"),
-      Map.entry("有機的な事業連携・調整による横断的な展開", "cross-bureau-collaboration"),
-      Map.entry("学校施設有効利用2019新規モデル事業、生活支援体制整備推進事業、防災関係事業、パラムーブメントアクション等の各局事業等との有機的連携、調整",
-          "bureau-program-collaboration"),
-      Map.entry("今年度モデル実施区", "sdc-model-wards-this-year"),
-      Map.entry("次年度以降モデル実施区", "sdc-model-wards-next-year"),
-      Map.entry("区民会議条例の廃止及び関係例規の整理", "ward-council-repeal"),
-      Map.entry("区における「行政への参加」のあり方検討", "ward-participation-review"),
-      Map.entry("まちづくり推進組織等のあり方の整理", "machizukuri-org-review"),
-      Map.entry("町内会・自治会活動の活性化に向けた取組", "neighborhood-association-activation"),
-      Map.entry("川崎市市民自治財団、川崎市全町内会連合会との調整", "foundation-federation-coordination"),
-      Map.entry("マンションコミュニティ支援に向けた調整", "apartment-community"),
-      Map.entry("地域みまもり支援センターとまちづくり推進部の連携強化と組織のあり方検討", "watch-center-collaboration"),
-      Map.entry("行政内部及び関係機関(社協等)との連携強化による効果的・効率的な業務の執行", "administrative-collaboration"),
-      Map.entry("職員プロジェクトチームの設置", "staff-project-team"),
-      Map.entry("区総合行政推進会議、コミュニティ施策推進会議", "promotion-meetings"),
-      Map.entry("協働・連携研修「まちのひろばの見つけ方」", "hiroba-finding-training"),
-      Map.entry("職場集合研修「社会実験はじめませんか」(仮)", "social-experiment-training"),
-      Map.entry("地域コーディネーター研修", "coordinator-training"),
-      Map.entry("出前説明会", "outreach-briefings"),
-      Map.entry("都市政策研究会", "urban-policy-study"),
-      Map.entry("資金循環のしくみ構築", "funding-cycle"),
-      Map.entry("全市的な中間支援機能を担う各出資法人等や、コミュニティ関連の団体との連携", "intermediary-collaboration"),
-      Map.entry("「基本的考え方」の周知・広報強化期間", "awareness-campaign"));
-
-  /** Every ▲ of the chart with its date; the undated ones at the date the plan reads for them. */
-  static final Map<String, String> SEED_MILESTONES = Map.ofEntries(
-      Map.entry("第1回有識者会議", "2019-07-09"),
-      Map.entry("第2回有識者会議", "2019-10-29"),
-      Map.entry("第3回有識者会議", "2019-12-17"),
-      Map.entry("第4回有識者会議", "2020-03-10"),
-      Map.entry("鈴木美央氏講演「人が集まる公共空間をつくる」", "2019-07-11"),
-      Map.entry("第1回コミュニティ施策推進会議（課長級）", "2019-04-23"),
-      Map.entry("第1回コミュニティ施策推進会議（部長級）", "2019-05-09"),
-      Map.entry("第2回コミュニティ施策推進会議（課長級）", "2019-10-08"),
-      Map.entry("第2回コミュニティ施策推進会議（部長級）", "2019-10-24"),
-      Map.entry("第3回コミュニティ施策推進会議（課長級）", "2020-02-04"),
-      Map.entry("第3回コミュニティ施策推進会議（部長級）", "2020-02-20"),
-      Map.entry("第1回区総合行政推進会議", "2019-06-04"),
-      Map.entry("第2回区総合行政推進会議", "2019-11-12"),
-      Map.entry("第3回区総合行政推進会議", "2020-02-12"),
-      Map.entry("第1回全体会（職員プロジェクトチーム）", "2019-06-04"),
-      Map.entry("第2回全体会（都市政策研究会と合同開催）", "2019-07-11"),
-      Map.entry("第3回全体会（NEC職員PJとの共創セッションと合同開催）", "2019-08-05"),
-      Map.entry("協働・連携研修「まちのひろばの見つけ方」", "2019-06-20"),
-      Map.entry("地域コーディネーター基礎研修（第1回）", "2019-06-03"),
-      Map.entry("地域コーディネーター基礎研修（第2回）", "2019-06-13"),
-      Map.entry("地域コーディネーター ステップアップ研修（第1回）", "2019-08-20"),
-      Map.entry("地域コーディネーター ステップアップ研修（第2回）", "2019-10-15"),
-      Map.entry("地域コーディネーター ステップアップ研修（第3回）", "2019-12-10"),
-      Map.entry("地域コーディネーター ステップアップ研修（第4回）", "2020-02-18"),
-      Map.entry("モデル展開を行う区の決定", "2019-06-28"),
-      Map.entry("6月議会に区民会議条例の廃止を提案", "2019-06-05"),
-      Map.entry("地域化に向けたガイドラインの策定", "2020-03-31"),
-      Map.entry("(仮称)まちのひろばフェス（1日目）", "2019-11-04"),
-      Map.entry("(仮称)まちのひろばフェス（2日目）", "2019-11-09"),
-      Map.entry("農園フェス2019", "2019-05-12"),
-      Map.entry("アリーノ10周年記念事業＆鹿島田DAYSイベント", "2019-05-18"),
-      Map.entry("高津どんなもんじゃ祭り", "2019-06-16"),
-      Map.entry("かわさき色輪っかつなぎ2019＆水辺交流会", "2019-07-07"),
-      Map.entry("なかはらっぱ祭り", "2019-07-14"),
-      Map.entry("コスギアート・ラ・ファブリカ", "2019-09-16"),
-      Map.entry("JR南武線連続立体交差化PRオープンハウス", "2019-10-26"),
-      Map.entry("カワサキよりみちサーカス（1日目）", "2019-11-16"),
-      Map.entry("カワサキよりみちサーカス（2日目）", "2019-11-17"),
-      Map.entry("地域包括ケアシステム市民シンポジウム", "2019-11-22"),
-      Map.entry("おもてなし英国イベント", "2019-11-23"),
-      Map.entry("ごえんカフェ", "2019-11-30"));
+  /** The chart's 次年度以降 column has twenty entries. */
+  static final int NEXT_YEAR_ENTRIES_ON_THE_CHART = 20;
 
   private static Plan plan;
+  private static Map<String, ChartRow> items;
+  private static Map<String, ChartRow> milestones;
 
   @BeforeAll
-  static void readPlan() throws IOException {
-    try (var in = SeedPlanTest.class.getClassLoader().getResourceAsStream(SEED_PLAN)) {
-      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      plan = new PlanParser(Arrays.stream(OrganizationGroup.values()).map(OrganizationGroup::id)
-          .collect(Collectors.toSet())).parse(SEED_PLAN, yaml);
-    }
+  static void readPlanAndChart() throws IOException {
+    plan = new PlanParser(Arrays.stream(OrganizationGroup.values()).map(OrganizationGroup::id)
+        .collect(Collectors.toSet())).parse(SEED_PLAN, resource(SEED_PLAN));
+    List<ChartRow> rows = ChartRow.parseTable(resource(CHART_READING));
+    items = byId(rows, "item");
+    milestones = byId(rows, "milestone");
   }
 
   @Test
-  void holdsAllTenWorkstreams() {
+  void holdsAllTenWorkstreamsOfTheChart() {
     assertThat(plan.workstreams()).extracting(Plan.Workstream::name).containsExactly(
         "「まちのひろば」の推進", "「ソーシャルデザインセンター」の創出", "既存施策の整理", "町内会・自治会との連携",
         "区役所体制・機能強化", "推進体制の構築", "研修を活用した職員の意識醸成", "有識者会議", "その他", "関連する地域イベント");
   }
 
   @Test
-  void holdsEveryItemOfTheSeedAndNothingElse() {
+  void holdsEveryItemOfTheReadingAndNoOther() {
     assertThat(plan.initiatives()).extracting(PlannedInitiative::id)
-        .containsExactlyInAnyOrderElementsOf(SEED_ITEMS.values());
-    SEED_ITEMS.forEach((words, id) ->
-        assertThat(plan.initiative(id).orElseThrow().title()).as(id).contains(words));
+        .as("items of the plan (left) against the reading of the chart").containsExactlyInAnyOrderElementsOf(items.keySet());
   }
 
   @Test
-  void holdsEveryMilestoneOfTheSeedWithItsDate() {
-    assertThat(plan.milestones()).hasSameSizeAs(SEED_MILESTONES.entrySet());
-    SEED_MILESTONES.forEach((title, date) -> assertThat(plan.milestones())
-        .as(title).anyMatch(m -> m.title().equals(title) && m.date().first().equals(LocalDate.parse(date))));
+  void holdsEveryMilestoneOfTheReadingAndNoOther() {
+    assertThat(plan.milestones()).extracting(Milestone::id)
+        .as("milestones of the plan (left) against the reading of the chart")
+        .containsExactlyInAnyOrderElementsOf(milestones.keySet());
   }
 
   @Test
-  void everyItemHasPhasesInsideTheYearAndANextYearOutcome() {
+  void namesEveryItemAndMilestoneInTheChartsWordsAndRow() {
+    SoftAssertions soft = new SoftAssertions();
     for (PlannedInitiative initiative : plan.initiatives()) {
-      assertThat(initiative.phases()).as(initiative.id()).isNotEmpty();
-      assertThat(initiative.nextYear()).as(initiative.id()).isNotNull();
+      ChartRow row = items.get(initiative.id());
+      if (row != null) {
+        soft.assertThat(words(initiative.title())).as(initiative.id() + " title").isEqualTo(words(row.title()));
+        soft.assertThat(initiative.workstream()).as(initiative.id() + " workstream").isEqualTo(row.workstream());
+      }
+    }
+    for (Milestone milestone : plan.milestones()) {
+      ChartRow row = milestones.get(milestone.id());
+      if (row != null) {
+        soft.assertThat(words(milestone.title())).as(milestone.id() + " title").isEqualTo(words(row.title()));
+        soft.assertThat(milestone.workstream()).as(milestone.id() + " workstream").isEqualTo(row.workstream());
+        soft.assertThat(milestone.kind().code()).as(milestone.id() + " kind").isEqualTo(row.milestoneKind());
+      }
+    }
+    soft.assertAll();
+  }
+
+  @Test
+  void givesEveryItemTheOwnersAndWardsOfTheReading() {
+    SoftAssertions soft = new SoftAssertions();
+    for (PlannedInitiative initiative : plan.initiatives()) {
+      ChartRow row = items.get(initiative.id());
+      if (row != null) {
+        String id = initiative.id();
+        soft.assertThat(initiative.owners().lead()).as(id + " lead").isEqualTo(row.lead());
+        soft.assertThat(initiative.owners().coOwners()).as(id + " coOwners").isEqualTo(row.coOwners());
+        soft.assertThat(initiative.owners().counterparts()).as(id + " counterparts").isEqualTo(row.counterparts());
+        soft.assertThat(initiative.owners().partners()).as(id + " partners").isEqualTo(row.partners());
+        soft.assertThat(wardsCode(initiative.wards())).as(id + " wards").isEqualTo(row.wards());
+      }
+    }
+    for (Milestone milestone : plan.milestones()) {
+      ChartRow row = milestones.get(milestone.id());
+      if (row != null) {
+        soft.assertThat(milestone.ownerGroup()).as(milestone.id() + " lead").isEqualTo(row.lead());
+      }
+    }
+    soft.assertAll();
+  }
+
+  @Test
+  void givesEveryItemThePhasesOfTheReadingWithTheirDates() {
+    SoftAssertions soft = new SoftAssertions();
+    for (PlannedInitiative initiative : plan.initiatives()) {
+      ChartRow row = items.get(initiative.id());
+      if (row != null) {
+        soft.assertThat(initiative.phases().stream().map(SeedPlanTest::phaseText).toList())
+            .as(initiative.id() + " phases").isEqualTo(row.phases().stream().map(SeedPlanTest::readPhaseText).toList());
+      }
+    }
+    for (Milestone milestone : plan.milestones()) {
+      ChartRow row = milestones.get(milestone.id());
+      if (row != null) {
+        soft.assertThat(milestone.date()).as(milestone.id() + " date").isEqualTo(date(row.milestoneDate()));
+      }
+    }
+    soft.assertAll();
+  }
+
+  @Test
+  void isNeverMorePreciseThanTheChart() {
+    List<String> tooPrecise = new ArrayList<>();
+    for (PlannedInitiative initiative : plan.initiatives()) {
+      ChartRow row = items.get(initiative.id());
+      if (row == null) {
+        continue;
+      }
+      for (int i = 0; i < Math.min(initiative.phases().size(), row.phases().size()); i++) {
+        PlannedPhase phase = initiative.phases().get(i);
+        ChartPhase read = row.phases().get(i);
+        checkPrecision(initiative.id() + " " + phase.name() + " start", phase.start(), date(read.start()), tooPrecise);
+        checkPrecision(initiative.id() + " " + phase.name() + " end", phase.end(), date(read.end()), tooPrecise);
+      }
+    }
+    for (Milestone milestone : plan.milestones()) {
+      ChartRow row = milestones.get(milestone.id());
+      if (row != null) {
+        checkPrecision(milestone.id(), milestone.date(), date(row.milestoneDate()), tooPrecise);
+      }
+    }
+    assertThat(tooPrecise).as("dates more precise than the chart gives them").isEmpty();
+  }
+
+  @Test
+  void findsADayWhereTheChartGivesAQuarterOrAnAboutMoreThanTheChart() {
+    assertThat(morePrecise(date("2019-10-01"), date("Q3"))).as("a day where the chart gives a quarter").isTrue();
+    assertThat(morePrecise(date("2019-10"), date("about Q3"))).as("a month where the chart gives about a quarter").isTrue();
+    assertThat(morePrecise(date("2019-07-09"), date("about 2019-07-09"))).as("an exact day where the chart says about")
+        .isTrue();
+    assertThat(morePrecise(date("Q3"), date("about Q3"))).as("a quarter where the chart says about that quarter").isTrue();
+    assertThat(morePrecise(date("2019-10"), date("2019-10..2020-03"))).as("a month inside a window").isTrue();
+    assertThat(morePrecise(date("about Q3"), date("about Q3"))).as("the chart's own precision").isFalse();
+    assertThat(morePrecise(date("2019-10..2020-03"), date("2019-10..2020-03"))).isFalse();
+  }
+
+  @Test
+  void keepsTheLinksOfTheReading() {
+    SoftAssertions soft = new SoftAssertions();
+    for (PlannedInitiative initiative : plan.initiatives()) {
+      ChartRow row = items.get(initiative.id());
+      if (row != null) {
+        soft.assertThat(initiative.links().stream().map(l -> l.kind().code() + ":" + l.target()).toList())
+            .as(initiative.id() + " links").containsExactlyInAnyOrderElementsOf(row.links());
+      }
+    }
+    for (Milestone milestone : plan.milestones()) {
+      ChartRow row = milestones.get(milestone.id());
+      if (row != null) {
+        soft.assertThat(milestone.about().stream().map(a -> "about:" + a).toList())
+            .as(milestone.id() + " about").containsExactlyInAnyOrderElementsOf(row.links());
+      }
+    }
+    soft.assertAll();
+  }
+
+  @Test
+  void decidesNextYearAsTheChartSaysInItsOwnWords() {
+    SoftAssertions soft = new SoftAssertions();
+    for (PlannedInitiative initiative : plan.initiatives()) {
+      ChartRow row = items.get(initiative.id());
+      if (row != null) {
+        soft.assertThat(initiative.nextYear().code()).as(initiative.id() + " nextYear").isEqualTo(row.nextYear());
+        String label = row.nextYearLabel().isEmpty()
+            ? Outcome.fromCode(row.nextYear()).map(Outcome::labelJa).orElse("(unknown outcome " + row.nextYear() + ")")
+            : row.nextYearLabel();
+        soft.assertThat(words(initiative.nextYearLabel()))
+            .as(initiative.id() + " nextYearLabel (the chart's words, else the outcome's own label)")
+            .isEqualTo(words(label));
+      }
+    }
+    soft.assertAll();
+  }
+
+  @Test
+  void readsAsManyNextYearEntriesAsTheChartHas() {
+    assertThat(items.values().stream().filter(row -> !row.nextYear().equals("none")))
+        .as("items the reading gives a 次年度以降 entry")
+        .hasSize(NEXT_YEAR_ENTRIES_ON_THE_CHART)
+        .allSatisfy(row -> assertThat(row.nextYearLabel()).as(row.id()).isNotBlank());
+    assertThat(items.values().stream().filter(row -> row.nextYear().equals("none")))
+        .allSatisfy(row -> assertThat(row.nextYearLabel()).as(row.id() + " has no entry on the chart").isEmpty());
+  }
+
+  // --- the comparison ---
+
+  /** A plan date is more precise than the chart's when it is a narrower span, or the same span without 頃. */
+  static boolean morePrecise(ScheduleDate planned, ScheduleDate chart) {
+    long plannedDays = ChronoUnit.DAYS.between(planned.first(), planned.last());
+    long chartDays = ChronoUnit.DAYS.between(chart.first(), chart.last());
+    return plannedDays < chartDays || plannedDays == chartDays && chart.about() && !planned.about();
+  }
+
+  private static void checkPrecision(String what, ScheduleDate planned, ScheduleDate chart, List<String> tooPrecise) {
+    if (morePrecise(planned, chart)) {
+      tooPrecise.add(what + ": plan " + planned.code() + ", chart " + chart.code());
     }
   }
 
-  @Test
-  void itemsWithTheirOwnStepsAreDrivenByThoseSteps() {
-    assertThat(steps("localization-guideline")).containsExactly("庁内調整、素案作成", "庁内照会", "案作成", "策定");
-    assertThat(steps("ward-council-repeal")).containsExactly("法制課との協議", "6月議会に提案", "関係例規の整理");
-    assertThat(steps("hiroba-booklet")).containsExactly("情報収集等", "冊子作成・WS試行実施", "冊子配布・WS実施");
-    assertThat(steps("promotion-meetings")).containsExactly("継続実施");
-    assertThat(plan.initiative("hiroba-trial").orElseThrow().runsLifecycle()).isTrue();
-    assertThat(plan.initiative("sdc-model-wards-this-year").orElseThrow().nextYear()).isEqualTo(Outcome.PHASED_ROLLOUT);
-    assertThat(plan.initiative("ward-council-repeal").orElseThrow().ownerGroup()).isEqualTo("legalAffairs");
+  private static String phaseText(PlannedPhase phase) {
+    return words(phase.name()) + "@" + phase.start().code() + ".." + phase.end().code();
   }
 
-  private static java.util.List<String> steps(String id) {
-    PlannedInitiative initiative = plan.initiative(id).orElseThrow();
-    assertThat(initiative.runsLifecycle()).as(id + " runs its own steps").isFalse();
-    return initiative.phases().stream().map(PlannedPhase::name).toList();
+  private static String readPhaseText(ChartPhase phase) {
+    return words(phase.name()) + "@" + date(phase.start()).code() + ".." + date(phase.end()).code();
+  }
+
+  private static ScheduleDate date(String text) {
+    return ScheduleDate.parse(text, plan == null ? 2019 : plan.fiscalYear());
+  }
+
+  private static String wardsCode(WardScope wards) {
+    return switch (wards.mode()) {
+      case NONE -> "none";
+      case ALL -> "all";
+      case DECIDED_IN_YEAR -> "decided";
+      case LISTED -> String.join(",", wards.wards());
+    };
+  }
+
+  /** The chart's words, compared as NFKC: (　) and （　）, ｲﾍﾞﾝﾄ and イベント, ２ and 2 are the same words. */
+  static String words(String text) {
+    return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = SeedPlanTest.class.getClassLoader().getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Map<String, ChartRow> byId(List<ChartRow> rows, String kind) {
+    Map<String, ChartRow> byId = new LinkedHashMap<>();
+    rows.stream().filter(r -> r.kind().equals(kind)).forEach(r -> {
+      assertThat(byId.put(r.id(), r)).as("reading row " + r.id() + " twice").isNull();
+    });
+    return byId;
+  }
+
+  // --- the reading table ---
+
+  /** One phase of a reading row: {@code name@start..end}, a window date in brackets ({@code [2019-10..2020-03]}). */
+  record ChartPhase(String name, String start, String end) {
+
+    static ChartPhase parse(String text) {
+      int at = text.lastIndexOf('@');
+      assertThat(at).as("phase '" + text + "' has name@start..end").isPositive();
+      String dates = text.substring(at + 1);
+      int split = topLevelRange(dates);
+      assertThat(split).as("phase '" + text + "' has start..end").isPositive();
+      return new ChartPhase(text.substring(0, at).strip(), unbracket(dates.substring(0, split)),
+          unbracket(dates.substring(split + 2)));
+    }
+
+    private static int topLevelRange(String dates) {
+      int depth = 0;
+      for (int i = 0; i < dates.length() - 1; i++) {
+        char c = dates.charAt(i);
+        if (c == '[') {
+          depth++;
+        } else if (c == ']') {
+          depth--;
+        } else if (depth == 0 && c == '.' && dates.charAt(i + 1) == '.') {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
+  static String unbracket(String date) {
+    return date.replace("[", "").replace("]", "").strip();
+  }
+
+  /**
+   * One row of the reading: an item (its phases {@code name@start..end} separated by {@code |}) or a milestone
+   * (its {@code kind@date} in the phases column, {@code about:<item>} in the links column).
+   */
+  record ChartRow(String kind, String id, String title, String workstream, String lead, List<String> coOwners,
+      List<String> counterparts, List<String> partners, String wards, List<ChartPhase> phases, String rawPhases,
+      List<String> links, String nextYear, String nextYearLabel) {
+
+    static final List<String> COLUMNS = List.of("kind", "id", "title", "workstream", "lead", "coOwners", "counterparts",
+        "partners", "wards", "phases", "links", "nextYear", "nextYearLabel", "note");
+
+    static List<ChartRow> parseTable(String tsv) {
+      List<String[]> lines = tsv.lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+          .map(l -> l.split("\t", -1)).toList();
+      assertThat(Arrays.asList(lines.get(0))).as("header of " + CHART_READING).isEqualTo(COLUMNS);
+      List<ChartRow> rows = new ArrayList<>();
+      for (String[] cells : lines.subList(1, lines.size())) {
+        assertThat(cells).as("row " + String.join("|", cells)).hasSize(COLUMNS.size());
+        boolean item = cells[0].equals("item");
+        assertThat(cells[0]).as("kind of " + cells[1]).isIn("item", "milestone");
+        rows.add(new ChartRow(cells[0], cells[1], cells[2], cells[3], cells[4], list(cells[5]), list(cells[6]),
+            list(cells[7]), cells[8], item ? Arrays.stream(cells[9].split("\\|")).map(String::strip).map(ChartPhase::parse)
+                .toList() : List.of(), cells[9], list(cells[10]), cells[11], cells[12]));
+      }
+      return rows;
+    }
+
+    private static List<String> list(String cell) {
+      return cell.isBlank() ? List.of() : Arrays.stream(cell.split(",")).map(String::strip).toList();
+    }
+
+    String milestoneKind() {
+      return rawPhases.substring(0, rawPhases.indexOf('@'));
+    }
+
+    String milestoneDate() {
+      return unbracket(rawPhases.substring(rawPhases.indexOf('@') + 1));
+    }
   }
 }

@@ -57,7 +57,6 @@ public class KnownYear {
       completeStep("hiroba-booklet", LocalDate.of(2019, 10, 10));
       completeStep("ward-council-repeal", LocalDate.of(2019, 5, 30));
       completeStep("ward-council-repeal", LocalDate.of(2019, 6, 28));
-      completeStep("ward-council-repeal", LocalDate.of(2019, 9, 27));
       at(LocalDate.of(2019, 10, 15));
       String guidebook = instanceId("hiroba-guidebook");
       managementService.createJobQuery().processInstanceId(guidebook).executable().list()
