@@ -139,6 +139,12 @@ class FiscalYearSimulationTest {
           variables.put(Var.DECIDED_OUTCOME, tasks.getVariable(task.getId(), Var.RECOMMENDED_OUTCOME));
           yield true;
         }
+        case InitiativeLifecycle.Element.TASK_COORDINATE -> {
+          if (WardScope.Mode.DECIDED_IN_YEAR.name().equals(tasks.getVariable(task.getId(), Var.WARD_SCOPE))) {
+            variables.put(Var.WARDS, CHOSEN_WARDS); // the items whose wards are decided during the year choose them
+          }
+          yield !today.isBefore(due);
+        }
         case InitiativeLifecycle.Element.TASK_VERIFY -> {
           variables.put(Var.VERIFICATION_RATING, VerificationRating.GOOD.code());
           variables.put(Var.ACHIEVEMENT_RATE, 90);
