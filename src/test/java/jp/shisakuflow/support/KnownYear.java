@@ -3,8 +3,11 @@ package jp.shisakuflow.support;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
+import java.util.Map;
 import jp.shisakuflow.fiscalyear.PlanImportService;
 import jp.shisakuflow.fiscalyear.StandalonePlanServices;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.initiative.Outcome;
 import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.progress.ProgressCalculator;
 import jp.shisakuflow.time.CityTime;
@@ -57,6 +60,7 @@ public class KnownYear {
       completeStep("hiroba-booklet", LocalDate.of(2019, 10, 10));
       completeStep("ward-council-repeal", LocalDate.of(2019, 5, 30));
       completeStep("ward-council-repeal", LocalDate.of(2019, 6, 28));
+      decide("ward-council-repeal", LocalDate.of(2019, 7, 5), Outcome.NONE);
       at(LocalDate.of(2019, 10, 15));
       String guidebook = instanceId("hiroba-guidebook");
       managementService.createJobQuery().processInstanceId(guidebook).executable().list()
@@ -78,6 +82,14 @@ public class KnownYear {
     var task = taskService.createTaskQuery().processInstanceId(instanceId(initiativeId)).list().stream()
         .filter(t -> ProgressCalculator.isPhaseTask(t.getTaskDefinitionKey())).findFirst().orElseThrow();
     taskService.complete(task.getId());
+  }
+
+  /** The managers' next-year decision, the planned outcome or another. */
+  private void decide(String initiativeId, LocalDate day, Outcome outcome) {
+    at(day);
+    var task = taskService.createTaskQuery().processInstanceId(instanceId(initiativeId))
+        .taskDefinitionKey(InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR).singleResult();
+    taskService.complete(task.getId(), Map.of(InitiativeLifecycle.Var.DECIDED_OUTCOME, outcome.code()));
   }
 
   private static void at(LocalDate day) {
