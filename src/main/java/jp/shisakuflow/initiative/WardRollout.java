@@ -23,6 +23,21 @@ public class WardRollout {
   }
 
   /**
+   * Next year's start ({@link NextYear#of}) with next year's wards in place of this year's: what the rollover
+   * and a late decision start.
+   *
+   * @param next next year's start, whose {@code previousBusinessKey} names this year's instance
+   * @param outcome this year's outcome (decided, or else planned)
+   */
+  public InitiativeStart withNextYearsWards(InitiativeStart next, Outcome outcome) {
+    WardScope wards = next.previousBusinessKey() == null ? nextYear(next.wards(), outcome)
+        : nextYear(next.previousBusinessKey(), next.wards(), outcome);
+    return new InitiativeStart(next.initiativeId(), next.title(), next.workstream(), next.owners(), wards,
+        next.fiscalYear(), next.phases(), next.plannedOutcome(), next.plannedOutcomeLabel(), next.planKey(),
+        next.previousBusinessKey());
+  }
+
+  /**
    * Next year's wards of an item by this year's business key ({@code FY2019-<id>}); an item that had no
    * instance this year goes from the wards its plan gave it.
    *

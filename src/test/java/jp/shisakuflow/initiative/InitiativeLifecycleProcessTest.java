@@ -459,11 +459,13 @@ class InitiativeLifecycleProcessTest {
     org.assertj.core.api.Assertions.assertThat(rollout.nextYear("FY2019-never-started", planned, Outcome.CONTINUE))
         .as("no instance this year: the plan's wards").isEqualTo(planned);
 
-    // Year 2, as the rollover plans a phased rollout (no coordination phase): the wards are chosen first.
-    var start = new InitiativeStart(SDC.initiativeId(), SDC.title(), SDC.workstream(), Owners.led(LEAD), next, 2020,
-        List.of(phase(Stage.IMPLEMENT_MODEL, "順次モデル実施", "2020-04-01", "2020-12-31"),
-            phase(Stage.VERIFY, "検証", "2021-01-01", "2021-03-31")), Outcome.CONTINUE, Outcome.CONTINUE.labelJa(),
-        null, SDC.businessKey());
+    // Year 2 as the rollover starts it (NextYear: a phased rollout has no coordination phase), with next year's
+    // wards: the wards are chosen first.
+    var year1Start = new InitiativeStart(SDC.initiativeId(), SDC.title(), SDC.workstream(), Owners.led(LEAD), planned,
+        2019, List.of(), Outcome.PHASED_ROLLOUT, Outcome.PHASED_ROLLOUT.labelJa(), null, null);
+    var start = rollout.withNextYearsWards(NextYear.of(year1Start, Outcome.PHASED_ROLLOUT).orElseThrow(),
+        Outcome.PHASED_ROLLOUT);
+    org.assertj.core.api.Assertions.assertThat(start.wards()).isEqualTo(next);
     String id = lifecycles.startIfAbsent(start).orElseThrow();
     ProcessInstance year2 = runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
     assertThat(year2).isWaitingAt(TASK_COORDINATE).task().hasCandidateGroup(LEAD);
@@ -478,6 +480,8 @@ class InitiativeLifecycleProcessTest {
     org.assertj.core.api.Assertions.assertThat(tasks(year2, TASK_IMPLEMENT_MODEL)).extracting(Task::getName)
         .containsExactlyInAnyOrder("モデル実施：順次モデル実施（高津区役所）", "モデル実施：順次モデル実施（多摩区役所）",
             "モデル実施：順次モデル実施（麻生区役所）");
+    org.assertj.core.api.Assertions.assertThat(rollout.nextYear(year2.getId(), Outcome.CONTINUE))
+        .as("the year after keeps all three").isEqualTo(new WardScope(WardScope.Mode.LISTED, List.of(TAKATSU, TAMA, ASAO)));
   }
 
   private ProcessInstance startItem(Owners owners, WardScope wards, List<PlannedPhase> phases, Outcome outcome) {
