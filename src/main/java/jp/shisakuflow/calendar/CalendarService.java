@@ -1,14 +1,24 @@
 package jp.shisakuflow.calendar;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.shisakuflow.fiscalyear.FiscalYearPlan;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.initiative.InitiativeSteps;
+import jp.shisakuflow.initiative.PhasePlanCodec;
+import jp.shisakuflow.initiative.PlannedPhase;
+import jp.shisakuflow.initiative.Stage;
 import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.plan.Milestone;
 import jp.shisakuflow.plan.Plan;
 import jp.shisakuflow.plan.PlanStore;
+import jp.shisakuflow.plan.PlannedInitiative;
 import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.time.ScheduleDate;
 import net.fortuna.ical4j.model.Calendar;
@@ -99,10 +109,51 @@ public class CalendarService {
         }
       }
     }
-    for (Task task : visibleTasks(viewer, group)) {
-      calendar.add(taskEvent(task));
+    List<Task> tasks = visibleTasks(viewer, group);
+    Map<String, List<PlannedPhase>> phasePlans = phasePlans(tasks);
+    for (Task task : tasks) {
+      calendar.add(taskEvent(task, phaseOf(task, phasePlans.getOrDefault(task.getProcessInstanceId(), List.of()))));
     }
     return calendar;
+  }
+
+  /** The planned phases of the tasks' instances, in one query. */
+  private Map<String, List<PlannedPhase>> phasePlans(List<Task> tasks) {
+    String[] instances = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull).distinct()
+        .toArray(String[]::new);
+    Map<String, List<PlannedPhase>> plans = new HashMap<>();
+    if (instances.length == 0) {
+      return plans;
+    }
+    runtimeService.createVariableInstanceQuery().variableName(InitiativeLifecycle.Var.PHASE_PLAN)
+        .processInstanceIdIn(instances).list()
+        .forEach(v -> plans.put(v.getProcessInstanceId(), PhasePlanCodec.read(v.getValue())));
+    return plans;
+  }
+
+  /**
+   * The planned phase a task stands for: a stage's task its stage's phase; a step's task the step of that name due
+   * that day. Empty for other tasks (decisions, delays, milestones' tasks, tasks outside any plan).
+   */
+  static Optional<PlannedPhase> phaseOf(Task task, List<PlannedPhase> phases) {
+    String key = task.getTaskDefinitionKey();
+    if (key == null || task.getDueDate() == null) {
+      return Optional.empty();
+    }
+    Optional<Stage> stage = Stage.ofTask(key);
+    if (stage.isPresent()) {
+      return phases.stream().filter(p -> p.stage() == stage.get()).findFirst();
+    }
+    LocalDate due = CityTime.today(task.getDueDate());
+    return key.equals(InitiativeSteps.Element.TASK_STEP)
+        ? phases.stream().filter(p -> p.name().equals(task.getName()) && p.endDay().equals(due)).findFirst()
+        : Optional.empty();
+  }
+
+  /** A vague end in words, as a due date: 「第2四半期中」「7月中」「7月頃」「10月以降、年度内」. */
+  static String withinText(ScheduleDate end) {
+    String text = end.textJa();
+    return end.about() || text.endsWith("内") ? text : text + "中";
   }
 
   /** Open tasks with a due date, as the engine shows them to the viewer (its authorization check applies). */
@@ -134,16 +185,30 @@ public class CalendarService {
     }
     event.add(new Uid("milestone-" + plan.fiscalYear() + "-" + plan.id() + "-" + milestone.id() + UID_DOMAIN));
     event.add(new Categories(milestone.kind().labelJa()));
-    event.add(new Description(plan.title() + " / " + milestone.kind().labelJa() + " / " + ownerName));
+    String items = String.join("、", milestone.about().stream()
+        .map(id -> plan.initiative(id).map(PlannedInitiative::title).orElse(id)).toList());
+    event.add(new Description(plan.title() + " / " + milestone.kind().labelJa() + " / " + ownerName
+        + (date.isExact() ? "" : " / 日程: " + date.textJa()) + (items.isEmpty() ? "" : " / 関係する取組: " + items)));
     return event;
   }
 
-  static VEvent taskEvent(Task task) {
+  /**
+   * A task's due date as an all-day event. The due day of a phase whose end the plan gives vaguely is the last
+   * day of that end's window, no appointment: the summary says the window (「期限: 調整（第2四半期中）」) and the
+   * event blocks no time.
+   */
+  static VEvent taskEvent(Task task, Optional<PlannedPhase> phase) {
     LocalDate due = CityTime.today(task.getDueDate());
-    VEvent event = new VEvent(due, "期限: " + task.getName());
+    Optional<ScheduleDate> vagueEnd = phase.map(PlannedPhase::end).filter(end -> !end.isExact());
+    VEvent event = new VEvent(due, "期限: " + task.getName()
+        + vagueEnd.map(end -> "（" + withinText(end) + "）").orElse(""));
+    if (vagueEnd.isPresent()) {
+      event.add(ImmutableTransp.TRANSPARENT);
+    }
     event.add(new Uid("task-" + task.getId() + UID_DOMAIN));
     event.add(new Categories("タスク期限"));
-    event.add(new Description("Tasklist: /camunda/app/tasklist/default/#/?task=" + task.getId()));
+    String description = task.getDescription() == null ? "" : task.getDescription() + "\n";
+    event.add(new Description(description + "Tasklist: /camunda/app/tasklist/default/#/?task=" + task.getId()));
     return event;
   }
 }

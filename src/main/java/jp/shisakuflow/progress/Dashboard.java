@@ -19,10 +19,11 @@ public record Dashboard(int fiscalYear, LocalDate asOf, LocalDate yearStart, Loc
 
   /**
    * A ▲ on the chart: on its day when {@code exact}, otherwise anywhere from {@code date} to {@code until},
-   * which {@code dateText} says as the plan does (「第2四半期頃」).
+   * which {@code dateText} says as the plan does (「第2四半期頃」); {@code about}: the titles of the items
+   * discussed there.
    */
-  public record MilestoneMark(String id, String title, String kind, LocalDate date, LocalDate until, String dateText,
-      boolean exact, String workstream, String ownerGroup) {}
+  public record MilestoneMark(String id, String title, String kind, String kindLabel, LocalDate date, LocalDate until,
+      String dateText, boolean exact, String workstream, String ownerGroup, List<String> about) {}
 
   /** The figures beside the chart. */
   public record Figures(Map<String, Long> overdueTasksByGroup, List<PhaseDuration> phaseDurations,

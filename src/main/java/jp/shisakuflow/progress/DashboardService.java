@@ -15,6 +15,7 @@ import jp.shisakuflow.initiative.InitiativeProcesses;
 import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.initiative.Stage;
 import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.plan.PlannedInitiative;
 import jp.shisakuflow.progress.Dashboard.MilestoneMark;
 import jp.shisakuflow.progress.Dashboard.PhaseDuration;
 import jp.shisakuflow.progress.Dashboard.QuarterTrend;
@@ -58,9 +59,10 @@ public class DashboardService {
     Map<String, String> workstreams = new LinkedHashMap<>();
     yearPlans.of(fiscalYear).forEach(plan -> {
       plan.workstreams().forEach(w -> workstreams.put(w.id(), w.name()));
-      plan.milestones().forEach(m -> milestones.add(new MilestoneMark(m.id(), m.title(), m.kind().code(), m.date().first(),
-          m.date().last(), m.date().textJa(), m.date().isExact(),
-          m.workstream(), m.ownerGroup())));
+      plan.milestones().forEach(m -> milestones.add(new MilestoneMark(m.id(), m.title(), m.kind().code(),
+          m.kind().labelJa(), m.date().first(), m.date().last(), m.date().textJa(), m.date().isExact(),
+          m.workstream(), m.ownerGroup(), m.about().stream()
+              .map(id -> plan.initiative(id).map(PlannedInitiative::title).orElse(id)).toList())));
     });
     Map<String, String> groups = new LinkedHashMap<>();
     Arrays.stream(OrganizationGroup.values()).forEach(g -> groups.put(g.id(), g.nameJa()));

@@ -12,10 +12,15 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
+import jp.shisakuflow.initiative.OwnersText;
 import jp.shisakuflow.initiative.PlannedPhase;
 import jp.shisakuflow.initiative.Stage;
+import jp.shisakuflow.initiative.WardScope;
 import jp.shisakuflow.progress.ProgressReport.InitiativeProgress;
+import jp.shisakuflow.progress.ProgressReport.Link;
+import jp.shisakuflow.progress.ProgressReport.Owners;
 import jp.shisakuflow.progress.ProgressReport.Phase;
+import jp.shisakuflow.progress.ProgressReport.Waiting;
 import jp.shisakuflow.progress.ProgressReport.Summary;
 import jp.shisakuflow.time.CityTime;
 
@@ -28,10 +33,23 @@ public final class ProgressCalculator {
   /** The decision after the last stage, and continued implementation when it was not planned. */
   static final String DECISION = "decision";
 
-  /** One initiative as read from the engine. */
+  /**
+   * One initiative as read from the engine, with its owners (from its variables) and its links (from its plan);
+   * {@code planKey} the plan instance it belongs to (null: none known).
+   */
   public record Snapshot(String businessKey, String processInstanceId, String initiativeId, String title,
       String workstream, String ownerGroup, List<PlannedPhase> phases, Instant ended, boolean delayFlagged,
-      List<TaskRun> taskRuns) {}
+      List<TaskRun> taskRuns, Owners owners, List<Link> links, String planKey) {
+
+    /** An initiative led by its owner group alone, without links or plan. */
+    public Snapshot(String businessKey, String processInstanceId, String initiativeId, String title,
+        String workstream, String ownerGroup, List<PlannedPhase> phases, Instant ended, boolean delayFlagged,
+        List<TaskRun> taskRuns) {
+      this(businessKey, processInstanceId, initiativeId, title, workstream, ownerGroup, phases, ended, delayFlagged,
+          taskRuns, new Owners(ownerGroup, List.of(), List.of(), List.of(), WardScope.Mode.NONE.name(), List.of(),
+              OwnersText.of(ownerGroup, List.of(), List.of(), List.of(), null, List.of())), List.of(), null);
+    }
+  }
 
   /** One run of a phase task: which task, and when it was open. */
   public record TaskRun(String taskKey, Instant start, Instant end) {}
@@ -118,6 +136,40 @@ public final class ProgressCalculator {
       long daysLate) {
     return new InitiativeProgress(s.businessKey(), s.processInstanceId(), s.initiativeId(), s.title(), s.workstream(),
         s.ownerGroup(), planned, actual, status, status.labelJa(), daysLate, s.delayFlagged(),
-        s.phases().stream().map(p -> new Phase(p.key(), p.name(), p.startDay(), p.endDay(), p.periodTextJa())).toList());
+        s.phases().stream().map(p -> new Phase(p.key(), p.name(), p.startDay(), p.endDay(), p.periodTextJa())).toList(),
+        s.owners(), s.links(), List.of());
+  }
+
+  /**
+   * Whether an item's planned work is done: its instance completed, or it is past its planned phases (at its
+   * next-year decision or in continued implementation, which the lifecycle runs until the year's end).
+   */
+  static boolean finished(InitiativeProgress p) {
+    return p.status() == ProgressStatus.COMPLETED || p.actualPhase() != null && DECISION.equals(p.actualPhase().key());
+  }
+
+  /**
+   * Each initiative with the predecessors it waits for: a {@code follows} link to an item of the same plan
+   * (same {@code planOf}, same year: one report) that is not {@link #finished}, while this one is under way
+   * (not completed, and in a phase or planned to be).
+   */
+  public static List<InitiativeProgress> withWaiting(List<InitiativeProgress> progress,
+      Function<InitiativeProgress, String> planOf) {
+    Map<String, InitiativeProgress> byPlanAndId = new java.util.HashMap<>();
+    progress.forEach(p -> byPlanAndId.put(planOf.apply(p) + "|" + p.initiativeId(), p));
+    return progress.stream().map(p -> {
+      boolean underWay = p.status() != ProgressStatus.COMPLETED
+          && (p.actualPhase() != null || p.plannedPhase() != null);
+      if (!underWay || planOf.apply(p) == null) {
+        return p;
+      }
+      List<Waiting> waiting = p.links().stream()
+          .filter(l -> l.kind().equals(jp.shisakuflow.plan.PlanLink.Kind.FOLLOWS.code()))
+          .map(l -> byPlanAndId.get(planOf.apply(p) + "|" + l.target()))
+          .filter(pre -> pre != null && !finished(pre))
+          .map(pre -> new Waiting(pre.initiativeId(), pre.title(), pre.status(), pre.statusLabel()))
+          .toList();
+      return waiting.isEmpty() ? p : p.waitingFor(waiting);
+    }).toList();
   }
 }

@@ -7,7 +7,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
+import jp.shisakuflow.fiscalyear.FiscalYearPlan;
 import jp.shisakuflow.initiative.BusinessKey;
+import jp.shisakuflow.initiative.OwnersText;
+import jp.shisakuflow.initiative.WardScope;
+import jp.shisakuflow.plan.Plan;
+import jp.shisakuflow.plan.PlanStore;
+import jp.shisakuflow.plan.PlannedInitiative;
+import jp.shisakuflow.progress.ProgressReport.Link;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeProcesses;
@@ -34,14 +42,19 @@ import org.springframework.stereotype.Service;
 public class ProgressService {
 
   static final List<String> VARIABLES = List.of(Var.INITIATIVE_ID, Var.TITLE, Var.WORKSTREAM, Var.OWNER_GROUP,
-      Var.PHASE_PLAN, Var.DELAYED);
+      Var.PHASE_PLAN, Var.DELAYED, Var.OWNER_GROUPS, Var.COUNTERPART_GROUPS, Var.PARTNERS, Var.WARD_SCOPE, Var.WARDS,
+      Var.PLAN_KEY, FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID, FiscalYearPlan.Var.PLAN_RESOURCE);
   static final String INITIATIVE_PROCESSES = InitiativeProcesses.sqlList();
+  /** The initiatives and the plan instances of the year: the plans hold the initiatives' links. */
+  static final String READ_PROCESSES = INITIATIVE_PROCESSES + ", '" + FiscalYearPlan.PROCESS_KEY + "'";
 
   private final ManagementService managementService;
+  private final PlanStore planStore;
   private final JdbcTemplate jdbc;
 
-  public ProgressService(ManagementService managementService, ProcessEngine engine) {
+  public ProgressService(ManagementService managementService, ProcessEngine engine, PlanStore planStore) {
     this.managementService = managementService;
+    this.planStore = planStore;
     // The engine's own data source: inside its transactions where there are any, and its table prefix.
     this.jdbc = new JdbcTemplate(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getDataSource());
@@ -50,15 +63,16 @@ public class ProgressService {
   public ProgressReport report(int fiscalYear, LocalDate asOf) {
     String businessKeys = BusinessKey.likeInYear(fiscalYear);
     // A semi-join on the instance id, which both tables index; a plain join made H2 scan (BENCHMARKS.md).
-    String ofTheYear = " WHERE X.PROC_INST_ID_ IN (SELECT P.PROC_INST_ID_ FROM " + table(HistoricProcessInstance.class)
-        + " P WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN (" + INITIATIVE_PROCESSES + "))";
-    List<Instance> instances = jdbc.query("SELECT ID_, BUSINESS_KEY_, END_TIME_ FROM "
+    String ofTheYear = ofTheYear(INITIATIVE_PROCESSES);
+    List<Instance> all = jdbc.query("SELECT ID_, BUSINESS_KEY_, END_TIME_, PROC_DEF_KEY_ FROM "
         + table(HistoricProcessInstance.class) + " WHERE BUSINESS_KEY_ LIKE ? AND PROC_DEF_KEY_ IN ("
-        + INITIATIVE_PROCESSES + ")", (row, n) -> new Instance(row.getString(1), row.getString(2),
-        instant(row.getTimestamp(3))), businessKeys);
+        + READ_PROCESSES + ")", (row, n) -> new Instance(row.getString(1), row.getString(2),
+        instant(row.getTimestamp(3)), row.getString(4)), businessKeys);
+    List<Instance> instances = all.stream().filter(i -> !i.plan()).toList();
     Map<String, Map<String, Object>> variables = new HashMap<>();
     jdbc.query("SELECT X.PROC_INST_ID_, X.NAME_, X.VAR_TYPE_, X.TEXT_, X.LONG_ FROM " + table(HistoricVariableInstance.class)
-        + " X" + ofTheYear + " AND X.NAME_ IN ('" + String.join("', '", VARIABLES) + "')", row -> {
+        + " X" + ofTheYear(READ_PROCESSES)
+        + " AND X.NAME_ IN ('" + String.join("', '", VARIABLES) + "')", row -> {
           // Only strings and booleans are read here (see VARIABLES): text in TEXT_, booleans as 0/1 in LONG_.
           Object value = "boolean".equals(row.getString(3)) ? Long.valueOf(1).equals(row.getObject(5, Long.class))
               : row.getString(4);
@@ -73,30 +87,96 @@ public class ProgressService {
               instant(row.getTimestamp(3)), instant(row.getTimestamp(4))));
         }, businessKeys);
 
-    List<InitiativeProgress> progress = instances.stream()
-        .map(i -> snapshot(i, variables.getOrDefault(i.id(), Map.of()), runs.getOrDefault(i.id(), List.of())))
+    // The year's plans (cached once read) by their instances' business keys: they hold the links.
+    Map<String, Plan> plans = new LinkedHashMap<>();
+    all.stream().filter(Instance::plan).forEach(i -> {
+      Map<String, Object> vars = variables.getOrDefault(i.id(), Map.of());
+      String deployment = FiscalYearPlan.Typed.PLAN_DEPLOYMENT_ID.from(vars);
+      String resource = FiscalYearPlan.Typed.PLAN_RESOURCE.from(vars);
+      if (deployment != null && resource != null) {
+        plans.put(i.businessKey(), planStore.load(deployment, resource, fiscalYear));
+      }
+    });
+    Map<String, String> planKeys = new HashMap<>();
+    List<InitiativeProgress> progress = ProgressCalculator.withWaiting(instances.stream()
+        .map(i -> snapshot(i, variables.getOrDefault(i.id(), Map.of()), runs.getOrDefault(i.id(), List.of()), plans))
+        .peek(s -> planKeys.put(s.processInstanceId(), s.planKey()))
         .map(s -> ProgressCalculator.progress(s, asOf))
         .sorted(java.util.Comparator.comparing(InitiativeProgress::workstream)
             .thenComparing(InitiativeProgress::initiativeId))
-        .toList();
+        .toList(), p -> planKeys.get(p.processInstanceId()));
     return new ProgressReport(fiscalYear, asOf, progress,
         ProgressCalculator.summarize(progress, InitiativeProgress::workstream),
         ProgressCalculator.summarize(progress, InitiativeProgress::ownerGroup));
   }
 
-  /** One initiative's instance: the columns progress needs, no more. */
-  private record Instance(String id, String businessKey, Instant ended) {}
+  /** One instance of the year, an initiative's or a plan's: the columns progress needs, no more. */
+  private record Instance(String id, String businessKey, Instant ended, String processKey) {
+
+    boolean plan() {
+      return FiscalYearPlan.PROCESS_KEY.equals(processKey);
+    }
+  }
 
   private static Instant instant(Timestamp timestamp) {
     return timestamp == null ? null : timestamp.toInstant();
   }
 
-  private static Snapshot snapshot(Instance instance, Map<String, Object> vars, List<TaskRun> runs) {
-    return new Snapshot(instance.businessKey(), instance.id(), InitiativeLifecycle.Typed.INITIATIVE_ID.from(vars),
+  private static Snapshot snapshot(Instance instance, Map<String, Object> vars, List<TaskRun> runs,
+      Map<String, Plan> plans) {
+    String initiativeId = InitiativeLifecycle.Typed.INITIATIVE_ID.from(vars);
+    // Started by a plan: that plan; carried over from last year (no plan key): the year's plan that has the item.
+    String planKey = text(vars, Var.PLAN_KEY);
+    if (planKey == null || !plans.containsKey(planKey)) {
+      planKey = plans.entrySet().stream().filter(e -> e.getValue().initiative(initiativeId).isPresent())
+          .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+    Plan plan = planKey == null ? null : plans.get(planKey);
+    return new Snapshot(instance.businessKey(), instance.id(), initiativeId,
         InitiativeLifecycle.Typed.TITLE.from(vars), InitiativeLifecycle.Typed.WORKSTREAM.from(vars),
         InitiativeLifecycle.Typed.OWNER_GROUP.from(vars),
         PhasePlanCodec.read(vars.get(Var.PHASE_PLAN)),
-        instance.ended(), Boolean.TRUE.equals(vars.get(Var.DELAYED)), runs);
+        instance.ended(), Boolean.TRUE.equals(vars.get(Var.DELAYED)), runs, owners(vars),
+        plan == null ? List.of() : links(plan, initiativeId), planKey);
+  }
+
+  /** Who it belongs to, from the variables it was started with (instances started before these: the lead alone). */
+  static ProgressReport.Owners owners(Map<String, Object> vars) {
+    String lead = InitiativeLifecycle.Typed.OWNER_GROUP.from(vars);
+    List<String> coOwners = OwnersText.groups(text(vars, Var.OWNER_GROUPS)).stream()
+        .filter(g -> !g.equals(lead)).toList();
+    List<String> counterparts = OwnersText.groups(text(vars, Var.COUNTERPART_GROUPS));
+    List<String> partners = OwnersText.partners(text(vars, Var.PARTNERS));
+    String wardScope = text(vars, Var.WARD_SCOPE) == null ? WardScope.Mode.NONE.name() : text(vars, Var.WARD_SCOPE);
+    List<String> wards = OwnersText.groups(text(vars, Var.WARDS));
+    return new ProgressReport.Owners(lead, coOwners, counterparts, partners, wardScope, wards,
+        OwnersText.of(lead, coOwners, counterparts, partners, wardScope, wards));
+  }
+
+  /** The item's links in its plan, each with what it points at by name. */
+  static List<Link> links(Plan plan, String initiativeId) {
+    return plan.initiative(initiativeId).map(item -> item.links().stream()
+        .map(l -> new Link(l.kind().code(), l.kind().labelJa(), l.target(), targetTitle(plan, l.target()), l.note()))
+        .toList()).orElse(List.of());
+  }
+
+  /** The title of an initiative, milestone or workstream of the plan; the id itself if none has it. */
+  static String targetTitle(Plan plan, String target) {
+    return plan.initiative(target).map(PlannedInitiative::title)
+        .or(() -> plan.milestones().stream().filter(m -> m.id().equals(target)).findFirst()
+            .map(m -> m.title() + "（" + m.date().textJa() + "）"))
+        .or(() -> plan.workstream(target).map(Plan.Workstream::name))
+        .orElse(target);
+  }
+
+  private static String text(Map<String, Object> vars, String name) {
+    return vars.get(name) instanceof String s ? s : null;
+  }
+
+  /** Rows of the year's instances of these processes. */
+  private String ofTheYear(String processes) {
+    return " WHERE X.PROC_INST_ID_ IN (SELECT P.PROC_INST_ID_ FROM " + table(HistoricProcessInstance.class)
+        + " P WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN (" + processes + "))";
   }
 
   private String table(Class<?> entity) {

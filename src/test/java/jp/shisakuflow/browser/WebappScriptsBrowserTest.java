@@ -103,7 +103,7 @@ class WebappScriptsBrowserTest {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".shisaku-schedule"), 0));
         browser.executeScript("window.location.hash = '#/dashboard';");
       }
-      wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".shisaku-schedule"), "data-initiatives", "31"));
+      wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".shisaku-schedule"), "data-initiatives", "29"));
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".shisaku-chart svg")));
       // Remembers every chart node the dashboard has drawn into, also after Cockpit has taken it off the page.
       browser.executeScript("window.shisakuChartNodes.push(document.querySelector('.shisaku-chart'));");

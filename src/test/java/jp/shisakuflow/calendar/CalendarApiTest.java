@@ -14,6 +14,7 @@ import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.security.SecurityConfiguration;
 import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.BrowserSession;
+import jp.shisakuflow.support.LinkedPlan;
 import jp.shisakuflow.support.TestUsers;
 import jp.shisakuflow.time.CityTime;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -56,8 +57,40 @@ class CalendarApiTest {
       assertThat(e.getDateTimeStart().get().getDate()).isEqualTo(LocalDate.of(2025, 6, 16));
       assertThat(e.getProperty(Property.DESCRIPTION).map(Property::getValue).orElse("")).endsWith("/ 高津区役所");
     });
-    assertThat(events).anySatisfy(e -> assertThat(summary(e)).startsWith("期限: 調整：各区と個別調整"));
+    // The seed's ward items are shared by the office and the wards (their task names follow the plan): any task of the ward.
+    assertThat(events).anySatisfy(e -> assertThat(summary(e)).startsWith("期限: "));
     assertThat(events).noneSatisfy(e -> assertThat(summary(e)).isEqualTo("▲ 第1回有識者会議"));
+  }
+
+  @Test
+  void exactDatesAreAppointmentsAndVagueOnesSpanTheirWindowAndSaySo() throws Exception {
+    int year = 2043;
+    LinkedPlan.importInto(plans, identityService, year);
+
+    List<VEvent> events = calendar(http.withBasicAuth("manager", TestUsers.PASSWORD), "/api/calendar.ics")
+        .getComponents("VEVENT");
+
+    VEvent exact = event(events, "▲ 第1回有識者会議", year);
+    assertThat(exact.getDateTimeStart().get().getDate()).isEqualTo(LocalDate.of(year, 7, 9));
+    assertThat(exact.getDateTimeEnd()).as("one day").isEmpty();
+    assertThat(exact.getProperty(Property.TRANSP)).as("an appointment").isEmpty();
+
+    VEvent vague = event(events, "▲ 第2回有識者会議（第2四半期頃）", year);
+    assertThat(vague.getDateTimeStart().get().getDate()).isEqualTo(LocalDate.of(year, 7, 1));
+    assertThat(vague.getDateTimeEnd().get().getDate()).as("exclusive end: the whole quarter")
+        .isEqualTo(LocalDate.of(year, 10, 1));
+    assertThat(vague.getProperty(Property.TRANSP).map(Property::getValue)).contains("TRANSPARENT");
+    assertThat(vague.getProperty(Property.DESCRIPTION).map(Property::getValue).orElse(""))
+        .contains("第2四半期頃", "職員プロジェクトチームによる試行実施");
+
+    VEvent due = events.stream().filter(e -> summary(e).startsWith("期限: 設置・検討")
+        && e.getDateTimeStart().get().getDate().equals(LocalDate.of(year, 9, 30))).findFirst().orElseThrow();
+    assertThat(summary(due)).as("due by the end of a vague window: no appointment")
+        .isEqualTo("期限: 設置・検討（第2四半期中）");
+    assertThat(due.getProperty(Property.TRANSP).map(Property::getValue)).contains("TRANSPARENT");
+    assertThat(due.getProperty(Property.DESCRIPTION).map(Property::getValue).orElse(""))
+        .contains("予定: 第1四半期〜第2四半期（期限は 9月30日）", "主担当: 市民文化局コミュニティ推進部 ほか: 高津区役所",
+            "協力: 川崎市市民自治財団", "Tasklist: ");
   }
 
   @Test
@@ -215,6 +248,13 @@ class CalendarApiTest {
 
   private static List<String> summaries(Calendar calendar) {
     return calendar.<VEvent>getComponents("VEVENT").stream().map(CalendarApiTest::summary).toList();
+  }
+
+  /** The event of that summary in that year. */
+  private static VEvent event(List<VEvent> events, String summary, int year) {
+    return events.stream().filter(e -> summary(e).equals(summary)
+        && e.getDateTimeStart().get().getDate() instanceof LocalDate day && day.getYear() == year)
+        .findFirst().orElseThrow(() -> new AssertionError("no " + summary + " in " + year));
   }
 
   private static String name(Calendar calendar) {

@@ -16,6 +16,7 @@ import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.KnownYear;
+import jp.shisakuflow.support.LinkedPlan;
 import jp.shisakuflow.support.StatementCounter;
 import jp.shisakuflow.support.TestUsers;
 import jp.shisakuflow.time.CityTime;
@@ -171,6 +172,79 @@ class ProgressApiTest {
         .get("fiscalYear")).as("an unknown instance: the current year").isEqualTo(currentYear);
     assertThat(manager.getForObject("/api/progress/dashboard?fiscalYear=2020&processInstanceId=" + processInstanceId,
         Map.class).get("fiscalYear")).as("a year chosen wins over the instance's").isEqualTo(2020);
+  }
+
+  @Test
+  void anInitiativeSaysItsPeriodsOwnersLinksAndThePredecessorItWaitsFor() {
+    int year = 2041;
+    LinkedPlan.importInto(plans, identityService, year);
+    LocalDate asOf = LocalDate.of(year, 8, 15);
+    progress.report(year, asOf); // the plan is read from its deployment once, then kept
+
+    int before = StatementCounter.count();
+    ProgressReport report = progress.report(year, asOf);
+    assertThat(StatementCounter.count() - before).as("links come from the plan, owners from the variables read")
+        .isLessThanOrEqualTo(3);
+
+    assertThat(initiative(report, LinkedPlan.TEAM)).satisfies(team -> {
+      assertThat(team.owners().lead()).isEqualTo("communityPromotion");
+      assertThat(team.owners().coOwners()).containsExactly("wardTakatsu");
+      assertThat(team.owners().counterparts()).containsExactly("legalAffairs");
+      assertThat(team.owners().partners()).containsExactly("川崎市市民自治財団");
+      assertThat(team.owners().text()).isEqualTo(
+          "主担当: 市民文化局コミュニティ推進部 ほか: 高津区役所／関係先: 総務企画局 法制課／協力: 川崎市市民自治財団");
+      assertThat(team.plannedPhase().period()).isEqualTo("第1四半期〜第2四半期");
+      assertThat(team.waitingFor()).isEmpty();
+    });
+    assertThat(initiative(report, LinkedPlan.TRIAL)).satisfies(trial -> {
+      assertThat(trial.owners().wardScope()).isEqualTo("LISTED");
+      assertThat(trial.owners().wards()).containsExactly("wardTakatsu", "wardTama");
+      assertThat(trial.owners().text()).endsWith("実施区: 高津区役所、多摩区役所");
+      assertThat(trial.phases()).extracting(ProgressReport.Phase::period).containsExactly("第2四半期頃〜第3四半期");
+      assertThat(trial.links()).extracting(ProgressReport.Link::kind, ProgressReport.Link::kindLabel,
+          ProgressReport.Link::target, ProgressReport.Link::targetTitle, ProgressReport.Link::note).containsExactly(
+          org.assertj.core.groups.Tuple.tuple("follows", "先行する取組", LinkedPlan.TEAM, "職員プロジェクトチームの設置", null),
+          org.assertj.core.groups.Tuple.tuple("discussedAt", "検討の場", "council-2", "第2回有識者会議（第2四半期頃）",
+              "有識者会議等で意見聴取"));
+      assertThat(trial.waitingFor()).singleElement().satisfies(w -> {
+        assertThat(w.initiativeId()).isEqualTo(LinkedPlan.TEAM);
+        assertThat(w.title()).isEqualTo("職員プロジェクトチームの設置");
+      });
+    });
+
+    Map<?, ?> answer = http.withBasicAuth("kawasaki", TestUsers.PASSWORD)
+        .getForObject("/api/progress?fiscalYear=" + year + "&asOf=" + asOf, Map.class);
+    Map<?, ?> trial = ((List<?>) answer.get("initiatives")).stream().map(i -> (Map<?, ?>) i)
+        .filter(i -> LinkedPlan.TRIAL.equals(i.get("initiativeId"))).findFirst().orElseThrow();
+    assertThat((List<?>) trial.get("waitingFor")).singleElement()
+        .satisfies(w -> assertThat(((Map<?, ?>) w).get("initiativeId")).isEqualTo(LinkedPlan.TEAM));
+    assertThat((String) ((Map<?, ?>) trial.get("owners")).get("text")).endsWith("実施区: 高津区役所、多摩区役所");
+    assertThat((List<?>) trial.get("links")).hasSize(2);
+  }
+
+  @Test
+  void theDashboardShowsEveryWorkstreamAndVagueMilestonesAsTheirWindow() {
+    int year = 2041;
+    LinkedPlan.importInto(plans, identityService, year);
+
+    Map<?, ?> dashboard = http.withBasicAuth("kawasaki", TestUsers.PASSWORD)
+        .getForObject("/api/progress/dashboard?fiscalYear=" + year, Map.class);
+    assertThat(new java.util.ArrayList<Object>(((Map<?, ?>) dashboard.get("workstreamNames")).keySet())).as("in the plan's order, items or not")
+        .containsExactly("promotion", "council");
+    List<Map<?, ?>> milestones = ((List<?>) dashboard.get("milestones")).stream().<Map<?, ?>>map(m -> (Map<?, ?>) m)
+        .toList();
+    assertThat(milestones).filteredOn(m -> "council-2".equals(m.get("id"))).singleElement().satisfies(m -> {
+      assertThat(m.get("exact")).isEqualTo(false);
+      assertThat(m.get("dateText")).isEqualTo("第2四半期頃");
+      assertThat(m.get("date")).isEqualTo(year + "-07-01");
+      assertThat(m.get("until")).isEqualTo(year + "-09-30");
+      assertThat(m.get("kindLabel")).isEqualTo("会議");
+      assertThat(m.get("about")).isEqualTo(List.of("職員プロジェクトチームによる試行実施"));
+    });
+    assertThat(milestones).filteredOn(m -> "council-1".equals(m.get("id"))).singleElement().satisfies(m -> {
+      assertThat(m.get("exact")).isEqualTo(true);
+      assertThat(m.get("dateText")).isEqualTo("7月9日");
+    });
   }
 
   private void startUnplanned(int year, int from, int to) {

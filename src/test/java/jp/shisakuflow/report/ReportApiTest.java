@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.support.ApiTest;
+import jp.shisakuflow.fiscalyear.PlanImportService;
 import jp.shisakuflow.support.KnownYear;
+import jp.shisakuflow.support.LinkedPlan;
 import jp.shisakuflow.support.TestUsers;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -17,6 +19,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +32,7 @@ class ReportApiTest {
   @Autowired TestRestTemplate http;
   @Autowired KnownYear knownYear;
   @Autowired IdentityService identityService;
+  @Autowired PlanImportService plans;
 
   @BeforeEach
   void year() {
@@ -58,20 +62,17 @@ class ReportApiTest {
 
       assertThat(workbook.getNumberOfSheets()).isEqualTo(1 + 8);
       Sheet sheet = workbook.getSheet("「まちのひろば」の推進");
-      assertThat(cells(sheet, 1)).containsExactly("施策ID", "施策名", "担当", "計画上の段階", "計画期間", "実際の段階",
-          "段階の開始日", "状況", "遅延日数", "最新のコメント");
-      assertThat(cells(find(sheet, "hiroba-guidebook"))).containsExactly("hiroba-guidebook", "支援ガイドブックの作成",
-          "市民文化局コミュニティ推進部", "作成・配布", "2019-10-01〜2020-03-31", "庁内調査", "2019-04-01", "遅延", "92",
-          KnownYear.GUIDEBOOK_COMMENT);
-      assertThat(cells(find(sheet, "hiroba-booklet"))).containsExactly("hiroba-booklet",
-          "「まちのひろば」普及啓発冊子の作成・のれん作成WSの開催", "市民文化局コミュニティ推進部", "冊子作成・WS試行実施",
-          "2019-10-01〜2019-12-31", "冊子配布・WS実施", "2019-10-10", "前倒し", "0", "");
-      assertThat(cells(find(sheet, "hiroba-model-support"))).containsExactly("hiroba-model-support", "モデル事業実施支援",
-          "市民文化局コミュニティ推進部", "募集開始・支援実施", "2019-10-01〜2020-03-31", "募集開始・支援実施", "2019-09-20",
-          "予定通り", "0", "");
-      assertThat(cells(find(workbook.getSheet("既存施策の整理"), "ward-council-repeal")).subList(0, 9))
-          .containsExactly("ward-council-repeal", "区民会議条例の廃止及び関係例規の整理", "市民文化局コミュニティ推進部", "（計画期間外）",
-              "", "完了", "", "完了", "0");
+      assertThat(cells(sheet, 1)).containsExactlyElementsOf(ReportRows.INITIATIVE_HEADER);
+      assertThat(columns(cells(find(sheet, "hiroba-guidebook")), "施策名", "主担当", "計画上の段階", "実際の段階",
+          "段階の開始日", "状況", "遅延日数", "最新のコメント")).containsExactly("支援ガイドブックの作成",
+          "市民文化局コミュニティ推進部", "作成・配布", "庁内調査", "2019-04-01", "遅延", "92", KnownYear.GUIDEBOOK_COMMENT);
+      assertThat(columns(cells(find(sheet, "hiroba-booklet")), "計画上の段階", "実際の段階", "段階の開始日", "状況"))
+          .containsExactly("冊子作成・WS試行実施", "冊子配布・WS実施", "2019-10-10", "前倒し");
+      assertThat(columns(cells(find(sheet, "hiroba-model-support")), "計画上の段階", "実際の段階", "段階の開始日", "状況"))
+          .containsExactly("募集開始・支援実施", "募集開始・支援実施", "2019-09-20", "予定通り");
+      assertThat(columns(cells(find(workbook.getSheet("既存施策の整理"), "ward-council-repeal")), "主担当", "計画上の段階",
+          "計画期間", "実際の段階", "段階の開始日", "状況", "遅延日数"))
+          .containsExactly("市民文化局コミュニティ推進部", "（計画期間外）", "", "完了", "", "完了", "0");
     }
   }
 
@@ -92,6 +93,36 @@ class ReportApiTest {
     assertThat(guidebook.get("遅延日数")).isEqualTo("92");
     assertThat(guidebook.get("最新のコメント")).isEqualTo(KnownYear.GUIDEBOOK_COMMENT);
     assertThat(guidebook.get("基準日")).isEqualTo("2019-12-31");
+  }
+
+  @Test
+  void aRowSaysItsPeriodAsPlannedItsOwnersAndThePredecessorItWaitsFor() throws Exception {
+    int year = 2042;
+    LinkedPlan.importInto(plans, identityService, year);
+    byte[] body;
+    try {
+      // The second quarter under way: the report is as of that day.
+      ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDate.of(year, 8, 15).atTime(10, 0)
+          .atZone(jp.shisakuflow.time.CityTime.ZONE).toInstant()));
+      body = http.withBasicAuth("manager", TestUsers.PASSWORD)
+          .getForEntity("/api/reports/quarterly?fiscalYear=" + year + "&quarter=2&format=csv", byte[].class).getBody();
+    } finally {
+      ClockUtil.reset();
+    }
+    List<CSVRecord> records = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(new String(body, 3, body.length - 3, StandardCharsets.UTF_8))).getRecords();
+
+    CSVRecord team = records.stream().filter(r -> r.get("施策ID").equals(LinkedPlan.TEAM)).findFirst().orElseThrow();
+    assertThat(team.get("計画期間")).as("no invented day").isEqualTo("第1四半期〜第2四半期");
+    assertThat(team.get("主担当")).isEqualTo("市民文化局コミュニティ推進部");
+    assertThat(team.get("共同担当")).isEqualTo("高津区役所");
+    assertThat(team.get("関係先")).isEqualTo("総務企画局 法制課");
+    assertThat(team.get("協力")).isEqualTo("川崎市市民自治財団");
+    CSVRecord trial = records.stream().filter(r -> r.get("施策ID").equals(LinkedPlan.TRIAL)).findFirst().orElseThrow();
+    assertThat(trial.get("計画期間")).isEqualTo("第2四半期頃〜第3四半期");
+    assertThat(trial.get("実施区")).isEqualTo("高津区役所、多摩区役所");
+    assertThat(trial.get("先行する取組の状況")).startsWith("職員プロジェクトチームの設置（");
+    assertThat(trial.get("関連")).contains("先行する取組: 職員プロジェクトチームの設置", "検討の場: 第2回有識者会議（第2四半期頃）");
   }
 
   @Test
@@ -122,6 +153,11 @@ class ReportApiTest {
       }
     }
     throw new AssertionError("no row " + firstCell + " in " + sheet.getSheetName());
+  }
+
+  /** The cells of these columns of a row, in the order asked. */
+  private static List<String> columns(List<String> row, String... names) {
+    return Arrays.stream(names).map(name -> row.get(ReportRows.INITIATIVE_HEADER.indexOf(name))).toList();
   }
 
   private static String text(Sheet sheet, int row, int cell) {

@@ -14,6 +14,7 @@ const COLORS = {
   COMPLETED: '#546e7a',
   planned: '#cfd8dc',
   milestone: '#6a1b9a',
+  follows: '#37474f',
   today: '#ef6c00'
 };
 
@@ -55,30 +56,75 @@ const fetchDashboard = (year, processInstanceId) => {
 const day = iso => new Date(iso + 'T00:00:00').getTime();
 const nextDay = iso => day(iso) + 86400000;
 
-/** Rows of the chart: per workstream, a header row (its milestones) and one row per initiative. */
-const rowsOf = (data, initiatives) => {
+/**
+ * Rows of the chart: per workstream, a header row (its milestones) and one row per initiative. Every workstream
+ * of the year's plans has its header row in the plan's order, with or without initiatives (有識者会議 has only
+ * meetings); {@code workstreams} limits them (a filter, or an instance's own).
+ */
+const rowsOf = (data, initiatives, workstreams) => {
   const rows = [];
   const byWorkstream = {};
   initiatives.forEach(i => (byWorkstream[i.workstream] = byWorkstream[i.workstream] || []).push(i));
-  Object.keys(byWorkstream).sort().forEach(workstream => {
+  const order = Object.keys(data.workstreamNames)
+    .concat(Object.keys(byWorkstream).filter(w => !(w in data.workstreamNames)).sort())
+    .filter(w => !workstreams || workstreams.indexOf(w) >= 0);
+  order.forEach(workstream => {
     rows.push({header: true, workstream, label: '【' + (data.workstreamNames[workstream] || workstream) + '】'});
-    byWorkstream[workstream].forEach(initiative => rows.push({initiative, label: initiative.title}));
+    (byWorkstream[workstream] || []).forEach(initiative => rows.push({
+      initiative,
+      label: (initiative.waitingFor && initiative.waitingFor.length ? '⚠ ' : '') + initiative.title
+    }));
   });
   return rows;
+};
+
+/** An initiative's owners, phases, links and the predecessors it waits for, as the server words them. */
+const initiativeDetails = i => {
+  const lines = [];
+  if (i.owners && i.owners.text) {
+    lines.push(escape(i.owners.text));
+  }
+  (i.phases || []).forEach(p => lines.push('・' + escape(p.name) + '：' + escape(p.period || '')));
+  (i.links || []).forEach(l => lines.push(escape(l.kindLabel) + '：' + escape(l.targetTitle)
+    + (l.note ? '（' + escape(l.note) + '）' : '')));
+  (i.waitingFor || []).forEach(w => lines.push('<b>⚠ 先行する取組が未完了：' + escape(w.title) + '（'
+    + escape(w.statusLabel) + '）</b>'));
+  return lines.join('<br>');
 };
 
 const chartOption = (data, rows) => {
   const planned = [];
   const actual = [];
   const milestones = [];
+  const windows = [];
   rows.forEach((row, index) => {
     if (row.header) {
-      data.milestones.filter(m => m.workstream === row.workstream)
-        .forEach(m => milestones.push({value: [day(m.date), index], name: m.title, date: m.date}));
+      const rowWindows = {};
+      data.milestones.filter(m => m.workstream === row.workstream).forEach(m => {
+        if (m.exact) {
+          milestones.push({value: [day(m.date), index], milestone: m});
+          return;
+        }
+        // Not a day anybody chose: the whole window it may fall in, with the plan's words for it; milestones of
+        // the same window share one bar (第2回・第3回 … 第3四半期頃).
+        const key = m.date + '/' + m.until;
+        if (rowWindows[key]) {
+          rowWindows[key].milestones.push(m);
+        } else {
+          rowWindows[key] = {value: [index, day(m.date), nextDay(m.until)], milestones: [m]};
+        }
+      });
+      const sorted = Object.keys(rowWindows).map(k => rowWindows[k]).sort((a, b) => a.value[1] - b.value[1]);
+      // A label ends where the next window on the row begins, so that none is written over another.
+      sorted.forEach((w, n) => {
+        w.labelUntil = n + 1 < sorted.length ? Math.min(w.value[2], sorted[n + 1].value[1]) : w.value[2];
+        windows.push(w);
+      });
       return;
     }
     const i = row.initiative;
-    i.phases.forEach(p => planned.push({value: [index, day(p.start), nextDay(p.end), p.name], initiative: i}));
+    i.phases.forEach(p => planned.push({value: [index, day(p.start), nextDay(p.end), p.name], period: p.period,
+      initiative: i}));
     const since = i.actualPhase && i.actualPhase.start ? day(i.actualPhase.start) : day(data.yearStart);
     const until = Math.max(since + 86400000, nextDay(data.asOf));
     actual.push({
@@ -87,6 +133,37 @@ const chartOption = (data, rows) => {
       itemStyle: {color: COLORS[i.status]}
     });
   });
+  // An item that follows another (a dependency): a dotted line from the end of the predecessor's plan down to
+  // the start of the follower's, where both are on the chart.
+  const rowOfItem = {};
+  rows.forEach((row, index) => row.header || (rowOfItem[row.initiative.initiativeId] = index));
+  const follows = [];
+  rows.forEach((row, index) => {
+    const i = row.initiative;
+    if (row.header || !i.phases.length) {
+      return;
+    }
+    (i.links || []).filter(l => l.kind === 'follows' && l.target in rowOfItem).forEach(l => {
+      const predecessor = rows[rowOfItem[l.target]].initiative;
+      if (predecessor.phases.length) {
+        follows.push({value: [rowOfItem[l.target], index, nextDay(predecessor.phases[predecessor.phases.length - 1].end),
+          day(i.phases[0].start)], initiative: i});
+      }
+    });
+  });
+  const followLine = (params, api) => {
+    const from = api.coord([api.value(2), api.value(0)]);
+    const to = api.coord([api.value(3), api.value(1)]);
+    const y = to[1] - api.size([0, 1])[1] * 0.3;
+    return {
+      type: 'group',
+      children: [
+        {type: 'polyline', shape: {points: [[from[0], from[1]], [from[0], y], [to[0], y]]},
+          style: {stroke: COLORS.follows, lineDash: [2, 2], lineWidth: 1, fill: null}},
+        {type: 'circle', shape: {cx: to[0], cy: y, r: 3}, style: {fill: COLORS.follows}}
+      ]
+    };
+  };
   const bar = (height, offset) => (params, api) => {
     const start = api.coord([api.value(1), api.value(0)]);
     const end = api.coord([api.value(2), api.value(0)]);
@@ -97,19 +174,53 @@ const chartOption = (data, rows) => {
       style: api.style()
     };
   };
+  const windowBar = (params, api) => {
+    const start = api.coord([api.value(1), api.value(0)]);
+    const end = api.coord([api.value(2), api.value(0)]);
+    const size = api.size([0, 1])[1];
+    const width = Math.max(2, end[0] - start[0]);
+    const w = windows[params.dataIndex];
+    const labelWidth = api.coord([w.labelUntil, api.value(0)])[0] - start[0];
+    return {
+      type: 'group',
+      children: [
+        {
+          type: 'rect',
+          // the lower part of the row: the ▲ of exact days sit above it
+          shape: {x: start[0], y: start[1] - size * 0.05, width, height: size * 0.45},
+          // pale and dashed: a window, not a day
+          style: {fill: 'rgba(106, 27, 154, 0.12)', stroke: COLORS.milestone, lineDash: [4, 3], lineWidth: 1}
+        },
+        {
+          type: 'text',
+          x: start[0] + 3, y: start[1] + size * 0.175,
+          style: {text: w.milestones[0].dateText + ' ' + w.milestones.map(m => m.title).join('／'),
+            fill: COLORS.milestone, fontSize: 10, verticalAlign: 'middle', width: Math.max(0, labelWidth - 6),
+            overflow: 'truncate'}
+        }
+      ]
+    };
+  };
+  const milestoneTip = m => '▲ ' + escape(m.title) + '<br>' + escape(m.dateText) + ' ・ ' + escape(m.kindLabel)
+    + ((m.about || []).length ? '<br>関係する取組：' + m.about.map(escape).join('、') : '');
   return {
     animation: false,
     grid: {left: 260, right: 24, top: 36, bottom: 24},
     tooltip: {
+      confine: true,
       formatter: p => {
-        if (p.seriesName === '日程') {
-          return '▲ ' + escape(p.data.name) + '<br>' + escape(p.data.date);
+        if (p.data && p.data.milestone) {
+          return milestoneTip(p.data.milestone);
+        }
+        if (p.data && p.data.milestones) {
+          return p.data.milestones.map(milestoneTip).join('<br>');
         }
         const i = p.data.initiative;
         const actualPhase = i.actualPhase ? i.actualPhase.name : '—';
-        return '<b>' + escape(i.title) + '</b><br>' + (p.seriesName === '計画' ? '計画: ' + escape(p.value[3]) + '<br>' : '')
+        return '<b>' + escape(i.title) + '</b><br>'
+          + (p.seriesName === '計画' ? '計画: ' + escape(p.value[3]) + '（' + escape(p.data.period || '') + '）<br>' : '')
           + '状況: ' + escape(data.statusLabels[i.status]) + (i.daysLate ? '（' + i.daysLate + '日遅れ）' : '')
-          + '<br>実際の段階: ' + escape(actualPhase) + '<br>担当: ' + escape(data.groupNames[i.ownerGroup] || i.ownerGroup);
+          + '<br>実際の段階: ' + escape(actualPhase) + '<br>' + initiativeDetails(i);
       }
     },
     xAxis: {
@@ -135,9 +246,11 @@ const chartOption = (data, rows) => {
       },
       {name: '実績', type: 'custom', renderItem: bar(0.3, 0.15), encode: {x: [1, 2], y: 0}, data: actual},
       {
-        name: '日程', type: 'scatter', symbol: 'triangle', symbolSize: 11, data: milestones,
+        name: '日程', type: 'scatter', symbol: 'triangle', symbolSize: 11, symbolOffset: [0, -6], data: milestones,
         itemStyle: {color: COLORS.milestone}
-      }
+      },
+      {name: '時期に幅のある日程', type: 'custom', renderItem: windowBar, encode: {x: [1, 2], y: 0}, data: windows},
+      {name: '先行関係', type: 'custom', renderItem: followLine, encode: {x: [2, 3], y: [0, 1]}, data: follows}
     ]
   };
 };
@@ -203,19 +316,25 @@ const mountSchedule = (node, only) => {
       + ' <span class="shisaku-legend">'
       + statuses.map(s => '<span style="color:' + COLORS[s] + '">■</span> ' + escape(data.statusLabels[s])).join(' ')
       + ' <span style="color:' + COLORS.planned + '">■</span> 計画 <span style="color:' + COLORS.milestone + '">▲</span> 日程'
+      + ' <span style="border:1px dashed ' + COLORS.milestone + ';padding:0 6px">　</span> 時期に幅のある日程'
+      + ' <span style="color:' + COLORS.follows + '">┆●</span> 先行する取組から ⚠ 先行する取組が未完了'
       + ' <span style="color:' + COLORS.today + '">|</span> 今日（' + escape(data.asOf) + '）</span></div>'
       + '<div class="shisaku-chart" style="width:100%"></div><div class="shisaku-delays"></div>'
       + (only ? '' : '<div class="shisaku-figures-block">' + figuresHtml(data) + '</div>');
     const chartNode = root.querySelector('.shisaku-chart');
     const filters = {};
     const redraw = () => {
+      const concerns = (i, group) => i.ownerGroup === group
+        || (i.owners && (i.owners.coOwners.indexOf(group) >= 0 || i.owners.wards.indexOf(group) >= 0));
       const initiatives = data.progress.initiatives.filter(i =>
         (!only || i.processInstanceId === only)
         && (!filters.workstream || i.workstream === filters.workstream)
-        && (!filters.ownerGroup || i.ownerGroup === filters.ownerGroup)
-        && (!filters.ward || i.ownerGroup === filters.ward)
+        && (!filters.ownerGroup || concerns(i, filters.ownerGroup))
+        && (!filters.ward || concerns(i, filters.ward))
         && (!filters.status || i.status === filters.status));
-      const rows = rowsOf(data, initiatives);
+      const workstreams = only ? initiatives.map(i => i.workstream)
+        : filters.workstream ? [filters.workstream] : null;
+      const rows = rowsOf(data, initiatives, workstreams);
       chartNode.style.height = Math.max(160, rows.length * 26 + 70) + 'px';
       dispose();
       chart = echarts.init(chartNode, null, {renderer: 'svg'});
