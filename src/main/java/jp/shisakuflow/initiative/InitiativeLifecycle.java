@@ -94,6 +94,13 @@ public final class InitiativeLifecycle {
     public static final String WARD_SCOPE = "wardScope";
     /** The wards it runs in, comma-separated (decided during the year for DECIDED_IN_YEAR). */
     public static final String WARDS = "wards";
+    /** Wards the item already ran in before this year (comma text): a phased rollout adds to them. */
+    public static final String PREVIOUS_WARDS = "previousWards";
+    /**
+     * Local to one task of a fanned-out phase (the multi-instance element): its candidate groups, a ward's
+     * group or the owners' groups (comma text).
+     */
+    public static final String TASK_GROUPS = "taskGroups";
     public static final String FISCAL_YEAR = "fiscalYear";
     public static final String VERIFICATION_RATING = "verificationRating";
     public static final String ACHIEVEMENT_RATE = "achievementRate";
@@ -115,6 +122,8 @@ public final class InitiativeLifecycle {
     public static final String DELAYED_PHASES = "delayedPhases";
     /** Local to an escalation: the phase that is overdue. */
     public static final String OVERDUE_PHASE = "overduePhase";
+    /** Local to an escalation of a fanned-out phase: the wards whose tasks were open at its end (comma text). */
+    public static final String OVERDUE_WARDS = "overdueWards";
     public static final String LOOP_COUNTER = "loopCounter";
 
     private Var() {}

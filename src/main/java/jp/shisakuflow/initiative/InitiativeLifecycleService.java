@@ -49,7 +49,10 @@ public class InitiativeLifecycleService {
     String id = runtimeService
         .startProcessInstanceByKey(initiative.processKey(), initiative.businessKey(), variables(initiative))
         .getId();
-    for (String group : initiative.owners().readerGroups()) {
+    // The wards an item runs in read it too: their tasks are part of it (wards chosen during the year work
+    // their tasks through the engine's grants to candidate groups).
+    for (String group : java.util.stream.Stream.of(initiative.owners().readerGroups(), initiative.wards().wards(),
+        initiative.wards().previousWards()).flatMap(List::stream).distinct().toList()) {
       Grants.grantNew(authorizationService, group, Resources.PROCESS_INSTANCE, id, List.of(Permissions.READ));
       Grants.grantNew(authorizationService, group, Resources.HISTORIC_PROCESS_INSTANCE, id,
           List.of(HistoricProcessInstancePermissions.READ));
@@ -87,6 +90,7 @@ public class InitiativeLifecycleService {
     variables.put(Var.PARTNERS, String.join("、", initiative.owners().partners()));
     variables.put(Var.WARD_SCOPE, initiative.wards().mode().name());
     variables.put(Var.WARDS, String.join(",", initiative.wards().wards()));
+    variables.put(Var.PREVIOUS_WARDS, String.join(",", initiative.wards().previousWards()));
     variables.put(Var.FISCAL_YEAR, initiative.fiscalYear());
     variables.put(Var.PHASE_PLAN, PhasePlanCodec.write(initiative.phases()));
     variables.put(Var.PLANNED_OUTCOME, initiative.plannedOutcome().code());

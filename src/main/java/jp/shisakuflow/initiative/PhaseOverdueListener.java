@@ -25,6 +25,12 @@ public class PhaseOverdueListener implements ExecutionListener {
     // Local for the lifecycle's escalation on this execution; process-wide for initiative-steps, whose
     // escalation runs outside the step's scope.
     execution.setVariableLocal(Var.OVERDUE_PHASE, phase);
+    // A fanned-out phase is late for the wards whose tasks are still open: the escalation names them.
+    if (WardTasks.mode(Variable.text(Var.WARD_SCOPE).from(execution)) != WardScope.Mode.NONE) {
+      Stage.fromCode(phase).ifPresent(stage -> execution.setVariableLocal(Var.OVERDUE_WARDS, String.join(",",
+          WardTasks.openWards(execution.getProcessEngineServices().getTaskService(),
+              execution.getProcessInstanceId(), stage.taskId()))));
+    }
     execution.getProcessInstance().setVariable(Var.OVERDUE_PHASE, phase);
     execution.getProcessInstance().setVariable(Var.DELAYED, true);
     execution.getProcessInstance().setVariable(Var.DELAYED_PHASES,

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On task creation: the plan's name for the phase, its planned due date, and a description with the planned
- * period (as precise as the plan) and the owners.
+ * period (as precise as the plan) and the owners; a ward's task of a fanned-out phase says the ward
+ * (「モデル実施：実施（高津区役所）」), an escalation of one the wards still open.
  */
 @Component("phaseTaskListener")
 public class PhaseTaskListener implements TaskListener {
@@ -24,7 +25,8 @@ public class PhaseTaskListener implements TaskListener {
     var label = phaseTasks.label(new PhaseTasks.Context(task.getTaskDefinitionKey(), task.getName(),
         PlanPhases.phases(task), PlanPhases.fiscalYear(task), PlanPhases.loopCounter(task),
         InitiativeLifecycle.Typed.OVERDUE_PHASE.from(task), ClockUtil.getCurrentTime(), owners(task)));
-    task.setName(label.name());
+    task.setName(WardTasks.nameFor(label.name(), WardTasks.wardOf(task),
+        WardTasks.split(Variable.text(InitiativeLifecycle.Var.OVERDUE_WARDS).from(task))));
     task.setDueDate(label.dueDate());
     if (label.description() != null) {
       // The plan's period and owners first; the model's own description of the task after it.

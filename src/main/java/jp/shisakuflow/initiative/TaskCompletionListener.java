@@ -1,8 +1,15 @@
 package jp.shisakuflow.initiative;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import jp.shisakuflow.initiative.InitiativeLifecycle.Element;
+import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +37,8 @@ public class TaskCompletionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<String> problems = rules.validate(task.getTaskDefinitionKey(), task.getVariables());
+    List<String> problems = new ArrayList<>(rules.validate(task.getTaskDefinitionKey(), task.getVariables()));
+    plannedWardsChanged(task).ifPresent(problems::add);
     if (!problems.isEmpty()) {
       throw new InvalidTaskInputException(task.getTaskDefinitionKey(), problems);
     }
@@ -39,5 +47,29 @@ public class TaskCompletionListener implements TaskListener {
         && task.getTaskDefinitionKey().equals(InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR)) {
       nextYearDecisions.decided(task);
     }
+  }
+
+  /**
+   * The coordination form has the ward checklist, so the write guard lets a completion set {@code wards};
+   * only an item whose wards are decided during the year may. Elsewhere the wards are the plan's: a
+   * completion that changed them (they differ from the instance's first value, in its history) is refused.
+   */
+  private static Optional<String> plannedWardsChanged(DelegateTask task) {
+    if (!task.getTaskDefinitionKey().equals(Element.TASK_COORDINATE) || WardChoice.applies(task.getVariables())) {
+      return Optional.empty();
+    }
+    var services = task.getProcessEngineServices();
+    VariableInstance wards = services.getRuntimeService().createVariableInstanceQuery()
+        .processInstanceIdIn(task.getProcessInstanceId()).variableName(Var.WARDS).list().stream()
+        .filter(v -> task.getProcessInstanceId().equals(v.getExecutionId())).findFirst().orElse(null);
+    if (wards == null) {
+      return Optional.empty(); // an instance from before ward scopes
+    }
+    Object first = services.getHistoryService().createHistoricDetailQuery().variableInstanceId(wards.getId())
+        .variableUpdates().orderPartiallyByOccurrence().asc().listPage(0, 1).stream()
+        .map(detail -> ((HistoricVariableUpdate) detail).getValue()).findFirst().orElse(task.getVariable(Var.WARDS));
+    return Objects.equals(first, task.getVariable(Var.WARDS)) ? Optional.empty()
+        : Optional.of(Var.WARDS + ": この施策の実施区は計画で決まっているため、調整では変更できません (the wards of an item whose"
+            + " wards are not decided during the year are the plan's: " + first + ")");
   }
 }

@@ -1,5 +1,6 @@
 package jp.shisakuflow.initiative;
 
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_COORDINATE;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Element.TASK_VERIFY;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.ACHIEVEMENT_RATE;
@@ -9,6 +10,7 @@ import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.DECISION_REASON;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.RECOMMENDED_OUTCOME;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.RECOORDINATE;
 import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.VERIFICATION_RATING;
+import static jp.shisakuflow.initiative.InitiativeLifecycle.Var.WARDS;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ public class TaskCompletionRules {
   /** What each task's rules read from its user: each is a field of the task's form (FormReferencesTest). */
   public static Set<String> inputs(String taskDefinitionKey) {
     return switch (taskDefinitionKey) {
+      case TASK_COORDINATE -> Set.of(WARDS);
       case TASK_VERIFY -> Set.of(VERIFICATION_RATING, ACHIEVEMENT_RATE, RECOORDINATE);
       case TASK_DECIDE_NEXT_YEAR -> Set.of(DECIDED_OUTCOME, DECISION_REASON);
       default -> Set.of();
@@ -39,6 +42,11 @@ public class TaskCompletionRules {
   public List<String> validate(String taskDefinitionKey, Map<String, Object> variables) {
     List<String> problems = new ArrayList<>();
     switch (taskDefinitionKey) {
+      case TASK_COORDINATE -> {
+        if (WardChoice.applies(variables)) {
+          WardChoice.validate(variables, problems);
+        }
+      }
       case TASK_VERIFY -> validateVerification(variables, problems);
       case TASK_DECIDE_NEXT_YEAR -> validateDecision(variables, problems);
       default -> { }
@@ -49,6 +57,8 @@ public class TaskCompletionRules {
   /** Values the process derives from valid input: defaults and flags, never user-entered data. */
   public Map<String, Object> derivedValues(String taskDefinitionKey, Map<String, Object> variables) {
     return switch (taskDefinitionKey) {
+      // The chosen wards as the comma text the later phases fan out over, with the earlier years' wards.
+      case TASK_COORDINATE -> WardChoice.applies(variables) ? Map.of(WARDS, WardChoice.decided(variables)) : Map.of();
       case TASK_VERIFY -> Map.of(RECOORDINATE, Boolean.TRUE.equals(variables.get(RECOORDINATE)));
       case TASK_DECIDE_NEXT_YEAR -> Map.of(DECISION_OVERRIDDEN,
           !variables.get(DECIDED_OUTCOME).equals(variables.get(RECOMMENDED_OUTCOME)));

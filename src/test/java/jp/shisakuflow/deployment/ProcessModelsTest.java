@@ -98,7 +98,12 @@ class ProcessModelsTest {
       InitiativeLifecycle.Var.VERIFICATION_RATING, Arrays.stream(VerificationRating.values())
           .map(r -> new Choice(r.code(), r.labelJa())).toList(),
       InitiativeLifecycle.Var.RECOMMENDED_OUTCOME, outcomeChoices(),
-      InitiativeLifecycle.Var.DECIDED_OUTCOME, outcomeChoices());
+      InitiativeLifecycle.Var.DECIDED_OUTCOME, outcomeChoices(),
+      InitiativeLifecycle.Var.WARDS, Arrays.stream(OrganizationGroup.values())
+          .filter(g -> g.type() == OrganizationGroup.Type.WARD).map(g -> new Choice(g.id(), g.nameJa())).toList());
+
+  /** A choice spelled in a FEEL list of options ({@code valuesExpression}): {@code {label:"…", value:"…"}}. */
+  static final Pattern FEEL_OPTION = Pattern.compile("\\{label:\\s*\"([^\"]*)\",\\s*value:\\s*\"([^\"]*)\"}");
 
   /** Names an expression may use that are neither beans nor process variables. */
   static final Set<String> EXPRESSION_BUILTINS = Set.of("execution", "task", "true", "false", "null", "empty",
@@ -389,6 +394,10 @@ class ProcessModelsTest {
         seen.add(key);
         List<Choice> actual = new ArrayList<>();
         field.path("values").forEach(v -> actual.add(new Choice(v.path("value").asText(), v.path("label").asText())));
+        Matcher option = FEEL_OPTION.matcher(field.path("valuesExpression").asText());
+        while (option.find()) {
+          actual.add(new Choice(option.group(2), option.group(1)));
+        }
         if (!actual.equals(expected)) {
           problems.add(file + ": " + type + " '" + key + "' offers " + actual + ", the enum says " + expected);
         }

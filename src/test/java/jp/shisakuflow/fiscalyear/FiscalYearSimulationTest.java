@@ -14,6 +14,7 @@ import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.initiative.VerificationRating;
+import jp.shisakuflow.initiative.WardScope;
 import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -41,6 +42,8 @@ class FiscalYearSimulationTest {
       ProcessTestEngine.withFullCoverage(InitiativeLifecycle.PROCESS_KEY, InitiativeSteps.PROCESS_KEY);
 
   static final String LATE_INITIATIVE = "hiroba-guidebook";
+  /** What the coordination of an item whose wards are decided during the year chooses. */
+  static final String CHOSEN_WARDS = "wardTakatsu,wardTama";
   static final LocalDate LATE_STEP_DONE = LocalDate.of(2019, 10, 20);
 
   private ProcessEngine engine;
@@ -135,6 +138,12 @@ class FiscalYearSimulationTest {
         case InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR -> {
           variables.put(Var.DECIDED_OUTCOME, tasks.getVariable(task.getId(), Var.RECOMMENDED_OUTCOME));
           yield true;
+        }
+        case InitiativeLifecycle.Element.TASK_COORDINATE -> {
+          if (WardScope.Mode.DECIDED_IN_YEAR.name().equals(tasks.getVariable(task.getId(), Var.WARD_SCOPE))) {
+            variables.put(Var.WARDS, CHOSEN_WARDS); // the items whose wards are decided during the year choose them
+          }
+          yield !today.isBefore(due);
         }
         case InitiativeLifecycle.Element.TASK_VERIFY -> {
           variables.put(Var.VERIFICATION_RATING, VerificationRating.GOOD.code());

@@ -320,6 +320,192 @@ class InitiativeLifecycleProcessTest {
         .taskDefinitionKey(TASK_HANDLE_DELAY).count()).isEqualTo(3);
   }
 
+  // --- Co-owners and wards -----------------------------------------------------------------------------
+
+  private static final String LEAD = "communityPromotion";
+  private static final String TAKATSU = "wardTakatsu";
+  private static final String TAMA = "wardTama";
+  private static final String ASAO = "wardAsao";
+
+  @Test
+  void aCoOwnerGetsTheOwnersTasksAndMayWorkThemWhileOtherWardsMayNot() {
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngine().getProcessEngineConfiguration();
+    configuration.setAuthorizationEnabled(true); // the engine grants each candidate group its task
+    ProcessInstance pi;
+    try {
+      pi = startItem(new Owners(LEAD, List.of("wardKawasaki"), List.of("legalAffairs"), List.of()), WardScope.NONE,
+          List.of(phase(Stage.COORDINATE, "調整", "2019-04-01", "2019-09-30"),
+              phase(Stage.VERIFY, "検証", "2019-10-01", "2020-03-31")), Outcome.CONTINUE);
+      Task coordination = taskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+      assertThat(coordination).hasCandidateGroup(LEAD).hasCandidateGroup("wardKawasaki").hasName("調整");
+      var records = new jp.shisakuflow.security.EngineRecords(engine.getProcessEngine());
+      org.assertj.core.api.Assertions.assertThat(records.mayWork(
+          new jp.shisakuflow.security.Caller("kawasaki1", List.of("wardKawasaki")), coordination.getId()))
+          .as("a co-owner works the task").isEqualTo(jp.shisakuflow.security.EngineRecords.Verdict.ALLOWED);
+      org.assertj.core.api.Assertions.assertThat(records.mayWork(
+          new jp.shisakuflow.security.Caller("legal1", List.of("legalAffairs")), coordination.getId()))
+          .as("a counterpart is consulted, works no task").isEqualTo(jp.shisakuflow.security.EngineRecords.Verdict.DENIED);
+      org.assertj.core.api.Assertions.assertThat(records.mayWork(
+          new jp.shisakuflow.security.Caller("saiwai1", List.of("wardSaiwai")), coordination.getId()))
+          .isEqualTo(jp.shisakuflow.security.EngineRecords.Verdict.DENIED);
+    } finally {
+      configuration.setAuthorizationEnabled(false);
+    }
+    claim(taskService().createTaskQuery().processInstanceId(pi.getId()).singleResult(), "kawasaki1");
+    complete(taskService().createTaskQuery().processInstanceId(pi.getId()).singleResult());
+
+    assertThat(pi).isWaitingAt(TASK_VERIFY).task().hasCandidateGroup(LEAD).hasCandidateGroup("wardKawasaki");
+  }
+
+  @Test
+  void fanOutGivesEachWardItsOwnTaskAndThePhaseWaitsForAll() {
+    ProcessInstance pi = startItem(Owners.led(LEAD), new WardScope(WardScope.Mode.LISTED, List.of(TAKATSU, TAMA)),
+        List.of(phase(Stage.COORDINATE, "運営手法の調整", "2019-04-01", "2019-06-30"),
+            phase(Stage.IMPLEMENT_MODEL, "実施", "2019-07-01", "2019-12-31")), Outcome.CONTINUE);
+
+    List<Task> coordination = tasks(pi, TASK_COORDINATE);
+    org.assertj.core.api.Assertions.assertThat(coordination).extracting(Task::getName)
+        .containsExactlyInAnyOrder("調整：運営手法の調整（高津区役所）", "調整：運営手法の調整（多摩区役所）");
+    assertThat(task(pi, TASK_COORDINATE, TAKATSU)).hasCandidateGroup(TAKATSU).hasDueDate(
+        Date.from(ZonedDateTime.of(2019, 6, 30, 17, 15, 0, 0, CityTime.ZONE).toInstant()));
+    org.assertj.core.api.Assertions.assertThat(taskService().getIdentityLinksForTask(
+        task(pi, TASK_COORDINATE, TAKATSU).getId())).extracting(l -> l.getGroupId())
+        .as("each ward works its own; the lead watches").containsExactly(TAKATSU);
+
+    Task takatsu = task(pi, TASK_COORDINATE, TAKATSU);
+    claim(takatsu, "worker");
+    assertThatThrownBy(() -> complete(takatsu, withVariables(Var.WARDS, "[\"wardAsao\"]")))
+        .as("the plan's wards are not the coordination's to change")
+        .hasRootCauseInstanceOf(InvalidTaskInputException.class)
+        .rootCause().hasMessageContaining("実施区は計画で決まっている");
+    assertThat(pi).variables().containsEntry(Var.WARDS, TAKATSU + "," + TAMA);
+    complete(takatsu, withVariables("coordinationContent", "高津区の調整"));
+    assertThat(pi).isWaitingAt(TASK_COORDINATE).hasNotPassed(GATEWAY_HAS_MODEL_IMPLEMENTATION);
+    claimAndComplete(task(pi, TASK_COORDINATE, TAMA), Map.of());
+
+    org.assertj.core.api.Assertions.assertThat(tasks(pi, TASK_IMPLEMENT_MODEL)).extracting(Task::getName)
+        .containsExactlyInAnyOrder("モデル実施：実施（高津区役所）", "モデル実施：実施（多摩区役所）");
+    assertThat(task(pi, TASK_IMPLEMENT_MODEL, TAMA)).hasCandidateGroup(TAMA);
+  }
+
+  @Test
+  void wardsDecidedInTheYearAreChosenAtCoordinationAndTheLaterPhasesFanOutOverThem() {
+    ProcessInstance pi = startItem(Owners.led(LEAD), new WardScope(WardScope.Mode.DECIDED_IN_YEAR, List.of()),
+        List.of(phase(Stage.COORDINATE, "モデル展開を行う区の決定", "2019-04-01", "2019-06-30"),
+            phase(Stage.IMPLEMENT_MODEL, "各区と個別調整", "2019-07-01", "2020-03-31")), Outcome.PHASED_ROLLOUT);
+    Task choice = taskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(choice).hasCandidateGroup(LEAD).hasName("調整：モデル展開を行う区の決定");
+
+    claim(choice, "chooser");
+    assertThatThrownBy(() -> complete(choice, withVariables(Var.WARDS, "[]")))
+        .hasRootCauseInstanceOf(InvalidTaskInputException.class)
+        .rootCause().hasMessageContaining("実施する区を一つ以上選んでください");
+    assertThat(pi).isWaitingAt(TASK_COORDINATE);
+    // As Tasklist sends a checklist bound to the text variable: the JSON text of the list.
+    complete(choice, withVariables(Var.WARDS, "[\"wardTama\",\"wardTakatsu\"]"));
+
+    assertThat(pi).variables().containsEntry(Var.WARDS, "wardTakatsu,wardTama");
+    org.assertj.core.api.Assertions.assertThat(tasks(pi, TASK_IMPLEMENT_MODEL)).extracting(Task::getName)
+        .containsExactlyInAnyOrder("モデル実施：各区と個別調整（高津区役所）", "モデル実施：各区と個別調整（多摩区役所）");
+    org.assertj.core.api.Assertions.assertThat(historyService().createHistoricDetailQuery().processInstanceId(pi.getId())
+        .variableUpdates().list().stream()
+        .map(d -> (org.camunda.bpm.engine.history.HistoricVariableUpdate) d)
+        .filter(d -> d.getVariableName().equals(Var.WARDS)).map(d -> d.getValue()))
+        .as("the history keeps the choice as sent and as kept").contains("[\"wardTama\",\"wardTakatsu\"]",
+            "wardTakatsu,wardTama");
+    org.assertj.core.api.Assertions.assertThat(historyService().createHistoricTaskInstanceQuery()
+        .taskId(choice.getId()).singleResult().getAssignee()).as("who chose").isEqualTo("chooser");
+  }
+
+  @Test
+  void aWardsDelayEscalatesNamingTheLateWardWhileTheOthersAreDone() {
+    ProcessInstance pi = startItem(Owners.led(LEAD), new WardScope(WardScope.Mode.LISTED, List.of(TAKATSU, TAMA)),
+        List.of(phase(Stage.IMPLEMENT_MODEL, "実施", "2019-07-01", "2019-12-31")), Outcome.CONTINUE);
+    claimAndComplete(task(pi, TASK_IMPLEMENT_MODEL, TAKATSU), Map.of());
+    Job overdue = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    org.assertj.core.api.Assertions.assertThat(overdue.getDuedate())
+        .isEqualTo(Date.from(ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, CityTime.ZONE).toInstant()));
+
+    execute(overdue);
+
+    assertThat(pi).hasPassed(EVENT_MODEL_IMPLEMENTATION_OVERDUE).isWaitingAt(TASK_IMPLEMENT_MODEL, TASK_HANDLE_DELAY)
+        .variables().containsEntry(Var.DELAYED_PHASES, "implementModel");
+    Task escalation = tasks(pi, TASK_HANDLE_DELAY).get(0);
+    assertThat(escalation).hasCandidateGroup(MANAGERS_GROUP).hasName("遅延への対応：実施（多摩区役所）");
+    claimAndComplete(task(pi, TASK_IMPLEMENT_MODEL, TAMA), Map.of());
+    assertThat(pi).hasPassed(TASK_ADOPT_PLANNED_OUTCOME).isWaitingAt(TASK_DECIDE_NEXT_YEAR, TASK_HANDLE_DELAY);
+  }
+
+  @Test
+  void aPhasedRolloutKeepsThisYearsWardsAndAddsTheOnesChosenNextYear() {
+    // Year 1: the wards are decided during the year (two of them), the year ends in 順次モデル実施.
+    ProcessInstance year1 = startItem(Owners.led(LEAD), new WardScope(WardScope.Mode.DECIDED_IN_YEAR, List.of()),
+        List.of(phase(Stage.COORDINATE, "モデル展開を行う区の決定", "2019-04-01", "2019-06-30"),
+            phase(Stage.IMPLEMENT_MODEL, "モデル実施", "2019-07-01", "2020-03-31")), Outcome.PHASED_ROLLOUT);
+    completeAt(year1, TASK_COORDINATE, Map.of(Var.WARDS, TAKATSU + "," + TAMA));
+    claimAndComplete(task(year1, TASK_IMPLEMENT_MODEL, TAKATSU), Map.of());
+    claimAndComplete(task(year1, TASK_IMPLEMENT_MODEL, TAMA), Map.of());
+    decide(year1, Outcome.PHASED_ROLLOUT, null);
+    assertThat(year1).isEnded().hasPassed(END_PHASED_ROLLOUT);
+
+    WardRollout rollout = new WardRollout(historyService());
+    WardScope next = rollout.nextYear(year1.getId(), Outcome.PHASED_ROLLOUT);
+    org.assertj.core.api.Assertions.assertThat(next)
+        .isEqualTo(new WardScope(WardScope.Mode.DECIDED_IN_YEAR, List.of(), List.of(TAKATSU, TAMA)));
+    WardScope planned = new WardScope(WardScope.Mode.DECIDED_IN_YEAR, List.of());
+    org.assertj.core.api.Assertions.assertThat(rollout.nextYear(SDC.businessKey(), planned, Outcome.PHASED_ROLLOUT))
+        .as("by this year's business key, as the rollover asks").isEqualTo(next);
+    org.assertj.core.api.Assertions.assertThat(rollout.nextYear("FY2019-never-started", planned, Outcome.CONTINUE))
+        .as("no instance this year: the plan's wards").isEqualTo(planned);
+
+    // Year 2 as the rollover starts it (NextYear: a phased rollout has no coordination phase), with next year's
+    // wards: the wards are chosen first.
+    var year1Start = new InitiativeStart(SDC.initiativeId(), SDC.title(), SDC.workstream(), Owners.led(LEAD), planned,
+        2019, List.of(), Outcome.PHASED_ROLLOUT, Outcome.PHASED_ROLLOUT.labelJa(), null, null);
+    var start = rollout.withNextYearsWards(NextYear.of(year1Start, Outcome.PHASED_ROLLOUT).orElseThrow(),
+        Outcome.PHASED_ROLLOUT);
+    org.assertj.core.api.Assertions.assertThat(start.wards()).isEqualTo(next);
+    String id = lifecycles.startIfAbsent(start).orElseThrow();
+    ProcessInstance year2 = runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+    assertThat(year2).isWaitingAt(TASK_COORDINATE).task().hasCandidateGroup(LEAD);
+    assertThat(year2).variables().containsEntry(Var.PREVIOUS_WARDS, TAKATSU + "," + TAMA);
+
+    assertThatThrownBy(() -> completeAt(year2, TASK_COORDINATE, Map.of(Var.WARDS, "[\"wardTama\"]")))
+        .hasRootCauseInstanceOf(InvalidTaskInputException.class)
+        .rootCause().hasMessageContaining("前年度までの実施区 (高津区役所・多摩区役所) のほかに");
+    completeAt(year2, TASK_COORDINATE, Map.of(Var.WARDS, "[\"wardAsao\"]"));
+
+    assertThat(year2).variables().containsEntry(Var.WARDS, TAKATSU + "," + TAMA + "," + ASAO);
+    org.assertj.core.api.Assertions.assertThat(tasks(year2, TASK_IMPLEMENT_MODEL)).extracting(Task::getName)
+        .containsExactlyInAnyOrder("モデル実施：順次モデル実施（高津区役所）", "モデル実施：順次モデル実施（多摩区役所）",
+            "モデル実施：順次モデル実施（麻生区役所）");
+    org.assertj.core.api.Assertions.assertThat(rollout.nextYear(year2.getId(), Outcome.CONTINUE))
+        .as("the year after keeps all three").isEqualTo(new WardScope(WardScope.Mode.LISTED, List.of(TAKATSU, TAMA, ASAO)));
+  }
+
+  private ProcessInstance startItem(Owners owners, WardScope wards, List<PlannedPhase> phases, Outcome outcome) {
+    var start = new InitiativeStart(SDC.initiativeId(), SDC.title(), SDC.workstream(), owners, wards, 2019, phases,
+        outcome, outcome.labelJa(), "FY2019-plan-test", null);
+    String id = lifecycles.startIfAbsent(start).orElseThrow();
+    return runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+  }
+
+  private static List<Task> tasks(ProcessInstance pi, String taskKey) {
+    return taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list();
+  }
+
+  /** The task of a fanned-out phase that the ward works. */
+  private static Task task(ProcessInstance pi, String taskKey, String ward) {
+    return taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey)
+        .taskCandidateGroup(ward).singleResult();
+  }
+
+  private static void claimAndComplete(Task task, Map<String, Object> variables) {
+    claim(task, "worker");
+    complete(task, variables);
+  }
+
   private ProcessInstance startPlanned(List<PlannedPhase> phases, Outcome plannedOutcome) {
     var start = new InitiativeStart(SDC.initiativeId(), SDC.title(), SDC.workstream(), OWNER, 2019, phases,
         plannedOutcome, plannedOutcome.labelJa(), "FY2019-plan-test", null);

@@ -105,4 +105,49 @@ class TaskCompletionRulesTest {
     vars.put(Var.ACHIEVEMENT_RATE, rate);
     return vars;
   }
+
+  @Test
+  void coordinationOfAnItemWithWardsDecidedInTheYearNeedsAtLeastOneWard() {
+    Map<String, Object> vars = new HashMap<>(Map.of(Var.WARD_SCOPE, "DECIDED_IN_YEAR", Var.WARDS, ""));
+    assertThat(rules.validate(TASK_COORDINATE, vars))
+        .containsExactly(Var.WARDS + ": 実施する区を一つ以上選んでください (choose at least one ward)");
+    vars.put(Var.WARDS, "[\"wardTakatsu\",\"wardShinjuku\"]");
+    assertThat(rules.validate(TASK_COORDINATE, vars)).singleElement().asString()
+        .contains("[wardShinjuku] は区ではありません");
+    vars.put(Var.WARDS, "[\"wardAsao\",\"wardKawasaki\"]");
+    assertThat(rules.validate(TASK_COORDINATE, vars)).isEmpty();
+    assertThat(rules.derivedValues(TASK_COORDINATE, vars)).containsExactly(Map.entry(Var.WARDS, "wardKawasaki,wardAsao"));
+  }
+
+  @Test
+  void coordinationOfOtherItemsLeavesTheWardsAlone() {
+    Map<String, Object> vars = Map.of(Var.WARD_SCOPE, "LISTED", Var.WARDS, "wardTakatsu");
+    assertThat(rules.validate(TASK_COORDINATE, vars)).isEmpty();
+    assertThat(rules.derivedValues(TASK_COORDINATE, vars)).isEmpty();
+  }
+
+  @Test
+  void aPhasedRolloutChoosesWardsBesidesTheEarlierYearsAndKeepsThem() {
+    Map<String, Object> vars = new HashMap<>(Map.of(Var.WARD_SCOPE, "DECIDED_IN_YEAR",
+        Var.PREVIOUS_WARDS, "wardTakatsu,wardTama", Var.WARDS, "wardTama"));
+    assertThat(rules.validate(TASK_COORDINATE, vars)).singleElement().asString()
+        .contains("前年度までの実施区 (高津区役所・多摩区役所) のほかに、今年度新たに実施する区を一つ以上選んでください");
+    vars.put(Var.WARDS, "wardSaiwai");
+    assertThat(rules.validate(TASK_COORDINATE, vars)).isEmpty();
+    assertThat(rules.derivedValues(TASK_COORDINATE, vars))
+        .containsExactly(Map.entry(Var.WARDS, "wardSaiwai,wardTakatsu,wardTama"));
+  }
+
+  @Test
+  void aPhaseRunsOnceForTheOwnersOrOncePerWard() {
+    assertThat(WardTasks.groups(null, null, "wardTakatsu", "coordinate")).containsExactly("wardTakatsu");
+    assertThat(WardTasks.groups("NONE", "", "communityPromotion,wardKawasaki", "implementModel"))
+        .containsExactly("communityPromotion,wardKawasaki");
+    assertThat(WardTasks.groups("LISTED", "wardTakatsu,wardTama", "communityPromotion", "coordinate"))
+        .containsExactly("wardTakatsu", "wardTama");
+    assertThat(WardTasks.groups("DECIDED_IN_YEAR", "wardTakatsu", "communityPromotion", "coordinate"))
+        .as("the owners choose the wards").containsExactly("communityPromotion");
+    assertThat(WardTasks.groups("DECIDED_IN_YEAR", "", "communityPromotion", "continueImplementation"))
+        .as("none chosen yet").containsExactly("communityPromotion");
+  }
 }
