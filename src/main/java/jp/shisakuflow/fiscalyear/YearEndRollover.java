@@ -2,9 +2,9 @@ package jp.shisakuflow.fiscalyear;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.initiative.NextYear;
+import jp.shisakuflow.initiative.NextYearWards;
 import jp.shisakuflow.initiative.Outcome;
 import jp.shisakuflow.plan.Plan;
 import org.springframework.stereotype.Service;
@@ -16,11 +16,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class YearEndRollover {
 
-  /** Next year's starts for a plan, given each initiative's outcome where a manager decided one. */
+  private final NextYearWards wards;
+
+  public YearEndRollover(NextYearWards wards) {
+    this.wards = wards;
+  }
+
+  /**
+   * Next year's starts for a plan, given each initiative's outcome where a manager decided one; each in the
+   * wards next year's outcome gives it (a phased rollout keeps this year's wards and chooses more).
+   */
   public List<InitiativeStart> nextYear(Plan plan, Map<String, Outcome> decided) {
     return plan.initiatives().stream()
-        .map(initiative -> NextYear.of(PlanInitiatives.toStart(plan, initiative), decided.get(initiative.id())))
-        .flatMap(Optional::stream)
+        .flatMap(initiative -> NextYear.of(PlanInitiatives.toStart(plan, initiative), decided.get(initiative.id()))
+            .map(next -> wards.withNextYearsWards(next, decided.getOrDefault(initiative.id(), initiative.nextYear())))
+            .stream())
         .toList();
   }
 }

@@ -34,9 +34,11 @@ public class NextYearDecisions {
   public record Result(Action action, String processInstanceId) {}
 
   private final NextYearInstances instances;
+  private final NextYearWards wards;
 
-  public NextYearDecisions(NextYearInstances instances) {
+  public NextYearDecisions(NextYearInstances instances, NextYearWards wards) {
     this.instances = instances;
+    this.wards = wards;
   }
 
   /**
@@ -45,7 +47,8 @@ public class NextYearDecisions {
   public Result apply(NextYearDecision decision, LocalDate today) {
     InitiativeStart thisYear = decision.thisYear();
     int nextYear = thisYear.fiscalYear() + 1;
-    Optional<InitiativeStart> next = NextYear.of(thisYear, decision.decided());
+    Optional<InitiativeStart> next = NextYear.of(thisYear, decision.decided())
+        .map(start -> wards.withNextYearsWards(start, decision.decided()));
     Optional<NextYearInstances.Found> found = instances.find(decision.nextBusinessKey());
     if (found.isEmpty()) {
       // The rollover starts only what a plan started, and only in the year itself: a decision years late

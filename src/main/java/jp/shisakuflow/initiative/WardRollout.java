@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * outcome keeps the wards this year ran in. An item in no ward stays in none, one in all seven stays in all.
  */
 @Service
-public class WardRollout {
+public class WardRollout implements NextYearWards {
 
   private final HistoryService historyService;
 
@@ -29,6 +29,7 @@ public class WardRollout {
    * @param next next year's start, whose {@code previousBusinessKey} names this year's instance
    * @param outcome this year's outcome (decided, or else planned)
    */
+  @Override
   public InitiativeStart withNextYearsWards(InitiativeStart next, Outcome outcome) {
     WardScope wards = next.previousBusinessKey() == null ? nextYear(next.wards(), outcome)
         : nextYear(next.previousBusinessKey(), next.wards(), outcome);

@@ -115,6 +115,10 @@ class FiscalYearSimulationTest {
         .contains("FY2020-sdc-model-wards-this-year", "FY2020-machizukuri-org-review");
     assertThat(variable(instance("FY2020-sdc-model-wards-this-year"), Var.PREVIOUS_BUSINESS_KEY))
         .isEqualTo("FY2019-sdc-model-wards-this-year");
+    // 順次モデル実施: next year keeps the wards chosen this year and chooses more among the others.
+    assertThat(variable(instance("FY2020-sdc-model-wards-this-year"), Var.WARD_SCOPE))
+        .isEqualTo(WardScope.Mode.DECIDED_IN_YEAR.name());
+    assertThat(variable(instance("FY2020-sdc-model-wards-this-year"), Var.PREVIOUS_WARDS)).isEqualTo(CHOSEN_WARDS);
     assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
   }
 

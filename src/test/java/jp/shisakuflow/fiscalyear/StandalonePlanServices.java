@@ -9,6 +9,7 @@ import jp.shisakuflow.initiative.EngineNextYearInstances;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeRevision;
 import jp.shisakuflow.initiative.PhaseTasks;
+import jp.shisakuflow.initiative.WardRollout;
 import jp.shisakuflow.security.AttributedWork;
 import org.camunda.bpm.engine.ProcessEngine;
 
@@ -25,7 +26,8 @@ public final class StandalonePlanServices {
         engine.getManagementService(), engine.getIdentityService(), initiatives,
         new InitiativeRevision(engine.getRuntimeService(), engine.getTaskService(), engine.getManagementService(),
             new PhaseTasks(), new AttributedWork(engine)),
-        new PlanInitiatives(initiatives, history, new YearEndRollover(), nextYearInstances(engine, initiatives)), history, new MilestoneSchedule(),
+        new PlanInitiatives(initiatives, history, new YearEndRollover(new WardRollout(history)),
+            nextYearInstances(engine, initiatives)), history, new MilestoneSchedule(),
         new PlanProperties(14, null));
   }
 

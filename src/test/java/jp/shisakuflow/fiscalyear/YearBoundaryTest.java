@@ -19,6 +19,7 @@ import jp.shisakuflow.initiative.NextYearDecision;
 import jp.shisakuflow.initiative.Outcome;
 import jp.shisakuflow.initiative.PhasePlanCodec;
 import jp.shisakuflow.initiative.PlannedPhase;
+import jp.shisakuflow.initiative.WardRollout;
 import jp.shisakuflow.plan.Plan;
 import jp.shisakuflow.plan.PlanParser;
 import jp.shisakuflow.time.CityTime;
@@ -96,7 +97,8 @@ class YearBoundaryTest {
     engine = extension.getProcessEngine();
     var initiatives = new InitiativeLifecycleService(engine.getRuntimeService(), engine.getHistoryService(),
         engine.getAuthorizationService());
-    planInitiatives = new PlanInitiatives(initiatives, engine.getHistoryService(), new YearEndRollover(),
+    planInitiatives = new PlanInitiatives(initiatives, engine.getHistoryService(),
+        new YearEndRollover(new WardRollout(engine.getHistoryService())),
         StandalonePlanServices.nextYearInstances(engine, initiatives));
     plan = new PlanParser(Set.of("communityPromotion")).parse("boundary.yaml", PLAN);
   }

@@ -19,7 +19,7 @@ class NextYearDecisionsTest {
   private static final LocalDate AFTER_ROLLOVER = LocalDate.of(2020, 4, 10);
 
   private final FakeInstances instances = new FakeInstances();
-  private final NextYearDecisions decisions = new NextYearDecisions(instances);
+  private final NextYearDecisions decisions = new NextYearDecisions(instances, NextYearWards.UNCHANGED);
 
   private static InitiativeStart thisYear(Outcome planned, String words) {
     return new InitiativeStart("hiroba-model-support", "モデル事業実施支援", "hiroba", "communityPromotion", 2019,
