@@ -7,6 +7,7 @@ import java.util.Map;
 import jp.shisakuflow.demo.DemoDataSeeder;
 import jp.shisakuflow.fiscalyear.FiscalYearPlan;
 import jp.shisakuflow.fiscalyear.PlanScopes;
+import jp.shisakuflow.initiative.BusinessKey;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Element;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
@@ -14,12 +15,15 @@ import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.support.BrowserSession;
 import jp.shisakuflow.support.OwnApplication;
+import jp.shisakuflow.time.CityTime;
+import jp.shisakuflow.time.FiscalYear;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -163,6 +167,19 @@ class ShisakuFlowApplicationTest {
     assertThat(identityService.checkPassword("kawasaki", "kawasaki")).isTrue();
     assertThat(identityService.createGroupQuery().groupMember("kawasaki").singleResult().getName())
         .isEqualTo("川崎区役所");
+  }
+
+  @Test
+  void theDemoYearChoseItsModelWardsAndEachWardWorksItsOwnTask() {
+    int year = FiscalYear.containing(CityTime.today(ClockUtil.getCurrentTime()));
+    String sdc = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(BusinessKey.of(year, "sdc-model-wards-this-year").toString()).singleResult().getId();
+
+    assertThat(runtimeService.getVariable(sdc, Var.WARDS)).isEqualTo("wardKawasaki,wardSaiwai");
+    assertThat(taskService.createTaskQuery().processInstanceId(sdc).taskDefinitionKey(Element.TASK_IMPLEMENT_MODEL)
+        .list()).extracting(Task::getName).containsExactlyInAnyOrder(
+            "モデル実施：スモールスタートによるモデル事業開始（川崎区役所）",
+            "モデル実施：スモールスタートによるモデル事業開始（幸区役所）");
   }
 
   /** A lifecycle of its own, worked up to the managers' decision. */

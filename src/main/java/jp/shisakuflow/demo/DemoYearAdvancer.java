@@ -11,7 +11,10 @@ import jp.shisakuflow.fiscalyear.FiscalYearPlan;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
+import jp.shisakuflow.initiative.Variable;
 import jp.shisakuflow.initiative.VerificationRating;
+import jp.shisakuflow.initiative.WardScope;
+import jp.shisakuflow.initiative.WardTasks;
 import jp.shisakuflow.plan.Plan;
 import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.IdentityService;
@@ -41,6 +44,7 @@ public class DemoYearAdvancer {
   static final Duration WORKING_TIME = Duration.ofDays(2);
   static final Duration QUARTER = Duration.ofDays(92);
   static final int MAX_STEPS = 5_000;
+  static final int FIRST_YEAR_MODEL_WARDS = 2;
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;
@@ -140,6 +144,14 @@ public class DemoYearAdvancer {
     }
   }
 
+  /** The demo's choice of model wards: two the first year, one more each year after (順次モデル実施). */
+  static String demoWards(String previousWards) {
+    List<String> chosen = new java.util.ArrayList<>(WardTasks.split(previousWards));
+    int more = chosen.isEmpty() ? FIRST_YEAR_MODEL_WARDS : 1;
+    WardTasks.ALL_WARDS.stream().filter(w -> !chosen.contains(w)).limit(more).forEach(chosen::add);
+    return String.join(",", chosen);
+  }
+
   /** Completes the task as a member of its candidate group, so that the history names a person. */
   private void complete(Task task) {
     String worker = taskService.getIdentityLinksForTask(task.getId()).stream()
@@ -156,6 +168,12 @@ public class DemoYearAdvancer {
       }
       case InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR ->
           variables.put(Var.DECIDED_OUTCOME, taskService.getVariable(task.getId(), Var.RECOMMENDED_OUTCOME));
+      case InitiativeLifecycle.Element.TASK_COORDINATE -> {
+        if (WardScope.Mode.DECIDED_IN_YEAR.name().equals(taskService.getVariable(task.getId(), Var.WARD_SCOPE))) {
+          variables.put(Var.WARDS, demoWards(Variable.text(Var.PREVIOUS_WARDS).read(
+              taskService.getVariable(task.getId(), Var.PREVIOUS_WARDS))));
+        }
+      }
       default -> { }
     }
     // As the person, with their groups, so that the engine applies their authorizations.
