@@ -126,6 +126,11 @@ public class PlanParser {
       phases.add(readPhase(phaseNode, index, fiscalYear, errors));
     }
     checkPhaseKinds(f.sequence("phases"), phases, errors);
+    if (wards.fansOut() && phases.stream().anyMatch(p -> p != null && p.stage() == null)) {
+      // initiative-steps runs one task per step for the owners; only the lifecycle's stages fan out per ward.
+      f.error("wards", "区ごとの実施 (wards) は標準段階 (stage) の施策にだけ書けます (wards fan out the lifecycle's"
+          + " stages only; this item runs its own steps)");
+    }
     return new PlannedInitiative(id, f.text("title"), workstream, owners, wards, phases, links, nextYear,
         f.optionalText("nextYearLabel", nextYear == null ? null : nextYear.labelJa()), YamlErrors.line(node));
   }

@@ -50,9 +50,9 @@ class PlanApiTest {
 
   @Test
   void anInvalidPlanIsRefusedWithEveryErrorAndItsLine() throws IOException {
-    String broken = StandalonePlanServices.seedYaml()
-        .replace("counterparts: [legalAffairs]", "counterparts: [legalDept]")
-        .replace("date: 2019-07-09", "date: 2020-07-09");
+    String broken = StandalonePlanServices.seedYamlReplacing(
+        "counterparts: [legalAffairs]", "counterparts: [legalDept]",
+        "date: 2019-07-09", "date: 2020-07-09");
 
     ResponseEntity<Map> response = post("manager", broken, 2022);
 

@@ -58,7 +58,8 @@ public class PlanImportTest {
 
   @Test
   void aPlanWithAnErrorImportsNothing() throws IOException {
-    String broken = StandalonePlanServices.seedYaml().replace("counterparts: [legalAffairs]", "counterparts: [legalDept]");
+    String broken = StandalonePlanServices.seedYamlReplacing("counterparts: [legalAffairs]",
+        "counterparts: [legalDept]");
 
     assertThatThrownBy(() -> imports.importPlan("fy2019-community.yaml", broken, null))
         .isInstanceOf(InvalidPlanException.class)
@@ -87,11 +88,11 @@ public class PlanImportTest {
     imports.importPlan("fy2019-community.yaml", StandalonePlanServices.seedYaml(), null);
     var support = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey("FY2019-hiroba-model-support").singleResult();
-    String revisedYaml = StandalonePlanServices.seedYaml()
-        .replace("{ stage: coordinate, name: 要領作成, start: Q1, end: Q2 }",
-            "{ stage: coordinate, name: 要領作成, start: Q1, end: 2019-10 }")
-        .replace("title: 第1回有識者会議, kind: meeting, date: 2019-07-09",
-            "title: 第1回有識者会議, kind: meeting, date: 2019-07-16");
+    String revisedYaml = StandalonePlanServices.seedYamlReplacing(
+        "{ stage: coordinate, name: 要領作成, start: Q1, end: Q2 }",
+        "{ stage: coordinate, name: 要領作成, start: Q1, end: 2019-10 }",
+        "title: 第1回有識者会議, kind: meeting, date: 2019-07-09",
+        "title: 第1回有識者会議, kind: meeting, date: 2019-07-16");
     var result = imports.importPlan("fy2019-community.yaml", revisedYaml, null, "manager");
 
     assertThat(result.status()).isEqualTo(PlanImportResult.Status.REVISED);

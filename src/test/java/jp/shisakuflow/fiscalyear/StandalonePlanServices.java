@@ -40,6 +40,21 @@ public final class StandalonePlanServices {
   public static final String SEED_PLAN = "processes/plans/fy2019-community.yaml";
 
   /** The text of processes/plans/fy2019-community.yaml. */
+  /**
+   * The seed plan with texts replaced, pairwise ({@code from, to, from, to …}); a text the seed no longer holds
+   * fails the test here instead of leaving the plan silently unchanged.
+   */
+  public static String seedYamlReplacing(String... fromTo) {
+    String yaml = seedYaml();
+    for (int i = 0; i < fromTo.length; i += 2) {
+      if (!yaml.contains(fromTo[i])) {
+        throw new IllegalStateException("The seed plan no longer contains '" + fromTo[i] + "'");
+      }
+      yaml = yaml.replace(fromTo[i], fromTo[i + 1]);
+    }
+    return yaml;
+  }
+
   public static String seedYaml() {
     try (InputStream in = StandalonePlanServices.class.getClassLoader().getResourceAsStream(SEED_PLAN)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

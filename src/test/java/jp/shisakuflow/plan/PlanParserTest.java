@@ -159,7 +159,7 @@ class PlanParserTest {
           + "    partners: [川崎市市民自治財団, 川崎市全町内会連合会]\n"
           + "    wards: all\n"
           + "    phases:\n"
-          + "      - { step: 庁内照会, start: Q1, end: about 2019-10..2020-03 }\n"
+          + "      - { stage: coordinate, name: 庁内照会, start: Q1, end: about 2019-10..2020-03 }\n"
           + "    links:\n"
           + "      - { follows: hiroba-model-support }\n"
           + "      - { discussedAt: council-1, note: 有識者会議等で意見聴取 }\n"
@@ -218,5 +218,12 @@ class PlanParserTest {
         .isEqualTo("wardTakatsu");
     assertThat(errors(VALID.replace("    ownerGroup: wardTakatsu\n", "    ownerGroup: wardTakatsu\n    lead: wardTakatsu\n")))
         .singleElement().satisfies(e -> assertThat(e.message()).contains("not both"));
+  }
+
+  @Test
+  void wardsAreRefusedOnAnItemThatRunsItsOwnSteps() {
+    assertThat(errors(WITH_OWNERS_AND_LINKS.replace("{ stage: coordinate, name: 庁内照会,", "{ step: 庁内照会,")))
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("wards", "its own steps"));
   }
 }

@@ -42,7 +42,7 @@ public final class LinkedPlan {
           lead: communityPromotion
           wards: [wardTakatsu, wardTama]
           phases:
-            - { step: 試行実施, start: about Q2, end: Q3 }
+            - { stage: implementModel, name: 試行実施, start: about Q2, end: Q3 }
           links:
             - { follows: staff-team }
             - { discussedAt: council-2, note: 有識者会議等で意見聴取 }

@@ -45,7 +45,8 @@ class ErrorShapeTest {
 
   @Test
   void anInvalidPlanIsAProblemWithEveryErrorAndItsLine() throws IOException {
-    String broken = StandalonePlanServices.seedYaml().replace("ownerGroup: legalAffairs", "ownerGroup: legalDept");
+    String broken = StandalonePlanServices.seedYamlReplacing("counterparts: [legalAffairs]",
+        "counterparts: [legalDept]");
     JsonNode problem = problem(manager().postForEntity("/api/plans?fiscalYear=2024&source=broken.yaml",
         new HttpEntity<>(broken, contentType("application/yaml")), String.class), 400, "invalid-plan");
     assertThat(problem.path("detail").asText()).contains("broken.yaml");
