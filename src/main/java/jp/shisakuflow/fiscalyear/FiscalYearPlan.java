@@ -50,6 +50,8 @@ public final class FiscalYearPlan {
     public static final Variable<String> MILESTONE_TITLE = Variable.text(Var.MILESTONE_TITLE);
     public static final Variable<String> MILESTONE_DATE = Variable.text(Var.MILESTONE_DATE);
     public static final Variable<String> MILESTONE_ID = Variable.text(Var.MILESTONE_ID);
+    public static final Variable<String> MILESTONE_KIND = Variable.text(Var.MILESTONE_KIND);
+    public static final Variable<String> ASSEMBLY_DECISION = Variable.text(Var.ASSEMBLY_DECISION);
 
     private Typed() {}
   }
@@ -67,6 +69,10 @@ public final class FiscalYearPlan {
     public static final String MILESTONE_ID = "milestoneId";
     public static final String MILESTONE_TITLE = "milestoneTitle";
     public static final String MILESTONE_KIND = "milestoneKind";
+    /** The milestone's date as people read it (「7月9日」「第3四半期頃」), for the forms. */
+    public static final String MILESTONE_DATE_TEXT = "milestoneDateText";
+    /** An assembly session's decision on the proposal ({@link AssemblyDecision}), recorded after it. */
+    public static final String ASSEMBLY_DECISION = "assemblyDecision";
     public static final String MILESTONE_DATE = "milestoneDate";
     public static final String MILESTONE_OWNER = "milestoneOwner";
     public static final String MILESTONE_NEEDS_PREPARATION = "milestoneNeedsPreparation";

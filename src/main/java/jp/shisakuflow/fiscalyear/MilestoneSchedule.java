@@ -26,6 +26,7 @@ public class MilestoneSchedule {
     variables.put(Var.MILESTONE_TITLE, milestone.title());
     variables.put(Var.MILESTONE_KIND, milestone.kind().code());
     variables.put(Var.MILESTONE_DATE, milestone.date().code());
+    variables.put(Var.MILESTONE_DATE_TEXT, milestone.date().textJa());
     variables.put(Var.MILESTONE_OWNER, milestone.ownerGroup());
     variables.put(Var.MILESTONE_NEEDS_PREPARATION, milestone.kind().needsPreparation());
     // A vague date (a month, a quarter, 頃) times its tasks from the bounds of its window, never from a day
@@ -49,8 +50,9 @@ public class MilestoneSchedule {
     return CityTime.dueAt(date.first().minusDays(1));
   }
 
-  public String minutesTaskName(String title, ScheduleDate date) {
-    return titleWithDate(title, date) + " の議事録";
+  /** The record after the date: the minutes, or for an assembly session the decision it took. */
+  public String minutesTaskName(String title, ScheduleDate date, Milestone.Kind kind) {
+    return titleWithDate(title, date) + (kind == Milestone.Kind.ASSEMBLY ? " の議決の記録" : " の議事録");
   }
 
   /** A week after the latest day the milestone may fall on. */

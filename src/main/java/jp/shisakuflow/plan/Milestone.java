@@ -15,9 +15,13 @@ public record Milestone(String id, String title, Kind kind, ScheduleDate date, S
     about = List.copyOf(about);
   }
 
-  /** What kind of date it is. Meetings and trainings get a preparation task before and a minutes task after. */
+  /**
+   * What kind of date it is. Meetings, trainings and assembly sessions get a preparation task before and a
+   * record after; for an assembly session the record is the assembly's decision, as the office learns it.
+   */
   public enum Kind implements Coded {
-    MEETING("meeting", "会議"), TRAINING("training", "研修"), EVENT("event", "地域イベント"), DEADLINE("deadline", "期限");
+    MEETING("meeting", "会議"), TRAINING("training", "研修"), EVENT("event", "地域イベント"), DEADLINE("deadline", "期限"),
+    ASSEMBLY("assembly", "議会");
 
     private final String code;
     private final String labelJa;
@@ -41,7 +45,7 @@ public record Milestone(String id, String title, Kind kind, ScheduleDate date, S
     }
 
     public boolean needsPreparation() {
-      return this == MEETING || this == TRAINING;
+      return this == MEETING || this == TRAINING || this == ASSEMBLY;
     }
   }
 

@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import jp.shisakuflow.fiscalyear.AssemblyDecision;
 import jp.shisakuflow.fiscalyear.FiscalYearPlan;
 import jp.shisakuflow.initiative.Coded;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
@@ -99,6 +100,8 @@ class ProcessModelsTest {
           .map(r -> new Choice(r.code(), r.labelJa())).toList(),
       InitiativeLifecycle.Var.RECOMMENDED_OUTCOME, outcomeChoices(),
       InitiativeLifecycle.Var.DECIDED_OUTCOME, outcomeChoices(),
+      FiscalYearPlan.Var.ASSEMBLY_DECISION, Arrays.stream(AssemblyDecision.values())
+          .map(d -> new Choice(d.code(), d.labelJa())).toList(),
       InitiativeLifecycle.Var.WARDS, Arrays.stream(OrganizationGroup.values())
           .filter(g -> g.type() == OrganizationGroup.Type.WARD).map(g -> new Choice(g.id(), g.nameJa())).toList());
 

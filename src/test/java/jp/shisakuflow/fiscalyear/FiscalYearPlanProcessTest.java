@@ -16,24 +16,29 @@ import static jp.shisakuflow.fiscalyear.FiscalYearPlan.Element.TASK_QUARTERLY_RE
 import static jp.shisakuflow.fiscalyear.FiscalYearPlan.Element.TASK_RECORD_MINUTES;
 import static jp.shisakuflow.fiscalyear.FiscalYearPlan.Element.TASK_ROLL_OVER;
 import static jp.shisakuflow.fiscalyear.FiscalYearPlan.Element.TASK_START_INITIATIVES;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import jp.shisakuflow.ProcessTestEngine;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.time.CityTime;
+import org.assertj.core.api.Assertions;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -83,10 +88,18 @@ class FiscalYearPlanProcessTest {
 
   private ProcessInstance plan;
 
+  /** The plan with the June assembly session, whose month is all the chart gives. */
+  static final String PLAN_WITH_ASSEMBLY = PLAN + "  - { id: june-assembly, title: 6月議会, kind: assembly, date: 2019-06,"
+      + " workstream: expert-council, ownerGroup: communityPromotion, about: [guidebook] }\n";
+
   /** Imports the plan on 1 April 2019 (in the test: the models are deployed after @BeforeEach). */
   private void importThePlanOnTheFirstDayOfTheYear() {
+    importOnTheFirstDayOfTheYear(PLAN);
+  }
+
+  private void importOnTheFirstDayOfTheYear(String yaml) {
     setClock(LocalDate.of(2019, 4, 1));
-    var result = StandalonePlanServices.imports(extension.getProcessEngine()).importPlan(PLAN_ID + ".yaml", PLAN, null);
+    var result = StandalonePlanServices.imports(extension.getProcessEngine()).importPlan(PLAN_ID + ".yaml", yaml, null);
     plan = runtimeService().createProcessInstanceQuery().processDefinitionKey(FiscalYearPlan.PROCESS_KEY)
         .processInstanceBusinessKey(result.planKey()).singleResult();
   }
@@ -132,6 +145,41 @@ class FiscalYearPlanProcessTest {
         .hasCandidateGroup(OrganizationGroup.COMMUNITY_PROMOTION.id());
     complete(task(TASK_RECORD_MINUTES, plan));
     assertThat(plan).hasPassed(END_MINUTES_RECORDED).isNotEnded();
+  }
+
+  @Test
+  void anAssemblySessionOfAMonthIsPreparedBeforeTheMonthAndItsDecisionRecordedAfterIt() {
+    importOnTheFirstDayOfTheYear(PLAN_WITH_ASSEMBLY);
+    onDay(LocalDate.of(2019, 5, 18));
+    assertThat(task(TASK_PREPARE_MILESTONE, plan)).as("the lead time before the month's first day")
+        .hasName("6月議会（6月） の準備");
+    complete(task(TASK_PREPARE_MILESTONE, plan));
+
+    onDay(LocalDate.of(2019, 6, 30));
+    Assertions.assertThat(taskQuery().processInstanceId(plan.getId()).taskDefinitionKey(TASK_RECORD_MINUTES).count())
+        .as("no day of June was chosen: the record waits for the month's end").isZero();
+    onDay(LocalDate.of(2019, 7, 1));
+    Task record = task(TASK_RECORD_MINUTES, plan);
+    assertThat(record).hasName("6月議会（6月） の議決の記録");
+
+    assertThatThrownBy(() -> taskService().complete(record.getId(), Map.of("minutesSummary", "審議された")))
+        .hasMessageContaining(FiscalYearPlan.Var.ASSEMBLY_DECISION).hasMessageContaining("required");
+    taskService().complete(record.getId(), Map.of("minutesSummary", "継続審議となった",
+        FiscalYearPlan.Var.ASSEMBLY_DECISION, AssemblyDecision.DEFERRED.code()));
+    Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(plan.getId())
+        .variableName(FiscalYearPlan.Var.ASSEMBLY_DECISION).singleResult().getValue())
+        .as("the decision is in the plan's history").isEqualTo(AssemblyDecision.DEFERRED.code());
+  }
+
+  @Test
+  void aMeetingsRecordMayNotClaimAnAssemblyDecision() {
+    importThePlanOnTheFirstDayOfTheYear();
+    workEveryPlanTaskUntil(LocalDate.of(2019, 7, 9));
+    onDay(LocalDate.of(2019, 7, 10));
+
+    assertThatThrownBy(() -> taskService().complete(task(TASK_RECORD_MINUTES, plan).getId(), Map.of(
+        "minutesSummary", "議事", FiscalYearPlan.Var.ASSEMBLY_DECISION, AssemblyDecision.PASSED.code())))
+        .hasMessageContaining("only an assembly session");
   }
 
   @Test
