@@ -25,7 +25,7 @@ import org.springframework.http.ResponseEntity;
 @ApiTest
 class HistoryViewTest {
 
-  static final int YEAR = 2042;
+  static final int YEAR = 2052; // a year of its own: the filters count every instance of it
   private static final ObjectMapper JSON = new ObjectMapper();
   private static String runningHiroba;
   private static String endedHiroba;
