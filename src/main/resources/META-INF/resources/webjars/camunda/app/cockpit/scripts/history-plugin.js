@@ -80,20 +80,30 @@ const mountHistory = (node, api, processDefinitionId) => {
       }
       return response.json();
     });
-  const search = () => definition.then(d => {
-    const params = new URLSearchParams({processDefinitionKey: d.key});
-    new FormData(form).forEach((value, name) => value && params.set(name, value));
-    return getJson('/api/audit/instances?' + params);
-  }).then(instances => {
-    list.innerHTML = '<table class="table table-condensed shisaku-history"><thead><tr><th>業務キー</th><th>施策</th>'
-      + '<th>取組</th><th>年度</th><th>結果</th><th>状態</th><th>開始</th><th>終了</th></tr></thead><tbody>'
-      + instances.map(i => '<tr><td><a href="" data-instance="' + escape(i.id) + '">' + escape(i.businessKey || i.id)
-        + '</a></td><td>' + escape(i.title) + '</td><td>' + escape(i.workstream) + '</td><td>' + escape(i.fiscalYear)
-        + '</td><td>' + escape(i.outcomeLabel) + '</td><td>' + escape(i.stateLabel) + '</td><td>'
-        + escape(i.startTimeText) + '</td><td>' + escape(i.endTimeText) + '</td></tr>').join('')
-      + '</tbody></table>' + (instances.length ? '' : '<p>該当するインスタンスはありません。</p>');
-    list.setAttribute('data-rows', String(instances.length));
-  }).catch(error => showError(list, error));
+  // Only the latest search draws the list: an earlier, slower answer (the unfiltered first one) must not
+  // replace the rows of the filter the auditor asked for since.
+  let latestSearch = 0;
+  const search = () => {
+    const searchNumber = ++latestSearch;
+    const isOutdated = () => searchNumber !== latestSearch || unmounted;
+    return definition.then(d => {
+      const params = new URLSearchParams({processDefinitionKey: d.key});
+      new FormData(form).forEach((value, name) => value && params.set(name, value));
+      return getJson('/api/audit/instances?' + params);
+    }).then(instances => {
+      if (isOutdated()) {
+        return;
+      }
+      list.innerHTML = '<table class="table table-condensed shisaku-history"><thead><tr><th>業務キー</th><th>施策</th>'
+        + '<th>取組</th><th>年度</th><th>結果</th><th>状態</th><th>開始</th><th>終了</th></tr></thead><tbody>'
+        + instances.map(i => '<tr><td><a href="" data-instance="' + escape(i.id) + '">' + escape(i.businessKey || i.id)
+          + '</a></td><td>' + escape(i.title) + '</td><td>' + escape(i.workstream) + '</td><td>' + escape(i.fiscalYear)
+          + '</td><td>' + escape(i.outcomeLabel) + '</td><td>' + escape(i.stateLabel) + '</td><td>'
+          + escape(i.startTimeText) + '</td><td>' + escape(i.endTimeText) + '</td></tr>').join('')
+        + '</tbody></table>' + (instances.length ? '' : '<p>該当するインスタンスはありません。</p>');
+      list.setAttribute('data-rows', String(instances.length));
+    }).catch(error => isOutdated() || showError(list, error));
+  };
   form.addEventListener('submit', event => {
     event.preventDefault();
     search();
