@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.shisakuflow.fiscalyear.AssemblyDecision;
 import jp.shisakuflow.fiscalyear.FiscalYearPlan;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
@@ -15,6 +16,7 @@ import jp.shisakuflow.initiative.Variable;
 import jp.shisakuflow.initiative.VerificationRating;
 import jp.shisakuflow.initiative.WardScope;
 import jp.shisakuflow.initiative.WardTasks;
+import jp.shisakuflow.plan.Milestone;
 import jp.shisakuflow.plan.Plan;
 import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.IdentityService;
@@ -168,6 +170,11 @@ public class DemoYearAdvancer {
       }
       case InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR ->
           variables.put(Var.DECIDED_OUTCOME, taskService.getVariable(task.getId(), Var.RECOMMENDED_OUTCOME));
+      case FiscalYearPlan.Element.TASK_RECORD_MINUTES -> {
+        if (Milestone.Kind.ASSEMBLY.code().equals(taskService.getVariable(task.getId(), FiscalYearPlan.Var.MILESTONE_KIND))) {
+          variables.put(FiscalYearPlan.Var.ASSEMBLY_DECISION, AssemblyDecision.PASSED.code());
+        }
+      }
       case InitiativeLifecycle.Element.TASK_COORDINATE -> {
         if (WardScope.Mode.DECIDED_IN_YEAR.name().equals(taskService.getVariable(task.getId(), Var.WARD_SCOPE))) {
           variables.put(Var.WARDS, demoWards(Variable.text(Var.PREVIOUS_WARDS).read(

@@ -27,6 +27,9 @@ public class MilestoneSchedule {
     variables.put(Var.MILESTONE_KIND, milestone.kind().code());
     variables.put(Var.MILESTONE_DATE, milestone.date().code());
     variables.put(Var.MILESTONE_DATE_TEXT, milestone.date().textJa());
+    // Declared on the milestone's own scope, so that the decision recorded after an assembly session stays with
+    // that session instead of rising to the plan instance, where every later record would read it.
+    variables.put(Var.ASSEMBLY_DECISION, null);
     variables.put(Var.MILESTONE_OWNER, milestone.ownerGroup());
     variables.put(Var.MILESTONE_NEEDS_PREPARATION, milestone.kind().needsPreparation());
     // A vague date (a month, a quarter, 頃) times its tasks from the bounds of its window, never from a day

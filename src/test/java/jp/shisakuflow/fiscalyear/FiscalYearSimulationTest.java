@@ -15,6 +15,7 @@ import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.initiative.VerificationRating;
 import jp.shisakuflow.initiative.WardScope;
+import jp.shisakuflow.plan.Milestone;
 import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -137,7 +138,13 @@ class FiscalYearSimulationTest {
       Map<String, Object> variables = new HashMap<>();
       boolean doToday = switch (key) {
         case FiscalYearPlan.Element.TASK_PREPARE_MILESTONE -> !today.isBefore(due);
-        case FiscalYearPlan.Element.TASK_RECORD_MINUTES, FiscalYearPlan.Element.TASK_QUARTERLY_REVIEW,
+        case FiscalYearPlan.Element.TASK_RECORD_MINUTES -> {
+          if (Milestone.Kind.ASSEMBLY.code().equals(tasks.getVariable(task.getId(), FiscalYearPlan.Var.MILESTONE_KIND))) {
+            variables.put(FiscalYearPlan.Var.ASSEMBLY_DECISION, AssemblyDecision.PASSED.code()); // the June assembly
+          }
+          yield true;
+        }
+        case FiscalYearPlan.Element.TASK_QUARTERLY_REVIEW,
              InitiativeLifecycle.Element.TASK_HANDLE_DELAY, InitiativeSteps.Element.TASK_HANDLE_DELAY -> true;
         case InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR -> {
           variables.put(Var.DECIDED_OUTCOME, tasks.getVariable(task.getId(), Var.RECOMMENDED_OUTCOME));
