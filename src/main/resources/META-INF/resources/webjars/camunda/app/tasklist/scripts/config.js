@@ -1,7 +1,8 @@
 // Shisaku Flow's settings of the Tasklist webapp (Camunda 7.24 reads this module at start; see docs/frontend.md).
 // customScripts are ES modules, relative to /camunda/app/tasklist/.
 export default {
-  customScripts: ['../shisaku/scripts/shisaku-webapp.js', 'scripts/calendar-plugin.js'],
+  customScripts: ['../shisaku/scripts/shisaku-webapp.js', 'scripts/calendar-plugin.js', 'scripts/form-plugin.js',
+    'scripts/tasklist-plugin.js'],
   locales: {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'ja'
