@@ -28,6 +28,14 @@ public class AuditController {
 
   static final String INITIATIVE_TRAIL = "/api/audit/initiatives/{businessKey}";
 
+  /**
+   * The CSV's columns: first as people read them (the city's time, Japanese kinds, names and labels), then
+   * the same facts as codes, for machines (UTC, the event kind, the engine's operation, user, element and
+   * field ids, the stored values).
+   */
+  static final String[] CSV_HEADER = {"日時（日本時間）", "種類", "実行者", "作業", "項目", "変更前", "変更後", "内容",
+      "日時（UTC）", "種類コード", "操作コード", "実行者ID", "作業ID", "項目コード", "変更前（値）", "変更後（値）"};
+
   static final String SIGNING_KEY_FINGERPRINT_HEADER = "X-Signing-Key-Fingerprint";
 
   private final AuditTrailService trails;
@@ -54,6 +62,12 @@ public class AuditController {
         startedFrom, startedTo));
   }
 
+  /** What the history list's filters offer for a definition, values with their Japanese labels. */
+  @GetMapping("/api/audit/filters")
+  public HistoryFilterChoices filters(@RequestParam(required = false) String processDefinitionKey) {
+    return history.choices(processDefinitionKey);
+  }
+
   /** Every activity, actor, value change, comment and incident of one instance, by its id. */
   @GetMapping("/api/audit/instances/{processInstanceId}")
   public AuditTrail timeline(@PathVariable String processInstanceId) {
@@ -75,17 +89,21 @@ public class AuditController {
     }
     StringWriter out = new StringWriter();
     out.write('\uFEFF');
-    try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder()
-        .setHeader("日時", "種類", "実行者", "アクティビティ", "アクティビティ名", "内容", "変更前", "変更後").get())) {
+    try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setHeader(CSV_HEADER).get())) {
       for (AuditEvent e : trail.events()) {
-        csv.printRecord(SpreadsheetText.cells(Arrays.asList(e.time(), e.type(), e.actor(), e.activityId(),
-            e.activityName(), e.detail(), e.oldValue(), e.newValue())));
+        csv.printRecord(SpreadsheetText.cells(csvRow(e)));
       }
     }
     return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename("audit-" + businessKey + ".csv").build().toString())
         .body(out.toString());
+  }
+
+  static List<Object> csvRow(AuditEvent e) {
+    return Arrays.asList(e.timeText(), e.typeLabel(), e.actorName(), e.activityName(), e.fieldLabel(),
+        e.oldLabel(), e.newLabel(), e.detail(), e.time().toString(), e.type(), e.operation(), e.actor(),
+        e.activityId(), e.field(), e.oldValue(), e.newValue());
   }
 
   /**

@@ -2,16 +2,22 @@ package jp.shisakuflow.audit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.shisakuflow.time.CityTime;
 
 /**
- * One thing that happened to an initiative: who ({@code actor}, empty for the system), when, what
- * ({@code type}, stable English, and {@code typeLabel}, how screens name it), where ({@code activity}),
- * and the values before and after.
+ * One thing that happened to an instance, each fact as a stable code (for machines) beside its Japanese label
+ * (for people): when; what ({@code type}: {@link #PROCESS_STARTED}…, {@code typeLabel}: 値の変更, 担当者の変更…;
+ * {@code operation}: the engine's operation type, e.g. {@code Assign}); who ({@code actor}, a user id, empty for
+ * the system, and {@code actorName}); where ({@code activityId}, the BPMN element, and {@code activityName}, its
+ * name in the model or the task's name); which value ({@code field}, a variable or an operation's property, and
+ * {@code fieldLabel}); a free text ({@code detail}); and the value before and after, as stored
+ * ({@code oldValue}, {@code newValue}) and as read ({@code oldLabel}, {@code newLabel}).
  */
-public record AuditEvent(Instant time, String type, String actor, String activityId, String activityName,
-    String detail, String oldValue, String newValue) {
+public record AuditEvent(Instant time, String type, String typeLabel, String operation, String actor,
+    String actorName, String activityId, String activityName, String field, String fieldLabel, String detail,
+    String oldValue, String newValue, String oldLabel, String newLabel) {
 
   static final String PROCESS_STARTED = "PROCESS_STARTED";
   static final String PROCESS_ENDED = "PROCESS_ENDED";
@@ -22,17 +28,36 @@ public record AuditEvent(Instant time, String type, String actor, String activit
   static final String INCIDENT = "INCIDENT";
   static final String OPERATION = "OPERATION";
 
-  private static final Map<String, String> LABELS = Map.of(PROCESS_STARTED, "開始", PROCESS_ENDED, "終了",
-      ACTIVITY_STARTED, "アクティビティ開始", ACTIVITY_ENDED, "アクティビティ完了", VARIABLE_SET, "値の変更",
-      COMMENT, "コメント", INCIDENT, "インシデント", OPERATION, "操作");
+  /** The kinds in their order, with the name the filter and the CSV's kind column give each when not more precise. */
+  static final Map<String, String> KINDS = kinds();
+
+  private static Map<String, String> kinds() {
+    Map<String, String> kinds = new LinkedHashMap<>();
+    kinds.put(PROCESS_STARTED, "開始");
+    kinds.put(ACTIVITY_STARTED, "作業・分岐・イベントの開始");
+    kinds.put(ACTIVITY_ENDED, "作業・イベントの完了");
+    kinds.put(VARIABLE_SET, "値の設定・変更");
+    kinds.put(OPERATION, "操作（担当・期限・削除など）");
+    kinds.put(COMMENT, "コメント");
+    kinds.put(INCIDENT, "インシデント");
+    kinds.put(PROCESS_ENDED, "終了");
+    return java.util.Collections.unmodifiableMap(kinds);
+  }
 
   @JsonProperty
   public String timeText() {
     return CityTime.text(time);
   }
 
-  @JsonProperty
-  public String typeLabel() {
-    return LABELS.getOrDefault(type, type);
+  /** The same event at an activity (a value set on completing a task). */
+  AuditEvent at(String elementId, String elementName) {
+    return new AuditEvent(time, type, typeLabel, operation, actor, actorName, elementId, elementName, field,
+        fieldLabel, detail, oldValue, newValue, oldLabel, newLabel);
+  }
+
+  /** The same event said by someone else (a variable change made through an operation, by its user). */
+  AuditEvent byActor(String actorId, String name) {
+    return new AuditEvent(time, type, typeLabel, operation, actorId, name, activityId, activityName, field,
+        fieldLabel, detail, oldValue, newValue, oldLabel, newLabel);
   }
 }

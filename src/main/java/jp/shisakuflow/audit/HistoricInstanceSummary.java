@@ -2,21 +2,21 @@ package jp.shisakuflow.audit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.Map;
 import jp.shisakuflow.initiative.Coded;
 import jp.shisakuflow.initiative.Outcome;
 import jp.shisakuflow.time.CityTime;
 
-/** One row of the history list in Cockpit, with the Japanese labels of its state and outcome and its times as shown. */
+/**
+ * One row of the history list in Cockpit: the codes, and the Japanese labels of its workstream, state and
+ * outcome and its times as shown.
+ */
 public record HistoricInstanceSummary(String id, String businessKey, String title, String workstream,
-    Object fiscalYear, String outcome, String state, Instant startTime, Instant endTime, String startUserId) {
-
-  private static final Map<String, String> STATE_LABELS = Map.of("ACTIVE", "実行中", "COMPLETED", "完了",
-      "EXTERNALLY_TERMINATED", "中止", "INTERNALLY_TERMINATED", "中止", "SUSPENDED", "一時停止");
+    String workstreamLabel, Object fiscalYear, String outcome, String state, Instant startTime, Instant endTime,
+    String startUserId) {
 
   @JsonProperty
   public String stateLabel() {
-    return STATE_LABELS.getOrDefault(state, state);
+    return AuditLabels.instanceState(state);
   }
 
   @JsonProperty

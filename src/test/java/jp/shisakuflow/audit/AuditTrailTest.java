@@ -61,6 +61,7 @@ class AuditTrailTest {
   @Autowired InitiativeLifecycleService initiatives;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
+  @Autowired jp.shisakuflow.fiscalyear.PlanImportService planImports;
   @org.springframework.beans.factory.annotation.Value("${shisaku.admin.password}") String adminPassword;
 
   @BeforeEach
@@ -105,23 +106,38 @@ class AuditTrailTest {
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     JsonNode events = JSON.readTree(response.getBody()).get("events");
 
-    assertThat(find(events, "OPERATION", "Claim").get("actor").asText()).isEqualTo("takatsu");
+    JsonNode claim = find(events, "OPERATION", "Claim");
+    assertThat(claim.get("actor").asText()).isEqualTo("takatsu");
+    assertThat(claim.get("actorName").asText()).as("the name, not the id").isEqualTo("テスト takatsu");
+    assertThat(claim.get("typeLabel").asText()).isEqualTo("担当の引き受け");
+    assertThat(claim.get("activityName").asText()).as("the task's name, not its id").isEqualTo("調整");
+    assertThat(claim.get("activityId").asText()).isEqualTo(Element.TASK_COORDINATE);
     JsonNode assign = find(events, "OPERATION", "Assign");
     assertThat(assign.get("actor").asText()).isEqualTo("manager");
+    assertThat(assign.get("field").asText()).isEqualTo("assignee");
+    assertThat(assign.get("fieldLabel").asText()).isEqualTo("担当者");
     assertThat(assign.get("oldValue").asText()).isEqualTo("takatsu");
     assertThat(assign.get("newValue").asText()).isEqualTo("takatsu2");
-    assertThat(find(events, "OPERATION", "Complete").get("actor").asText()).isEqualTo("takatsu2");
+    assertThat(assign.get("oldLabel").asText()).isEqualTo("テスト takatsu");
+    assertThat(assign.get("newLabel").asText()).isEqualTo("テスト takatsu2");
+    JsonNode complete = find(events, "OPERATION", "Complete");
+    assertThat(complete.get("actor").asText()).isEqualTo("takatsu2");
+    assertThat(complete.get("field").isNull()).as("the engine's 'delete false → true' is not a change").isTrue();
     JsonNode change = null;
     for (JsonNode e : events) {
-      if (e.get("type").asText().equals("VARIABLE_SET") && e.get("detail").asText().startsWith("coordinationPartners")
+      if (e.get("type").asText().equals("VARIABLE_SET") && e.get("field").asText().equals("coordinationPartners")
           && !e.get("oldValue").isNull()) {
         change = e;
       }
     }
     assertThat(change).as("the changed value, old and new").isNotNull();
+    assertThat(change.get("fieldLabel").asText()).as("the form's label").isEqualTo("相手方・関係課");
+    assertThat(change.get("typeLabel").asText()).isEqualTo("値の変更");
     assertThat(change.get("oldValue").asText()).isEqualTo("高津区 地域振興課");
     assertThat(change.get("newValue").asText()).isEqualTo("高津区 地域振興課・まちづくり推進課");
     assertThat(change.get("actor").asText()).isEqualTo("admin");
+    assertThat(events.findValuesAsText("operation")).as("the API change is shown once, as the value's change")
+        .doesNotContain("SetVariable");
     boolean coordinatedByTakatsu2 = false;
     for (JsonNode e : events) {
       coordinatedByTakatsu2 |= e.get("type").asText().equals("ACTIVITY_ENDED")
@@ -131,7 +147,79 @@ class AuditTrailTest {
     assertThat(events.get(events.size() - 1).get("type").asText()).isEqualTo("PROCESS_ENDED");
 
     var csv = as("auditor").getForEntity("/api/audit/initiatives/{key}?format=csv", String.class, businessKey);
-    assertThat(csv.getBody()).startsWith("\uFEFF日時,種類,実行者").contains("takatsu2", "まちづくり推進課");
+    assertThat(csv.getBody()).startsWith("\uFEFF日時（日本時間）,種類,実行者").contains("テスト takatsu2",
+        "まちづくり推進課", "担当者の変更,テスト manager,調整,担当者,テスト takatsu,テスト takatsu2");
+  }
+
+  @Test
+  void aTrailSpeaksJapaneseWithNamesLabelsAndNoUnchangedRows() throws Exception {
+    String instance = AuditedYear.ensure(identityService, planImports, initiatives, taskService, runtimeService);
+    JsonNode events = JSON.readTree(as("auditor").getForEntity("/api/audit/instances/{id}", String.class, instance)
+        .getBody()).get("events");
+    assertThat(events.size()).isGreaterThan(20);
+    for (JsonNode e : events) {
+      assertThat(e.get("typeLabel").asText()).as("a Japanese kind for %s", e).isNotEqualTo(e.get("type").asText())
+          .doesNotContainPattern("[A-Za-z]");
+      if (!e.get("field").isNull()) {
+        assertThat(e.get("fieldLabel").asText()).as("a Japanese name for field %s", e.get("field"))
+            .isNotEqualTo(e.get("field").asText()).doesNotContainPattern("[a-z]");
+      }
+      if (!e.get("activityName").isNull()) {
+        assertThat(e.get("activityName").asText()).as("the model's name, not an id or a UUID")
+            .doesNotContainPattern("[A-Za-z0-9]{8}-");
+      }
+      assertThat(e.get("detail").asText("")).as("no engine element type as the detail")
+          .doesNotContain("Gateway", "startEvent", "userTask", "canceled", "completed", "COMPLETED");
+      boolean unchanged = !e.get("oldValue").isNull() && e.get("oldValue").equals(e.get("newValue"));
+      assertThat(unchanged).as("a row that changes nothing: %s", e).isFalse();
+    }
+    assertThat(events.findValues("field").stream().filter(f -> f.asText().equals("delete")))
+        .as("the engine's own 'delete' flag of a completion").isEmpty();
+    assertThat(events.findValues("type").stream().filter(t -> t.asText().equals("VARIABLE_SET"))
+        .count()).isPositive();
+    long partnerRows = 0;
+    for (JsonNode e : events) {
+      partnerRows += e.get("field").asText("").equals("coordinationPartners") ? 1 : 0;
+    }
+    assertThat(partnerRows).as("set once; the two unchanged saves are not rows").isEqualTo(1);
+
+    JsonNode rating = field(events, Var.VERIFICATION_RATING);
+    assertThat(rating.get("newValue").asText()).isEqualTo("needsImprovement");
+    assertThat(rating.get("newLabel").asText()).isEqualTo("要改善");
+    assertThat(rating.get("actorName").asText()).isEqualTo("佐藤 次郎");
+    assertThat(rating.get("activityName").asText()).as("where it was set").isEqualTo("検証");
+    assertThat(field(events, Var.WORKSTREAM).get("newLabel").asText()).as("the plan's name of the workstream")
+        .isEqualTo("「まちのひろば」の推進");
+    assertThat(field(events, Var.DECIDED_OUTCOME).get("newLabel").asText()).isEqualTo("継続実施");
+    assertThat(field(events, Var.OWNER_GROUP).get("newLabel").asText()).isEqualTo("高津区役所");
+    JsonNode claim = find(events, "OPERATION", "Claim");
+    assertThat(claim.get("actorName").asText()).isEqualTo("加藤 花子");
+    assertThat(claim.get("newLabel").asText()).isEqualTo("加藤 花子");
+    assertThat(find(events, "OPERATION", "Assign").get("actorName").asText()).isEqualTo("鈴木 一郎");
+    JsonNode gateway = null;
+    for (JsonNode e : events) {
+      if (e.get("activityId").asText("").equals(Element.GATEWAY_VERIFICATION_PASSED)) {
+        gateway = e;
+      }
+    }
+    assertThat(gateway).isNotNull();
+    assertThat(gateway.get("typeLabel").asText()).isEqualTo("分岐");
+    assertThat(gateway.get("activityName").asText()).isEqualTo("再調整が必要か");
+    JsonNode end = events.get(events.size() - 1);
+    assertThat(end.get("newLabel").asText()).isEqualTo("完了");
+
+    String trailCsv = as("auditor").getForEntity("/api/audit/initiatives/{key}?format=csv", String.class,
+        "FY" + AuditedYear.YEAR + "-audit-walk").getBody();
+    List<String> lines = trailCsv.lines().toList();
+    assertThat(lines.get(0)).isEqualTo("\uFEFF日時（日本時間）,種類,実行者,作業,項目,変更前,変更後,内容,日時（UTC）,種類コード,"
+        + "操作コード,実行者ID,作業ID,項目コード,変更前（値）,変更後（値）");
+    String first = events.get(0).get("time").asText();
+    assertThat(lines.get(1)).as("the city's time first, UTC among the codes")
+        .startsWith(jp.shisakuflow.time.CityTime.text(java.time.Instant.parse(first)) + ",開始,")
+        .contains(java.time.Instant.parse(first).toString() + ",PROCESS_STARTED");
+    assertThat(trailCsv).contains(",評価,,要改善,", ",verificationRating,,needsImprovement")
+        .contains("担当の引き受け,加藤 花子,調整,担当者,,加藤 花子,", ",Claim," + AuditedYear.STAFF + ",Task_Coordinate,assignee")
+        .doesNotContain(",Complete delete", "exclusiveGateway");
   }
 
   @Test
@@ -395,13 +483,24 @@ class AuditTrailTest {
     taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId(), variables);
   }
 
-  private static JsonNode find(JsonNode events, String type, String detailStart) {
+  private static JsonNode find(JsonNode events, String type, String operation) {
     for (JsonNode e : events) {
-      if (e.get("type").asText().equals(type) && e.get("detail").asText().startsWith(detailStart)) {
+      if (e.get("type").asText().equals(type) && e.get("operation").asText("").equals(operation)) {
         return e;
       }
     }
-    throw new AssertionError("no " + type + " " + detailStart + " in " + events);
+    throw new AssertionError("no " + type + " " + operation + " in " + events);
+  }
+
+  private static JsonNode field(JsonNode events, String field) {
+    JsonNode found = null;
+    for (JsonNode e : events) {
+      if (e.get("field").asText("").equals(field)) {
+        found = e;
+      }
+    }
+    assertThat(found).as("a row for %s", field).isNotNull();
+    return found;
   }
 
   private TestRestTemplate as(String user) {

@@ -34,6 +34,8 @@ class HistoryViewTest {
   @Autowired IdentityService identityService;
   @Autowired InitiativeLifecycleService initiatives;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired jp.shisakuflow.fiscalyear.PlanImportService planImports;
 
   @BeforeEach
   void instances() {
@@ -82,13 +84,51 @@ class HistoryViewTest {
     JsonNode events = trail.get("events");
     assertThat(events.findValuesAsText("type")).startsWith(AuditEvent.PROCESS_STARTED).contains(
         AuditEvent.ACTIVITY_STARTED, AuditEvent.VARIABLE_SET, AuditEvent.PROCESS_ENDED);
-    assertThat(events.findValuesAsText("typeLabel")).startsWith("開始").contains("値の変更", "終了");
+    assertThat(events.findValuesAsText("typeLabel")).startsWith("開始").contains("値の設定", "終了");
     assertThat(trail.get("csvUrl").asText()).as("an initiative's trail downloads as CSV")
         .isEqualTo("/api/audit/initiatives/" + trail.get("businessKey").asText() + "?format=csv");
     assertThat(http.withBasicAuth("auditor", TestUsers.PASSWORD).getForEntity(trail.get("csvUrl").asText(),
         String.class).getBody()).as("the link leads to the CSV").contains(AuditEvent.PROCESS_STARTED);
-    assertThat(events.findValuesAsText("detail")).as("the deletion is in the operation log")
-        .anyMatch(detail -> detail.startsWith("Delete"));
+    assertThat(events.findValuesAsText("operation")).as("the deletion is in the operation log").contains("Delete");
+    assertThat(events.findValuesAsText("typeLabel")).contains("中止（インスタンスの削除）");
+    JsonNode end = null;
+    for (JsonNode e : events) {
+      end = e.get("type").asText().equals(AuditEvent.PROCESS_ENDED) ? e : end;
+    }
+    assertThat(end).isNotNull();
+    assertThat(end.get("newLabel").asText()).isEqualTo("中止");
+    assertThat(end.get("detail").asText()).as("the reason given").isEqualTo("監査テスト: 中止");
+  }
+
+  @Test
+  void theFiltersOfferWhatExistsWithJapaneseLabels() throws Exception {
+    AuditedYear.ensure(identityService, planImports, initiatives, taskService, runtimeService);
+    JsonNode choices = JSON.readTree(get("/api/audit/filters?processDefinitionKey="
+        + InitiativeLifecycle.PROCESS_KEY).getBody());
+    assertThat(choices.get("states").findValuesAsText("label")).containsExactly("すべて", "終了（完了・中止）", "実行中");
+    assertThat(pairs(choices.get("fiscalYears"))).contains(AuditedYear.YEAR + "=" + AuditedYear.YEAR + "年度",
+        YEAR + "=" + YEAR + "年度");
+    assertThat(pairs(choices.get("workstreams"))).as("the plans' names, for codes of years without a plan too")
+        .contains("hiroba=「まちのひろば」の推進");
+    assertThat(pairs(choices.get("outcomes"))).contains("continue=継続実施");
+    assertThat(choices.get("outcomes").findValuesAsText("value")).as("only outcomes some instance was decided with")
+        .doesNotContain("suspendOrAbolish");
+    for (JsonNode group : List.of(choices.get("fiscalYears"), choices.get("workstreams"), choices.get("outcomes"))) {
+      assertThat(group.findValuesAsText("label")).allSatisfy(label -> assertThat(label).doesNotContainPattern(
+          "^[A-Za-z-]+$"));
+    }
+
+    JsonNode rows = list("fiscalYear=" + AuditedYear.YEAR + "&workstream=hiroba&state=finished");
+    assertThat(rows.findValuesAsText("title")).contains(AuditedYear.TITLE);
+    assertThat(rows.findValuesAsText("workstreamLabel")).containsOnly("「まちのひろば」の推進");
+    assertThat(rows.findValuesAsText("outcomeLabel")).contains("継続実施");
+    assertThat(get("/api/audit/filters").getStatusCode().value()).isEqualTo(400);
+  }
+
+  private static List<String> pairs(JsonNode choices) {
+    List<String> pairs = new java.util.ArrayList<>();
+    choices.forEach(c -> pairs.add(c.get("value").asText() + "=" + c.get("label").asText()));
+    return pairs;
   }
 
   @Test

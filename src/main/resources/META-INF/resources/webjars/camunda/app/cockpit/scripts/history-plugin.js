@@ -1,7 +1,8 @@
 // Shisaku Flow: history for auditors in Cockpit (the community Cockpit shows running instances only).
 // Read-only: every request is a GET to /api/audit/** (auditors and managers); nothing here can change data.
-// Per definition: finished and running instances with filters, and the chosen instance's timeline with
-// its path drawn over the diagram. Per running instance: the same timeline.
+// Per definition: finished and running instances with filters (dropdowns of what exists, labels from the
+// server), and the chosen instance's timeline on a page of its own, with its path drawn over the diagram.
+// Per running instance: the same timeline page. Every label comes from the server (typeLabel, actorName, …).
 
 import {appFetch, engineFetch, escape, pageEngineApi, plugin, showError}
   from '../../shisaku/scripts/plugin-kit.js';
@@ -34,45 +35,129 @@ const hideActionsFromReaders = () => fetch(pageEngineApi() + '/authorization/che
   .catch(() => undefined);
 hideActionsFromReaders();
 
-/** The timeline table of one instance, and its path announced to the diagram; not once the view has gone. */
-const renderTimeline = (node, processInstanceId, isGone = () => false) => {
-  node.innerHTML = '<p>読み込み中…</p>';
-  return getJson('/api/audit/instances/' + encodeURIComponent(processInstanceId)).then(trail => {
-    const rows = trail.events.map(e => '<tr data-type="' + escape(e.type) + '"><td>' + escape(e.timeText)
-      + '</td><td>' + escape(e.typeLabel) + '</td><td>' + escape(e.actor) + '</td><td>'
-      + escape(e.type === 'VARIABLE_SET' ? '' : e.activityName || e.activityId) + '</td><td>' + escape(e.detail) + '</td><td>'
-      + escape(e.oldValue) + (e.oldValue != null || e.newValue != null ? ' → ' : '') + escape(e.newValue)
-      + '</td></tr>').join('');
-    node.innerHTML = '<h4>タイムライン: ' + escape(trail.businessKey || trail.processInstanceId) + '</h4>'
-      + (trail.csvUrl ? '<p><a href="' + escape(trail.csvUrl) + '">CSV</a></p>' : '')
-      + '<table class="table table-condensed shisaku-timeline"><thead><tr><th>日時</th><th>種類</th><th>実行者</th>'
-      + '<th>アクティビティ</th><th>内容</th><th>変更前 → 変更後</th></tr></thead><tbody>' + rows + '</tbody></table>';
-    node.setAttribute('data-events', String(trail.events.length));
-    if (isGone()) {
-      return;
-    }
-    const path = trail.events.filter(e => e.type === 'ACTIVITY_STARTED').map(e => e.activityId);
-    window.dispatchEvent(new CustomEvent(PATH_EVENT, {detail: {processInstanceId, path}}));
-  }).catch(error => showError(node, error));
+const STYLE = `
+dialog.shisaku-timeline-page { width: 100vw; height: 100vh; max-width: 100vw; max-height: 100vh; margin: 0;
+  padding: 0; border: none; background: #fff; }
+dialog.shisaku-timeline-page[open] { display: flex; flex-direction: column; }
+dialog.shisaku-timeline-page::backdrop { background: rgba(0, 0, 0, .3); }
+.shisaku-timeline-page .shisaku-timeline-head { flex: 0 0 auto; background: #fff; padding: 12px 24px 8px;
+  border-bottom: 1px solid #ddd; display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center; }
+.shisaku-timeline-page .shisaku-timeline-head h3 { margin: 0; font-size: 20px; flex: 1 1 auto; }
+.shisaku-timeline-page .shisaku-timeline-body { flex: 1 1 auto; min-height: 0; overflow: auto; padding: 0 24px 24px; }
+.shisaku-timeline { width: 100%; table-layout: auto; }
+.shisaku-timeline th { position: sticky; top: 0; background: #f5f5f5; z-index: 1; white-space: nowrap; }
+.shisaku-timeline td.shisaku-time, .shisaku-timeline td.shisaku-kind, .shisaku-timeline td.shisaku-actor {
+  white-space: nowrap; }
+.shisaku-timeline td.shisaku-change { min-width: 16em; word-break: break-word; }
+.shisaku-timeline td.shisaku-detail { word-break: break-word; }
+.shisaku-timeline tr[data-type="OPERATION"] td.shisaku-kind { color: #8a4b00; font-weight: bold; }
+.shisaku-timeline tr[data-type="VARIABLE_SET"] td.shisaku-kind { color: #1565c0; }
+.shisaku-timeline .shisaku-old { color: #777; }
+.shisaku-history td, .shisaku-history th { white-space: nowrap; }
+.shisaku-history td.shisaku-title { white-space: normal; min-width: 12em; }
+.shisaku-history-filter label { margin-right: 12px; font-weight: normal; }
+`;
+
+const addStyle = () => {
+  if (!document.getElementById('shisaku-timeline-style')) {
+    const style = document.createElement('style');
+    style.id = 'shisaku-timeline-style';
+    style.textContent = STYLE;
+    document.head.appendChild(style);
+  }
 };
 
-const FILTER_FORM = '<form class="form-inline shisaku-history-filter">'
-  + '<label>状態 <select name="state"><option value="all">すべて</option><option value="finished">完了</option>'
-  + '<option value="running">実行中</option></select></label> '
-  + '<label>年度 <input name="fiscalYear" type="number" style="width:6em"></label> '
-  + '<label>取組 <input name="workstream" style="width:8em"></label> '
-  + '<label>結果 <input name="outcome" style="width:8em"></label> '
-  + '<label>開始日 <input name="startedFrom" type="date"> 〜 <input name="startedTo" type="date"></label> '
-  + '<button type="submit" class="btn btn-default">検索</button></form>'
-  + '<div class="shisaku-history-list"></div><div class="shisaku-history-timeline"></div>';
+/** The options of a dropdown: the server's values and labels, the first meaning "no filter". */
+const options = (choices, any) => '<option value="">' + escape(any) + '</option>'
+  + choices.map(c => '<option value="' + escape(c.value) + '">' + escape(c.label) + '</option>').join('');
 
-/** The definition's history tab; its cleanup keeps late answers from announcing a path. */
+const distinct = values => values.filter((v, i) => v && values.indexOf(v) === i);
+
+const eventRow = e => '<tr data-type="' + escape(e.type) + '"><td class="shisaku-time">' + escape(e.timeText)
+  + '</td><td class="shisaku-kind">' + escape(e.typeLabel) + '</td><td class="shisaku-actor">'
+  + escape(e.actorName) + '</td><td>' + escape(e.activityName) + '</td><td class="shisaku-detail">'
+  + (e.fieldLabel ? '<strong>' + escape(e.fieldLabel) + '</strong>' + (e.detail ? '<br>' : '') : '')
+  + escape(e.detail) + '</td><td class="shisaku-change">'
+  + (e.oldLabel != null || e.newLabel != null
+    ? '<span class="shisaku-old">' + escape(e.oldLabel) + '</span> → ' + escape(e.newLabel) : '')
+  + '</td></tr>';
+
+/**
+ * One instance's timeline on a page of its own (the whole window, its own scroll, the header row kept in
+ * view), with dropdowns for its kinds and people; closes with 閉じる or Esc. Returns the page's close.
+ */
+const openTimelinePage = (trail, heading) => {
+  addStyle();
+  document.querySelectorAll('dialog.shisaku-timeline-page').forEach(d => d.remove());
+  const page = document.createElement('dialog');
+  page.className = 'shisaku-timeline-page';
+  page.setAttribute('aria-label', '監査タイムライン');
+  const kinds = distinct(trail.events.map(e => e.typeLabel));
+  const actors = distinct(trail.events.map(e => e.actorName));
+  page.innerHTML = '<div class="shisaku-timeline-head"><h3>監査タイムライン：' + escape(heading) + '</h3>'
+    + '<form class="form-inline shisaku-timeline-filter"><label>種類 <select name="kind" class="form-control">'
+    + options(kinds.map(k => ({value: k, label: k})), 'すべて') + '</select></label> '
+    + '<label>実行者 <select name="actor" class="form-control">'
+    + options(actors.map(a => ({value: a, label: a})), 'すべて') + '</select></label></form>'
+    + '<span class="shisaku-timeline-count"></span>'
+    + (trail.csvUrl ? '<a class="btn btn-default" href="' + escape(trail.csvUrl) + '">CSV をダウンロード</a>' : '')
+    + '<button type="button" class="btn btn-primary shisaku-timeline-close">閉じる</button></div>'
+    + '<div class="shisaku-timeline-body"><table class="table table-condensed table-striped shisaku-timeline">'
+    + '<thead><tr><th>日時</th><th>種類</th><th>実行者</th><th>作業</th><th>項目・内容</th><th>変更前 → 変更後</th>'
+    + '</tr></thead><tbody></tbody></table></div>';
+  const form = page.querySelector('form');
+  const body = page.querySelector('tbody');
+  const table = page.querySelector('.shisaku-timeline');
+  const draw = () => {
+    const kind = form.kind.value;
+    const actor = form.actor.value;
+    const shown = trail.events.filter(e => (!kind || e.typeLabel === kind) && (!actor || e.actorName === actor));
+    body.innerHTML = shown.map(eventRow).join('');
+    table.setAttribute('data-events', String(shown.length));
+    page.querySelector('.shisaku-timeline-count').textContent = shown.length + ' 件'
+      + (shown.length === trail.events.length ? '' : '（全 ' + trail.events.length + ' 件）');
+  };
+  form.addEventListener('change', draw);
+  form.addEventListener('submit', event => event.preventDefault());
+  const close = () => {
+    if (page.open) {
+      page.close();
+    }
+    page.remove();
+  };
+  page.querySelector('.shisaku-timeline-close').addEventListener('click', close);
+  page.addEventListener('close', () => page.remove());
+  draw();
+  document.body.appendChild(page);
+  page.showModal();
+  return close;
+};
+
+const loadTrail = processInstanceId => getJson('/api/audit/instances/' + encodeURIComponent(processInstanceId));
+
+/** Announces the instance's path to the definition's diagram (the elements it entered, in order). */
+const announcePath = (processInstanceId, trail) => window.dispatchEvent(new CustomEvent(PATH_EVENT, {detail: {
+  processInstanceId, path: trail.events.filter(e => e.type === 'ACTIVITY_STARTED').map(e => e.activityId)}}));
+
+const FILTER_FORM = '<form class="form-inline shisaku-history-filter">'
+  + '<label>状態 <select name="state" class="form-control"></select></label>'
+  + '<label>年度 <select name="fiscalYear" class="form-control"></select></label>'
+  + '<label>取組 <select name="workstream" class="form-control"></select></label>'
+  + '<label>決定方針 <select name="outcome" class="form-control"></select></label>'
+  + '<label>開始日 <input name="startedFrom" type="date" class="form-control"> 〜 '
+  + '<input name="startedTo" type="date" class="form-control"></label>'
+  + '<button type="submit" class="btn btn-default">絞り込む</button></form>'
+  + '<p class="shisaku-history-hint">業務キーを選ぶと、その施策の監査タイムラインが全画面で開き、通った経路が上の図に示されます。</p>'
+  + '<div class="shisaku-history-list"></div>';
+
+/** The definition's history tab; its cleanup closes an open timeline and keeps late answers from drawing. */
 const mountHistory = (node, api, processDefinitionId) => {
   let unmounted = false;
+  let closePage = () => undefined;
+  addStyle();
   node.innerHTML = FILTER_FORM;
   const form = node.querySelector('form');
   const list = node.querySelector('.shisaku-history-list');
-  const timeline = node.querySelector('.shisaku-history-timeline');
   const definition = engineFetch(api, '/process-definition/' + encodeURIComponent(processDefinitionId))
     .then(response => {
       if (!response.ok) {
@@ -80,13 +165,28 @@ const mountHistory = (node, api, processDefinitionId) => {
       }
       return response.json();
     });
+  // The dropdowns offer what the server says exists, with its labels; the list waits for them.
+  const choices = definition
+    .then(d => getJson('/api/audit/filters?processDefinitionKey=' + encodeURIComponent(d.key)))
+    .then(c => {
+      if (unmounted) {
+        return;
+      }
+      form.state.innerHTML = c.states.map(s => '<option value="' + escape(s.value) + '">' + escape(s.label)
+        + '</option>').join('');
+      form.fiscalYear.innerHTML = options(c.fiscalYears, 'すべての年度');
+      form.workstream.innerHTML = options(c.workstreams, 'すべての取組');
+      form.outcome.innerHTML = options(c.outcomes, 'すべて');
+      form.setAttribute('data-ready', 'true');
+    });
+  const titles = {};
   // Only the latest search draws the list: an earlier, slower answer (the unfiltered first one) must not
   // replace the rows of the filter the auditor asked for since.
   let latestSearch = 0;
   const search = () => {
     const searchNumber = ++latestSearch;
     const isOutdated = () => searchNumber !== latestSearch || unmounted;
-    return definition.then(d => {
+    return Promise.all([definition, choices]).then(([d]) => {
       const params = new URLSearchParams({processDefinitionKey: d.key});
       new FormData(form).forEach((value, name) => value && params.set(name, value));
       return getJson('/api/audit/instances?' + params);
@@ -94,12 +194,15 @@ const mountHistory = (node, api, processDefinitionId) => {
       if (isOutdated()) {
         return;
       }
-      list.innerHTML = '<table class="table table-condensed shisaku-history"><thead><tr><th>業務キー</th><th>施策</th>'
-        + '<th>取組</th><th>年度</th><th>結果</th><th>状態</th><th>開始</th><th>終了</th></tr></thead><tbody>'
-        + instances.map(i => '<tr><td><a href="" data-instance="' + escape(i.id) + '">' + escape(i.businessKey || i.id)
-          + '</a></td><td>' + escape(i.title) + '</td><td>' + escape(i.workstream) + '</td><td>' + escape(i.fiscalYear)
-          + '</td><td>' + escape(i.outcomeLabel) + '</td><td>' + escape(i.stateLabel) + '</td><td>'
-          + escape(i.startTimeText) + '</td><td>' + escape(i.endTimeText) + '</td></tr>').join('')
+      instances.forEach(i => (titles[i.id] = (i.businessKey || i.id) + (i.title ? ' ' + i.title : '')));
+      list.innerHTML = '<p>' + instances.length + ' 件</p>'
+        + '<table class="table table-condensed table-hover shisaku-history"><thead><tr><th>業務キー</th><th>施策</th>'
+        + '<th>取組</th><th>年度</th><th>決定方針</th><th>状態</th><th>開始</th><th>終了</th></tr></thead><tbody>'
+        + instances.map(i => '<tr><td><a href="" data-instance="' + escape(i.id) + '" title="監査タイムラインを開く">'
+          + escape(i.businessKey || i.id) + '</a></td><td class="shisaku-title">' + escape(i.title) + '</td><td>'
+          + escape(i.workstreamLabel) + '</td><td>' + escape(i.fiscalYear) + '</td><td>' + escape(i.outcomeLabel)
+          + '</td><td>' + escape(i.stateLabel) + '</td><td>' + escape(i.startTimeText) + '</td><td>'
+          + escape(i.endTimeText) + '</td></tr>').join('')
         + '</tbody></table>' + (instances.length ? '' : '<p>該当するインスタンスはありません。</p>');
       list.setAttribute('data-rows', String(instances.length));
     }).catch(error => isOutdated() || showError(list, error));
@@ -112,12 +215,46 @@ const mountHistory = (node, api, processDefinitionId) => {
     const link = event.target.closest('a[data-instance]');
     if (link) {
       event.preventDefault();
-      renderTimeline(timeline, link.getAttribute('data-instance'), () => unmounted);
+      const id = link.getAttribute('data-instance');
+      loadTrail(id).then(trail => {
+        if (unmounted) {
+          return;
+        }
+        announcePath(id, trail);
+        closePage = openTimelinePage(trail, titles[id] || trail.businessKey || id);
+      }).catch(error => unmounted || showError(list, error));
     }
   });
   search();
   return () => {
     unmounted = true;
+    closePage();
+  };
+};
+
+/** The running instance's tab: how much is recorded, and the button that opens its timeline page. */
+const mountInstanceTimeline = (node, processInstanceId) => {
+  let unmounted = false;
+  let closePage = () => undefined;
+  node.innerHTML = '<p>読み込み中…</p>';
+  loadTrail(processInstanceId).then(trail => {
+    if (unmounted) {
+      return;
+    }
+    const events = trail.events;
+    node.innerHTML = '<div class="shisaku-instance-timeline"><p>この' + (trail.csvUrl ? '施策' : 'インスタンス')
+      + 'の記録は ' + events.length + ' 件です（' + escape(events.length ? events[0].timeText : '') + ' 〜 '
+      + escape(events.length ? events[events.length - 1].timeText : '') + '）。</p>'
+      + '<button type="button" class="btn btn-primary shisaku-open-timeline">監査タイムラインを開く</button> '
+      + (trail.csvUrl ? '<a class="btn btn-default" href="' + escape(trail.csvUrl) + '">CSV をダウンロード</a>' : '')
+      + '</div>';
+    node.querySelector('.shisaku-open-timeline').addEventListener('click', () => {
+      closePage = openTimelinePage(trail, trail.businessKey || trail.processInstanceId);
+    });
+  }).catch(error => unmounted || showError(node, error));
+  return () => {
+    unmounted = true;
+    closePage();
   };
 };
 
@@ -176,14 +313,6 @@ export default [
     pluginPoint: 'cockpit.processInstance.runtime.tab',
     priority: 10,
     properties: {label: '監査タイムライン'},
-    mount: (node, {processInstanceId}) => {
-      let unmounted = false;
-      const timeline = document.createElement('div');
-      node.appendChild(timeline);
-      renderTimeline(timeline, processInstanceId, () => unmounted);
-      return () => {
-        unmounted = true;
-      };
-    }
+    mount: (node, {processInstanceId}) => mountInstanceTimeline(node, processInstanceId)
   })
 ];
