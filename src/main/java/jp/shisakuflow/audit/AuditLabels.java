@@ -143,6 +143,13 @@ public class AuditLabels {
       "processInstanceIds", "processInstanceId", "processDefinitionId", "processDefinitionKey", "mode",
       "includeSubtasks", "variables", "skipIoMapping");
 
+  /**
+   * The engine's bookkeeping of a repeated step (how many tasks, how many done, which one): not a value anyone
+   * set; the timeline leaves it out (each task's own start and end are there).
+   */
+  static final Set<String> TECHNICAL_VARIABLES = Set.of(Var.LOOP_COUNTER, "nrOfInstances", "nrOfActiveInstances",
+      "nrOfCompletedInstances");
+
   /** The kinds of BPMN element the history records, named for a person reading the timeline. */
   static final Map<String, String> ELEMENT_KINDS = Map.ofEntries(Map.entry("userTask", "担当者の作業"),
       Map.entry("serviceTask", "自動処理"), Map.entry("businessRuleTask", "判定（ルール表）"),
@@ -163,6 +170,12 @@ public class AuditLabels {
 
   static final Set<String> TASK_KINDS = Set.of("userTask", "serviceTask", "businessRuleTask", "scriptTask",
       "sendTask", "receiveTask", "manualTask", "task", "subProcess", "callActivity", "multiInstanceBody");
+
+  /** Whether an element of this kind waits (an intermediate catch event, a receive task) rather than being passed. */
+  static boolean waits(String activityType) {
+    return activityType != null && (activityType.startsWith("intermediate") && !activityType.contains("Throw")
+        || activityType.equals("receiveTask"));
+  }
 
   static final Map<String, String> INSTANCE_STATES = Map.of("ACTIVE", "実行中", "COMPLETED", "完了",
       "EXTERNALLY_TERMINATED", "中止", "INTERNALLY_TERMINATED", "中止", "SUSPENDED", "一時停止");
@@ -214,6 +227,9 @@ public class AuditLabels {
   public static String operation(String type, String entityType) {
     if (UserOperationLogEntry.OPERATION_TYPE_DELETE.equals(type) && "ProcessInstance".equals(entityType)) {
       return "中止（インスタンスの削除）";
+    }
+    if (UserOperationLogEntry.OPERATION_TYPE_CREATE.equals(type)) {
+      return "Task".equals(entityType) ? "作業の作成" : "ProcessInstance".equals(entityType) ? "インスタンスの作成" : "作成";
     }
     return OPERATIONS.getOrDefault(type, "その他の操作");
   }

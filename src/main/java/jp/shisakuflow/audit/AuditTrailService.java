@@ -81,17 +81,19 @@ public class AuditTrailService {
       boolean task = AuditLabels.TASK_KINDS.contains(type);
       boolean gateway = type != null && type.endsWith("Gateway");
       String name = model.name(activity.getActivityId(), activity.getActivityName(), type);
+      String kind = AuditLabels.elementKind(type);
+      String detail = kind != null && kind.equals(name) ? null : kind;
       events.add(new AuditEvent(activity.getStartTime().toInstant(), AuditEvent.ACTIVITY_STARTED,
           task ? "作業の開始" : gateway ? "分岐" : "イベント", null, "", null, activity.getActivityId(), name, null,
-          null, AuditLabels.elementKind(type), null, null, null, null));
-      // An element passed in no time (a gateway, a start or end event) ended as it started: its start says it.
-      boolean passedThrough = activity.getEndTime() != null && activity.getEndTime().equals(activity.getStartTime())
-          && !activity.isCanceled();
+          null, detail, null, null, null, null));
+      // An element that is passed, not waited in (a gateway, a start, end or boundary event), ends as it
+      // starts: its start says it. Tasks and events that wait (a timer, a message) say when they ended.
+      boolean passedThrough = !task && !AuditLabels.waits(type) && !activity.isCanceled();
       if (activity.getEndTime() != null && !passedThrough) {
         events.add(new AuditEvent(activity.getEndTime().toInstant(), AuditEvent.ACTIVITY_ENDED,
             activity.isCanceled() ? (task ? "作業の中断" : "イベントの中断") : (task ? "作業の完了" : "イベントの完了"),
             null, nz(activity.getAssignee()), labels.person(activity.getAssignee()), activity.getActivityId(), name,
-            null, null, AuditLabels.elementKind(type), null, null, null, null));
+            null, null, detail, null, null, null, null));
       }
     }
     Map<String, HistoricTaskInstance> tasks = new HashMap<>();
@@ -105,6 +107,9 @@ public class AuditTrailService {
     for (HistoricDetail detail : historyService.createHistoricDetailQuery().processInstanceId(id).variableUpdates()
         .orderByTime().asc().listPage(0, MAX)) {
       HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+      if (AuditLabels.TECHNICAL_VARIABLES.contains(update.getVariableName())) {
+        continue;
+      }
       String key = update.getVariableInstanceId();
       String value = stored(update.getValue());
       boolean seen = lastValues.containsKey(key);

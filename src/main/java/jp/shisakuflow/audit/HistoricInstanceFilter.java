@@ -11,7 +11,9 @@ import jp.shisakuflow.time.FiscalYear;
 public record HistoricInstanceFilter(String processDefinitionKey, String state, Integer fiscalYear,
     String workstream, String outcome, LocalDate startedFrom, LocalDate startedTo) {
 
-  static final Set<String> STATES = Set.of("all", "running", "finished");
+  /** The states offered and accepted, from {@link HistoryFilterChoices#STATES} (their one home). */
+  static final Set<String> STATES = HistoryFilterChoices.STATES.stream().map(HistoryFilterChoices.Choice::value)
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   public HistoricInstanceFilter {
     if (processDefinitionKey == null || processDefinitionKey.isBlank()) {

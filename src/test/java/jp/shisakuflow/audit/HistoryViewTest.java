@@ -152,6 +152,9 @@ class HistoryViewTest {
     assertThat(http.withBasicAuth("takatsu", TestUsers.PASSWORD).getForEntity("/api/audit/instances?"
         + "processDefinitionKey=" + InitiativeLifecycle.PROCESS_KEY, String.class).getStatusCode().value())
         .isEqualTo(403);
+    assertThat(http.withBasicAuth("takatsu", TestUsers.PASSWORD).getForEntity("/api/audit/filters?"
+        + "processDefinitionKey=" + InitiativeLifecycle.PROCESS_KEY, String.class).getStatusCode().value())
+        .isEqualTo(403);
   }
 
   private String start(String id, String workstream) {

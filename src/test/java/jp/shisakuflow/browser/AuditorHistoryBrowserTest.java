@@ -73,7 +73,6 @@ class AuditorHistoryBrowserTest {
     WebElement row = browser.findElement(By.cssSelector(".shisaku-history tbody tr"));
     assertThat(row.getText()).contains(AuditedYear.TITLE, "「まちのひろば」の推進", String.valueOf(AuditedYear.YEAR),
         "継続実施", "完了");
-    Chromium.screenshot(browser, "auditor-history-list");
     EnglishUiText.assertNoneOn(browser, "履歴（監査）の一覧");
 
     row.findElement(By.cssSelector("a[data-instance]")).click();
@@ -96,7 +95,7 @@ class AuditorHistoryBrowserTest {
     });
     assertThat(changes.stream().filter(change -> change.contains("高津区 地域振興課"))).as("saved twice unchanged: one row")
         .hasSize(1);
-    EnglishUiText.assertNoneOn(browser, "監査タイムライン（全画面）");
+    noEnglishOn(page, "監査タイムライン（全画面）");
 
     // A kind of the timeline, chosen from what it has.
     int all = Integer.parseInt(timeline.getAttribute("data-events"));
@@ -112,6 +111,8 @@ class AuditorHistoryBrowserTest {
     assertThat(browser.findElements(By.cssSelector("[data-element-id='StartEvent_InitiativeStarted'].shisaku-visited")))
         .as("the start event is marked as visited on the diagram").isNotEmpty();
     assertThat(browser.findElements(By.cssSelector(".shisaku-step"))).isNotEmpty();
+    Chromium.screenshot(browser, "auditor-history-list");
+    EnglishUiText.assertNoneOn(browser, "履歴（監査）の一覧と図の経路");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body.shisaku-read-only")));
     assertThat(browser.findElements(By.cssSelector(".ctn-toolbar")).stream().filter(WebElement::isDisplayed))
         .as("Cockpit's actions (suspend, modify, ...) are not offered to an auditor").isEmpty();
@@ -127,13 +128,34 @@ class AuditorHistoryBrowserTest {
     Chromium.logIn(browser, base(), "auditor");
     Chromium.openWebapp(browser, base() + "/camunda/app/cockpit/default/#/process-instance/" + running + "/runtime");
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '監査タイムライン')]"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".shisaku-open-timeline"))).click();
+    WebElement tab = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".shisaku-open-timeline")))
+        .findElement(By.xpath("./.."));
+    assertThat(tab.getText()).contains("記録は", "件");
+    noEnglishOn(tab, "監査タイムラインのタブ");
+    tab.findElement(By.cssSelector(".shisaku-open-timeline")).click();
     WebElement page = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("dialog.shisaku-timeline-page[open]")));
     assertThat(page.findElement(By.cssSelector(".shisaku-timeline")).getText()).contains("開始", "値の設定",
         "「まちのひろば」の推進", "工程の計画");
     assertThat(page.findElement(By.cssSelector("a[href*='format=csv']")).getText()).contains("CSV");
-    EnglishUiText.assertNoneOn(browser, "実行中の施策の監査タイムライン");
+    noEnglishOn(page, "実行中の施策の監査タイムライン（全画面）");
+  }
+
+  /**
+   * The timeline page is modal and covers the window: what the person sees is the page itself (Cockpit's own
+   * screen behind it is checked where Cockpit's screen is shown, and by the read-only walk).
+   */
+  private static void noEnglishOn(WebElement shown, String screen) {
+    StringBuilder text = new StringBuilder(shown.getText());
+    for (WebElement labelled : shown.findElements(By.cssSelector("[title],[aria-label]"))) {
+      for (String attribute : List.of("title", "aria-label")) {
+        String value = labelled.getAttribute(attribute);
+        if (value != null) {
+          text.append('\n').append(value);
+        }
+      }
+    }
+    assertThat(EnglishUiText.foundIn(text.toString())).as("English or engine text on %s:%n%s", screen, text).isEmpty();
   }
 
   private String base() {
