@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jp.shisakuflow.fiscalyear.YearPlans;
 import jp.shisakuflow.initiative.BusinessKey;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
@@ -19,6 +21,7 @@ import jp.shisakuflow.plan.PlannedInitiative;
 import jp.shisakuflow.progress.Dashboard.MilestoneMark;
 import jp.shisakuflow.progress.Dashboard.PhaseDuration;
 import jp.shisakuflow.progress.Dashboard.QuarterTrend;
+import jp.shisakuflow.progress.ProgressReport.InitiativeProgress;
 import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.time.FiscalYear;
 import org.camunda.bpm.engine.HistoryService;
@@ -52,6 +55,15 @@ public class DashboardService {
 
   /** The year's dashboard; with a process instance, also that instance's delays ({@code null}: none asked). */
   public Dashboard dashboard(int fiscalYear, String processInstanceId) {
+    return dashboard(fiscalYear, processInstanceId, Dashboard.Filter.NONE);
+  }
+
+  /**
+   * The year's dashboard as the filter limits it: its initiatives, the milestones of their workstreams and leads
+   * (with a status chosen, those of the workstreams that still have initiatives), the counts and the figures of
+   * those initiatives alone; the filters' options from the whole year.
+   */
+  public Dashboard dashboard(int fiscalYear, String processInstanceId, Dashboard.Filter filter) {
     LocalDate today = CityTime.today(ClockUtil.getCurrentTime());
     LocalDate end = FiscalYear.end(fiscalYear);
     LocalDate asOf = today.isAfter(end) ? end : today;
@@ -70,10 +82,67 @@ public class DashboardService {
         .filter(g -> g.type() == OrganizationGroup.Type.WARD).map(OrganizationGroup::id).toList();
     Map<ProgressStatus, String> statusLabels = new LinkedHashMap<>();
     Arrays.stream(ProgressStatus.values()).forEach(status -> statusLabels.put(status, status.labelJa()));
-    return new Dashboard(fiscalYear, asOf, FiscalYear.start(fiscalYear), end, progress.report(fiscalYear, asOf),
-        workstreams, groups, wards, statusLabels, selectableYears(FiscalYear.containing(today)), milestones,
-        new Dashboard.Figures(overdueTasksByGroup(), phaseDurations(fiscalYear), trend(fiscalYear, asOf)),
-        processInstanceId == null ? List.of() : delaysOf(processInstanceId));
+    ProgressReport year = progress.report(fiscalYear, asOf);
+    Dashboard.FilterOptions options = filterOptions(year, milestones, workstreams, groups, wards);
+    boolean planned = !workstreams.isEmpty() || !milestones.isEmpty() || !year.initiatives().isEmpty();
+    if (filter.isNone()) {
+      return new Dashboard(fiscalYear, asOf, FiscalYear.start(fiscalYear), end, year,
+          workstreams, groups, wards, statusLabels, selectableYears(FiscalYear.containing(today)), milestones,
+          new Dashboard.Figures(overdueTasksByGroup(null), phaseDurations(fiscalYear, null),
+              trend(fiscalYear, asOf, filter)),
+          processInstanceId == null ? List.of() : delaysOf(processInstanceId), filter, options, planned);
+    }
+    List<InitiativeProgress> initiatives = year.initiatives().stream().filter(filter::admits).toList();
+    Set<String> withInitiatives = initiatives.stream().map(InitiativeProgress::workstream).collect(Collectors.toSet());
+    List<MilestoneMark> shown = milestones.stream().filter(filter::admits)
+        .filter(m -> filter.status() == null || withInitiatives.contains(m.workstream())).toList();
+    List<String> instances = initiatives.stream().map(InitiativeProgress::processInstanceId).toList();
+    ProgressReport filtered = new ProgressReport(fiscalYear, asOf, initiatives,
+        ProgressCalculator.summarize(initiatives, InitiativeProgress::workstream),
+        ProgressCalculator.summarize(initiatives, InitiativeProgress::ownerGroup));
+    return new Dashboard(fiscalYear, asOf, FiscalYear.start(fiscalYear), end, filtered,
+        workstreams, groups, wards, statusLabels, selectableYears(FiscalYear.containing(today)), shown,
+        new Dashboard.Figures(overdueTasksByGroup(instances), phaseDurations(fiscalYear, instances),
+            trend(fiscalYear, asOf, filter)),
+        processInstanceId == null ? List.of() : delaysOf(processInstanceId), filter, options, planned);
+  }
+
+  /**
+   * What the filters offer: the workstreams that have initiatives or milestones (in the plan's order), the groups
+   * that lead or share an initiative or lead a milestone, the wards an initiative runs in or a milestone is led by,
+   * and the statuses that occur.
+   */
+  static Dashboard.FilterOptions filterOptions(ProgressReport year, List<MilestoneMark> milestones,
+      Map<String, String> workstreamNames, Map<String, String> groupNames, List<String> wards) {
+    Set<String> usedWorkstreams = new java.util.HashSet<>();
+    Set<String> usedGroups = new java.util.HashSet<>();
+    year.initiatives().forEach(i -> {
+      usedWorkstreams.add(i.workstream());
+      usedGroups.add(i.ownerGroup());
+      if (i.owners() != null) {
+        usedGroups.addAll(i.owners().coOwners());
+        usedGroups.addAll(i.owners().wards());
+      }
+    });
+    milestones.forEach(m -> {
+      usedWorkstreams.add(m.workstream());
+      usedGroups.add(m.ownerGroup());
+    });
+    List<String> workstreamOrder = new ArrayList<>(workstreamNames.keySet());
+    usedWorkstreams.stream().filter(w -> w != null && !workstreamNames.containsKey(w)).sorted()
+        .forEach(workstreamOrder::add);
+    List<Dashboard.Option> workstreamOptions = workstreamOrder.stream().filter(usedWorkstreams::contains)
+        .map(w -> new Dashboard.Option(w, workstreamNames.getOrDefault(w, w))).toList();
+    List<Dashboard.Option> groupOptions = groupNames.keySet().stream()
+        .filter(g -> usedGroups.contains(g) && !wards.contains(g))
+        .map(g -> new Dashboard.Option(g, groupNames.get(g))).toList();
+    List<Dashboard.Option> wardOptions = wards.stream().filter(usedGroups::contains)
+        .map(g -> new Dashboard.Option(g, groupNames.get(g))).toList();
+    Set<ProgressStatus> statuses = year.initiatives().stream().map(InitiativeProgress::status)
+        .collect(Collectors.toSet());
+    List<Dashboard.Option> statusOptions = Arrays.stream(ProgressStatus.values()).filter(statuses::contains)
+        .map(s -> new Dashboard.Option(s.name(), s.labelJa())).toList();
+    return new Dashboard.FilterOptions(workstreamOptions, groupOptions, wardOptions, statusOptions);
   }
 
   /** The years the view offers: next year, this year and the seven before it, as far as they are supported. */
@@ -105,23 +174,46 @@ public class DashboardService {
         .toList();
   }
 
-  /** Open tasks past their due date, per candidate group: one query. */
-  Map<String, Long> overdueTasksByGroup() {
+  /** Open tasks past their due date, per candidate group: one query; {@code instances} (null: all) limit them. */
+  Map<String, Long> overdueTasksByGroup(List<String> instances) {
     Map<String, Long> overdue = new LinkedHashMap<>();
+    if (instances != null && instances.isEmpty()) {
+      return overdue;
+    }
+    List<Object> args = new ArrayList<>();
+    args.add(ClockUtil.getCurrentTime());
+    if (instances != null) {
+      args.addAll(instances);
+    }
     jdbc.queryForList("SELECT I.GROUP_ID_ AS G, COUNT(*) AS N FROM ACT_RU_TASK T JOIN ACT_RU_IDENTITYLINK I"
             + " ON I.TASK_ID_ = T.ID_ WHERE I.TYPE_ = 'candidate' AND I.GROUP_ID_ IS NOT NULL AND T.DUE_DATE_ < ?"
-            + " GROUP BY I.GROUP_ID_ ORDER BY I.GROUP_ID_", ClockUtil.getCurrentTime())
+            + inInstances("T.PROC_INST_ID_", instances)
+            + " GROUP BY I.GROUP_ID_ ORDER BY I.GROUP_ID_", args.toArray())
         .forEach(row -> overdue.put((String) row.get("G"), ((Number) row.get("N")).longValue()));
     return overdue;
   }
 
-  /** Finished phase tasks of the year's initiatives, their durations by task: one query. */
-  List<PhaseDuration> phaseDurations(int fiscalYear) {
+  /** {@code AND column IN (?, …)} for the instances given; nothing for null (all). */
+  private static String inInstances(String column, List<String> instances) {
+    return instances == null ? ""
+        : " AND " + column + " IN (" + String.join(", ", java.util.Collections.nCopies(instances.size(), "?")) + ")";
+  }
+
+  /** Finished phase tasks of the year's initiatives ({@code instances}, null: all), their durations by task: one query. */
+  List<PhaseDuration> phaseDurations(int fiscalYear, List<String> instances) {
     Map<String, List<Double>> days = new LinkedHashMap<>();
+    if (instances != null && instances.isEmpty()) {
+      return List.of();
+    }
+    List<Object> args = new ArrayList<>();
+    args.add(BusinessKey.likeInYear(fiscalYear));
+    if (instances != null) {
+      args.addAll(instances);
+    }
     jdbc.queryForList("SELECT A.ACT_ID_ AS ACT, A.DURATION_ AS D FROM ACT_HI_ACTINST A JOIN ACT_HI_PROCINST P"
             + " ON A.PROC_INST_ID_ = P.PROC_INST_ID_ WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN (" + InitiativeProcesses.sqlList() + ")"
-            + " AND A.ACT_TYPE_ = 'userTask' AND A.END_TIME_ IS NOT NULL AND A.DURATION_ IS NOT NULL",
-            BusinessKey.likeInYear(fiscalYear))
+            + " AND A.ACT_TYPE_ = 'userTask' AND A.END_TIME_ IS NOT NULL AND A.DURATION_ IS NOT NULL"
+            + inInstances("A.PROC_INST_ID_", instances), args.toArray())
         .forEach(row -> days.computeIfAbsent((String) row.get("ACT"), k -> new ArrayList<>())
             .add(((Number) row.get("D")).doubleValue() / MILLIS_PER_DAY));
     List<PhaseDuration> durations = new ArrayList<>();
@@ -136,14 +228,15 @@ public class DashboardService {
     return durations;
   }
 
-  /** Counts by status at each quarter's end so far. */
-  List<QuarterTrend> trend(int fiscalYear, LocalDate asOf) {
+  /** Counts by status at each quarter's end so far, of the initiatives the filter admits on that day. */
+  List<QuarterTrend> trend(int fiscalYear, LocalDate asOf, Dashboard.Filter filter) {
     List<QuarterTrend> trend = new ArrayList<>();
     for (int quarter = 1; quarter <= 4; quarter++) {
       LocalDate quarterEnd = CityTime.quarterEnd(fiscalYear, quarter);
       LocalDate date = quarterEnd.isAfter(asOf) ? asOf : quarterEnd;
       Map<ProgressStatus, Integer> counts = new HashMap<>();
-      progress.report(fiscalYear, date).initiatives().forEach(i -> counts.merge(i.status(), 1, Integer::sum));
+      progress.report(fiscalYear, date).initiatives().stream().filter(filter::admits)
+          .forEach(i -> counts.merge(i.status(), 1, Integer::sum));
       trend.add(new QuarterTrend(quarter, date, counts.getOrDefault(ProgressStatus.ON_SCHEDULE, 0),
           counts.getOrDefault(ProgressStatus.AHEAD, 0), counts.getOrDefault(ProgressStatus.DELAYED, 0),
           counts.getOrDefault(ProgressStatus.COMPLETED, 0)));

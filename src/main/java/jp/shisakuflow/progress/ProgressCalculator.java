@@ -60,18 +60,19 @@ public final class ProgressCalculator {
     Instant endOfDay = CityTime.startOf(asOf.plusDays(1)).toInstant();
     Optional<PlannedPhase> planned = s.phases().stream().filter(p -> p.contains(asOf)).findFirst();
     Phase plannedPhase = planned.map(p -> new Phase(p.key(), p.name(), p.startDay(), p.endDay(), p.periodTextJa())).orElse(null);
-    if (s.ended() != null && !s.ended().isAfter(endOfDay)) {
-      return result(s, plannedPhase, null, ProgressStatus.COMPLETED, 0);
-    }
     List<TaskRun> steps = s.taskRuns().stream()
         .filter(r -> r.taskKey().equals(InitiativeSteps.Element.TASK_STEP))
         .sorted(Comparator.comparing(TaskRun::start)).toList();
+    if (s.ended() != null && !s.ended().isAfter(endOfDay)) {
+      return result(s, plannedPhase, null, ProgressStatus.COMPLETED, 0, history(s, steps, endOfDay), day(s.ended()));
+    }
+    List<Phase> history = history(s, steps, endOfDay);
     Optional<TaskRun> open = s.taskRuns().stream()
         .filter(r -> isPhaseTask(r.taskKey()) && r.start().isBefore(endOfDay)
             && (r.end() == null || r.end().isAfter(endOfDay)))
         .max(Comparator.comparing(TaskRun::start));
     if (open.isEmpty()) {
-      return result(s, plannedPhase, null, ProgressStatus.ON_SCHEDULE, 0);
+      return result(s, plannedPhase, null, ProgressStatus.ON_SCHEDULE, 0, history, null);
     }
     int actualIndex = phaseIndex(s.phases(), open.get(), steps);
     Optional<PlannedPhase> actualPlanned = actualIndex < s.phases().size()
@@ -79,8 +80,7 @@ public final class ProgressCalculator {
     LocalDate since = CityTime.today(java.util.Date.from(open.get().start()));
     Phase actualPhase = actualPlanned
         .map(p -> new Phase(p.key(), p.name(), since, p.endDay(), null))
-        .orElse(new Phase(DECISION, open.get().taskKey().equals(InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR)
-            ? InitiativeLifecycle.DECISION_NAME : Stage.CONTINUE_IMPLEMENTATION.labelJa(), since, null, null));
+        .orElse(new Phase(DECISION, beyondPlanName(open.get()), since, null, null));
     int plannedIndex = planned.map(s.phases()::indexOf)
         .orElse(s.phases().isEmpty() || asOf.isAfter(s.phases().get(s.phases().size() - 1).endDay())
             ? s.phases().size() : -1);
@@ -88,20 +88,21 @@ public final class ProgressCalculator {
         .orElse(s.phases().isEmpty() ? null : jp.shisakuflow.time.FiscalYear.end(
             jp.shisakuflow.time.FiscalYear.containing(s.phases().get(0).startDay())));
     if (actualEnd != null && actualEnd.isBefore(asOf)) {
-      return result(s, plannedPhase, actualPhase, ProgressStatus.DELAYED, ChronoUnit.DAYS.between(actualEnd, asOf));
+      return result(s, plannedPhase, actualPhase, ProgressStatus.DELAYED, ChronoUnit.DAYS.between(actualEnd, asOf),
+          history, null);
     }
     // Vague phases may overlap (a quarter and a month inside it): being in a phase whose window holds the day is
     // on schedule, whichever of the overlapping phases the plan lists first.
     if (actualPlanned.isPresent() && actualPlanned.get().contains(asOf)) {
-      return result(s, plannedPhase, actualPhase, ProgressStatus.ON_SCHEDULE, 0);
+      return result(s, plannedPhase, actualPhase, ProgressStatus.ON_SCHEDULE, 0, history, null);
     }
     if (actualIndex < plannedIndex) {
-      return result(s, plannedPhase, actualPhase, ProgressStatus.DELAYED, 0);
+      return result(s, plannedPhase, actualPhase, ProgressStatus.DELAYED, 0, history, null);
     }
     if (actualIndex > plannedIndex && plannedIndex >= 0) {
-      return result(s, plannedPhase, actualPhase, ProgressStatus.AHEAD, 0);
+      return result(s, plannedPhase, actualPhase, ProgressStatus.AHEAD, 0, history, null);
     }
-    return result(s, plannedPhase, actualPhase, ProgressStatus.ON_SCHEDULE, 0);
+    return result(s, plannedPhase, actualPhase, ProgressStatus.ON_SCHEDULE, 0, history, null);
   }
 
   public static List<Summary> summarize(List<InitiativeProgress> progress, Function<InitiativeProgress, String> key) {
@@ -133,11 +134,47 @@ public final class ProgressCalculator {
   }
 
   private static InitiativeProgress result(Snapshot s, Phase planned, Phase actual, ProgressStatus status,
-      long daysLate) {
+      long daysLate, List<Phase> history, LocalDate completed) {
     return new InitiativeProgress(s.businessKey(), s.processInstanceId(), s.initiativeId(), s.title(), s.workstream(),
         s.ownerGroup(), planned, actual, status, status.labelJa(), daysLate, s.delayFlagged(),
         s.phases().stream().map(p -> new Phase(p.key(), p.name(), p.startDay(), p.endDay(), p.periodTextJa())).toList(),
-        s.owners(), s.links(), List.of());
+        s.owners(), s.links(), List.of(), history, completed, completed == null ? null : dayText(completed) + "に完了");
+  }
+
+  /**
+   * The phases as they ran, oldest first: each run of a phase task opened by the end of the day, from the day it
+   * opened to the day it was done (still open on that day: no end). A step's run is the plan's phase of that
+   * step; the next-year decision and continued implementation are named as such.
+   */
+  static List<Phase> history(Snapshot s, List<TaskRun> steps, Instant endOfDay) {
+    return s.taskRuns().stream()
+        .filter(r -> isPhaseTask(r.taskKey()) && r.start().isBefore(endOfDay))
+        .sorted(Comparator.comparing(TaskRun::start))
+        .map(r -> {
+          int index = phaseIndex(s.phases(), r, steps);
+          LocalDate start = day(r.start());
+          LocalDate end = r.end() == null || r.end().isAfter(endOfDay) ? null : day(r.end());
+          String period = dayText(start) + "〜" + (end == null ? "（実施中）" : dayText(end));
+          return index < s.phases().size()
+              ? new Phase(s.phases().get(index).key(), s.phases().get(index).name(), start, end, period)
+              : new Phase(DECISION, beyondPlanName(r), start, end, period);
+        })
+        .toList();
+  }
+
+  /** A phase task past the plan's phases: the next-year decision, else continued implementation. */
+  private static String beyondPlanName(TaskRun run) {
+    return run.taskKey().equals(InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR)
+        ? InitiativeLifecycle.DECISION_NAME : Stage.CONTINUE_IMPLEMENTATION.labelJa();
+  }
+
+  private static LocalDate day(Instant instant) {
+    return CityTime.today(java.util.Date.from(instant));
+  }
+
+  /** A day as the chart's tooltips say it: 「4月1日」 (the chart shows one fiscal year). */
+  static String dayText(LocalDate day) {
+    return day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
   }
 
   /**

@@ -23,16 +23,20 @@ public class ProgressController {
   }
 
   /**
-   * {@code GET /api/progress/dashboard?fiscalYear=&processInstanceId=}: progress, milestones and figures for
-   * Cockpit; without a year, the instance's fiscal year, else the current one.
+   * {@code GET /api/progress/dashboard?fiscalYear=&processInstanceId=&workstream=&ownerGroup=&ward=&status=}:
+   * progress, milestones and figures for Cockpit, limited by the filters given; without a year, the instance's
+   * fiscal year, else the current one.
    */
   @GetMapping("/api/progress/dashboard")
   public Dashboard dashboard(@RequestParam(required = false) Integer fiscalYear,
-      @RequestParam(required = false) String processInstanceId) {
+      @RequestParam(required = false) String processInstanceId,
+      @RequestParam(required = false) String workstream, @RequestParam(required = false) String ownerGroup,
+      @RequestParam(required = false) String ward, @RequestParam(required = false) ProgressStatus status) {
     int year = fiscalYear != null ? fiscalYear
         : Optional.ofNullable(processInstanceId).flatMap(dashboards::fiscalYearOf)
             .orElseGet(() -> FiscalYear.containing(CityTime.today(ClockUtil.getCurrentTime())));
-    return dashboards.dashboard(FiscalYear.requireSupported(year), processInstanceId);
+    return dashboards.dashboard(FiscalYear.requireSupported(year), processInstanceId,
+        new Dashboard.Filter(workstream, ownerGroup, ward, status));
   }
 
   @GetMapping("/api/progress")

@@ -14,22 +14,37 @@ public record ProgressReport(int fiscalYear, LocalDate asOf, List<InitiativeProg
   public record InitiativeProgress(String businessKey, String processInstanceId, String initiativeId, String title,
       String workstream, String ownerGroup, Phase plannedPhase, Phase actualPhase, ProgressStatus status,
       String statusLabel, long daysLate, boolean delayFlagged, List<Phase> phases, Owners owners, List<Link> links,
-      List<Waiting> waitingFor) {
+      List<Waiting> waitingFor, List<Phase> actualPhases, LocalDate completed, String completedText) {
 
     public InitiativeProgress {
       phases = List.copyOf(phases);
       links = List.copyOf(links);
       waitingFor = List.copyOf(waitingFor);
+      actualPhases = List.copyOf(actualPhases);
+    }
+
+    /** Without its history: no phase run yet, not completed. */
+    public InitiativeProgress(String businessKey, String processInstanceId, String initiativeId, String title,
+        String workstream, String ownerGroup, Phase plannedPhase, Phase actualPhase, ProgressStatus status,
+        String statusLabel, long daysLate, boolean delayFlagged, List<Phase> phases, Owners owners, List<Link> links,
+        List<Waiting> waitingFor) {
+      this(businessKey, processInstanceId, initiativeId, title, workstream, ownerGroup, plannedPhase, actualPhase,
+          status, statusLabel, daysLate, delayFlagged, phases, owners, links, waitingFor, List.of(), null, null);
     }
 
     /** The same progress, waiting for these predecessors. */
     InitiativeProgress waitingFor(List<Waiting> predecessors) {
       return new InitiativeProgress(businessKey, processInstanceId, initiativeId, title, workstream, ownerGroup,
-          plannedPhase, actualPhase, status, statusLabel, daysLate, delayFlagged, phases, owners, links, predecessors);
+          plannedPhase, actualPhase, status, statusLabel, daysLate, delayFlagged, phases, owners, links, predecessors,
+          actualPhases, completed, completedText);
     }
   }
 
-  /** A phase from its first to its last possible day; {@code period} as the plan says it (「第3四半期」「7月頃」); actual phases: since when. */
+  /**
+   * A phase from its first to its last possible day; {@code period} as the plan says it (「第3四半期」「7月頃」); the
+   * actual phase: since when. In {@code actualPhases} (the history): from the day its task opened to the day it was
+   * done ({@code end} null while still open), {@code period} those days in words (「4月1日〜5月30日」「9月20日〜（実施中）」).
+   */
   public record Phase(String key, String name, LocalDate start, LocalDate end, String period) {}
 
   /**

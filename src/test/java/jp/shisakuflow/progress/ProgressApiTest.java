@@ -247,6 +247,127 @@ class ProgressApiTest {
     });
   }
 
+  @Test
+  void finishedWorkKeepsTheDaysItsPhasesRanAndTheDayItEnded() {
+    int year = 2065;
+    LinkedPlan.importInto(plans, identityService, year);
+    String team = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(jp.shisakuflow.initiative.BusinessKey.of(year, LinkedPlan.TEAM).toString())
+        .singleResult().getId();
+    completePhaseTask(team, LocalDate.of(year, 6, 20), Map.of());
+    completePhaseTask(team, LocalDate.of(year, 7, 3),
+        Map.of(jp.shisakuflow.initiative.InitiativeLifecycle.Var.DECIDED_OUTCOME, "none"));
+
+    ProgressReport.InitiativeProgress justFinished = initiative(progress.report(year, LocalDate.of(year, 7, 3)),
+        LinkedPlan.TEAM);
+    assertThat(justFinished.status()).isEqualTo(ProgressStatus.COMPLETED);
+    assertThat(justFinished.completed()).isEqualTo(LocalDate.of(year, 7, 3));
+    assertThat(justFinished.completedText()).isEqualTo("7月3日に完了");
+    assertThat(justFinished.actualPhases()).as("the months it ran stay, on the day it finished and after")
+        .extracting(ProgressReport.Phase::name, ProgressReport.Phase::start, ProgressReport.Phase::end,
+            ProgressReport.Phase::period)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("設置・検討", LocalDate.of(year, 4, 1), LocalDate.of(year, 6, 20),
+                "4月1日〜6月20日"),
+            org.assertj.core.groups.Tuple.tuple("次年度方針の決定", LocalDate.of(year, 6, 20), LocalDate.of(year, 7, 3),
+                "6月20日〜7月3日"));
+    assertThat(initiative(progress.report(year, LocalDate.of(year, 12, 1)), LinkedPlan.TEAM).actualPhases())
+        .hasSize(2).last().satisfies(p -> assertThat(p.end()).isEqualTo(LocalDate.of(year, 7, 3)));
+
+    ProgressReport.InitiativeProgress before = initiative(progress.report(year, LocalDate.of(year, 6, 10)),
+        LinkedPlan.TEAM);
+    assertThat(before.completed()).isNull();
+    assertThat(before.actualPhases()).as("as it stood on 10 June: the first phase, still open")
+        .singleElement().satisfies(p -> {
+          assertThat(p.start()).isEqualTo(LocalDate.of(year, 4, 1));
+          assertThat(p.end()).isNull();
+          assertThat(p.period()).isEqualTo("4月1日〜（実施中）");
+        });
+
+    // The dashboard is as of today (the engine's clock; reset after each test).
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(year, 12, 1).atTime(LocalTime.NOON).atZone(CityTime.ZONE)
+        .toInstant()));
+    Map<?, ?> answer = http.withBasicAuth("kawasaki", TestUsers.PASSWORD)
+        .getForObject("/api/progress/dashboard?fiscalYear=" + year, Map.class);
+    Map<?, ?> teamRow = ((List<?>) ((Map<?, ?>) answer.get("progress")).get("initiatives")).stream()
+        .map(i -> (Map<?, ?>) i).filter(i -> LinkedPlan.TEAM.equals(i.get("initiativeId"))).findFirst().orElseThrow();
+    assertThat(teamRow.get("completed")).isEqualTo(year + "-07-03");
+    assertThat((List<?>) teamRow.get("actualPhases")).hasSize(2).first()
+        .satisfies(p -> assertThat(((Map<?, ?>) p).get("end")).isEqualTo(year + "-06-20"));
+  }
+
+  @Test
+  void theDashboardsFiltersOfferWhatTheYearHasAndLimitTheCountsAndFigures() {
+    int year = 2066;
+    LinkedPlan.importInto(plans, identityService, year);
+    var manager = http.withBasicAuth("kawasaki", TestUsers.PASSWORD);
+    String url = "/api/progress/dashboard?fiscalYear=" + year;
+
+    Map<?, ?> all = manager.getForObject(url, Map.class);
+    assertThat(all.get("planned")).isEqualTo(true);
+    Map<?, ?> options = (Map<?, ?>) all.get("filterOptions");
+    assertThat(values(options.get("workstream"))).containsExactly("promotion", "council");
+    assertThat(values(options.get("ownerGroup"))).as("leads and co-owners that are not wards; no counterpart")
+        .containsExactly("communityPromotion");
+    assertThat(values(options.get("ward"))).containsExactly("wardTakatsu", "wardTama");
+    assertThat(values(options.get("status"))).isNotEmpty().doesNotContain("COMPLETED");
+    assertThat(((List<?>) options.get("ward")).stream().map(o -> (Object) ((Map<?, ?>) o).get("label")).toList())
+        .containsExactly("高津区役所", "多摩区役所");
+
+    Map<?, ?> council = manager.getForObject(url + "&workstream=council", Map.class);
+    assertThat(initiativesOf(council)).as("the council has meetings, no items").isEmpty();
+    assertThat((List<?>) council.get("milestones")).hasSize(2);
+    assertThat((List<?>) ((Map<?, ?>) council.get("progress")).get("byWorkstream")).isEmpty();
+    assertThat(values(((Map<?, ?>) council.get("filterOptions")).get("workstream")))
+        .as("the options stay those of the whole year").containsExactly("promotion", "council");
+
+    Map<?, ?> tama = manager.getForObject(url + "&ward=wardTama", Map.class);
+    assertThat(initiativesOf(tama).stream().map(i -> (Object) i.get("initiativeId")).toList())
+        .containsExactly(LinkedPlan.TRIAL);
+    assertThat((List<?>) tama.get("milestones")).as("no milestone is led by the ward").isEmpty();
+    assertThat((List<?>) ((Map<?, ?>) tama.get("progress")).get("byWorkstream")).singleElement()
+        .satisfies(row -> assertThat(((Map<?, ?>) row).get("total")).isEqualTo(1));
+    assertThat((List<?>) ((Map<?, ?>) tama.get("figures")).get("trend")).isNotEmpty().allSatisfy(q -> {
+      Map<?, ?> t = (Map<?, ?>) q;
+      int counted = ((Number) t.get("onSchedule")).intValue() + ((Number) t.get("ahead")).intValue()
+          + ((Number) t.get("delayed")).intValue() + ((Number) t.get("completed")).intValue();
+      assertThat(counted).as("the trend counts the filtered item alone").isEqualTo(1);
+    });
+
+    Map<?, ?> nobody = manager.getForObject(url + "&ownerGroup=legalAffairs", Map.class);
+    assertThat(initiativesOf(nobody)).isEmpty();
+    assertThat((List<?>) nobody.get("milestones")).isEmpty();
+
+    assertThat(manager.getForEntity(url + "&status=LATE", Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+
+    Map<?, ?> empty = manager.getForObject("/api/progress/dashboard?fiscalYear=" + FiscalYear.LAST_SUPPORTED,
+        Map.class);
+    assertThat(empty.get("planned")).as("a year nobody planned").isEqualTo(false);
+    assertThat(values(((Map<?, ?>) empty.get("filterOptions")).get("ownerGroup"))).isEmpty();
+  }
+
+  private static List<Object> values(Object options) {
+    return ((List<?>) options).stream().map(o -> ((Map<?, ?>) o).get("value")).map(Object.class::cast).toList();
+  }
+
+  private static List<Map<?, ?>> initiativesOf(Map<?, ?> dashboard) {
+    return ((List<?>) ((Map<?, ?>) dashboard.get("progress")).get("initiatives")).stream()
+        .<Map<?, ?>>map(i -> (Map<?, ?>) i).toList();
+  }
+
+  /** Completes the instance's open phase task (a step or the decision) on that day, 10:00 in the city. */
+  private void completePhaseTask(String processInstanceId, LocalDate day, Map<String, Object> variables) {
+    try {
+      ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(CityTime.ZONE).toInstant()));
+      var task = taskService.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+          .filter(t -> ProgressCalculator.isPhaseTask(t.getTaskDefinitionKey())).findFirst().orElseThrow();
+      taskService.complete(task.getId(), variables);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
   private void startUnplanned(int year, int from, int to) {
     for (int i = from; i < to; i++) {
       initiatives.startIfAbsent(InitiativeStart.unplanned("extra-" + i, "追加の施策 " + i, "other", "communityPromotion",

@@ -36,8 +36,14 @@ const loadEcharts = () => {
 /** The year chosen before in this browser, if any; the server's answer for no year is the current one. */
 const chosenYear = () => Number(window.localStorage.getItem(YEAR_KEY)) || null;
 
-/** The year's dashboard; without a year, that of the instance given, else of the current fiscal year. */
-const fetchDashboard = (year, processInstanceId) => {
+/** The filters of the dashboard, in the toolbar's order, with their labels. */
+const FILTERS = [['workstream', 'ワークストリーム'], ['ownerGroup', '担当'], ['ward', '区'], ['status', '状況']];
+
+/**
+ * The year's dashboard as the filters limit it (the server counts and figures what they admit); without a year,
+ * that of the instance given, else of the current fiscal year.
+ */
+const fetchDashboard = (year, processInstanceId, filters) => {
   const params = new URLSearchParams();
   if (year) {
     params.set('fiscalYear', year);
@@ -45,6 +51,7 @@ const fetchDashboard = (year, processInstanceId) => {
   if (processInstanceId) {
     params.set('processInstanceId', processInstanceId);
   }
+  FILTERS.forEach(([name]) => filters[name] && params.set(name, filters[name]));
   return appFetch('/api/progress/dashboard?' + params).then(response => {
     if (!response.ok) {
       throw new Error('進捗を取得できませんでした (' + response.status + ')');
@@ -53,13 +60,16 @@ const fetchDashboard = (year, processInstanceId) => {
   });
 };
 
+const DAY = 86400000;
 const day = iso => new Date(iso + 'T00:00:00').getTime();
-const nextDay = iso => day(iso) + 86400000;
+const nextDay = iso => day(iso) + DAY;
+const ROW_HEIGHT = 34;
+const LABEL_WIDTH = 300;
 
 /**
- * Rows of the chart: per workstream, a header row (its milestones) and one row per initiative. Every workstream
- * of the year's plans has its header row in the plan's order, with or without initiatives (有識者会議 has only
- * meetings); {@code workstreams} limits them (a filter, or an instance's own).
+ * Rows of the chart: per workstream, a header row (its milestones) and one row per initiative, in the plan's
+ * order. Unfiltered, every workstream of the year's plans has its row, with or without initiatives (有識者会議 has
+ * only meetings); {@code workstreams} limits them (a filter's result, or an instance's own).
  */
 const rowsOf = (data, initiatives, workstreams) => {
   const rows = [];
@@ -85,6 +95,7 @@ const initiativeDetails = i => {
     lines.push(escape(i.owners.text));
   }
   (i.phases || []).forEach(p => lines.push('・' + escape(p.name) + '：' + escape(p.period || '')));
+  (i.actualPhases || []).forEach(p => lines.push('実績 ' + escape(p.name) + '：' + escape(p.period)));
   (i.links || []).forEach(l => lines.push(escape(l.kindLabel) + '：' + escape(l.targetTitle)
     + (l.note ? '（' + escape(l.note) + '）' : '')));
   (i.waitingFor || []).forEach(w => lines.push('<b>⚠ 先行する取組が未完了：' + escape(w.title) + '（'
@@ -92,46 +103,79 @@ const initiativeDetails = i => {
   return lines.join('<br>');
 };
 
-const chartOption = (data, rows) => {
-  const planned = [];
-  const actual = [];
-  const milestones = [];
+/**
+ * The marks of the header rows: a ▲ per day that has milestones (those of one day share it), a window per range
+ * of vague ones (those of one window share it); {@code count} the milestones they carry, so every one is drawn.
+ */
+const milestoneMarks = (data, rows) => {
+  const days = [];
   const windows = [];
   rows.forEach((row, index) => {
-    if (row.header) {
-      const rowWindows = {};
-      data.milestones.filter(m => m.workstream === row.workstream).forEach(m => {
-        if (m.exact) {
-          milestones.push({value: [day(m.date), index], milestone: m});
-          return;
-        }
-        // Not a day anybody chose: the whole window it may fall in, with the plan's words for it; milestones of
-        // the same window share one bar (第2回・第3回 … 第3四半期頃).
-        const key = m.date + '/' + m.until;
-        if (rowWindows[key]) {
-          rowWindows[key].milestones.push(m);
+    if (!row.header) {
+      return;
+    }
+    const rowDays = {};
+    const rowWindows = {};
+    data.milestones.filter(m => m.workstream === row.workstream).forEach(m => {
+      if (m.exact) {
+        if (rowDays[m.date]) {
+          rowDays[m.date].milestones.push(m);
         } else {
-          rowWindows[key] = {value: [index, day(m.date), nextDay(m.until)], milestones: [m]};
+          days.push(rowDays[m.date] = {value: [day(m.date), index], milestones: [m]});
         }
-      });
-      const sorted = Object.keys(rowWindows).map(k => rowWindows[k]).sort((a, b) => a.value[1] - b.value[1]);
-      // A label ends where the next window on the row begins, so that none is written over another.
-      sorted.forEach((w, n) => {
-        w.labelUntil = n + 1 < sorted.length ? Math.min(w.value[2], sorted[n + 1].value[1]) : w.value[2];
-        windows.push(w);
-      });
+        return;
+      }
+      // Not a day anybody chose: the whole window it may fall in, with the plan's words for it; milestones of
+      // the same window share one bar (第2回・第3回 … 第3四半期頃).
+      const key = m.date + '/' + m.until;
+      if (rowWindows[key]) {
+        rowWindows[key].milestones.push(m);
+      } else {
+        rowWindows[key] = {value: [index, day(m.date), nextDay(m.until)], milestones: [m]};
+      }
+    });
+    // Windows that overlap (第3四半期頃 and 10月以降、年度内頃) go on lanes of their own within the row, so that
+    // neither hides the other; a label ends where the next window on its lane begins.
+    const sorted = Object.keys(rowWindows).map(k => rowWindows[k])
+      .sort((a, b) => a.value[1] - b.value[1] || a.value[2] - b.value[2]);
+    const lanes = [];
+    sorted.forEach(w => {
+      let lane = lanes.findIndex(last => last.value[2] <= w.value[1]);
+      if (lane < 0) {
+        lane = lanes.length;
+      } else {
+        lanes[lane].labelUntil = Math.min(lanes[lane].value[2], w.value[1]);
+      }
+      lanes[lane] = w;
+      w.lane = lane;
+      w.labelUntil = w.value[2];
+      windows.push(w);
+    });
+    sorted.forEach(w => (w.lanes = lanes.length));
+  });
+  const count = days.concat(windows).reduce((sum, mark) => sum + mark.milestones.length, 0);
+  return {days, windows, count};
+};
+
+const chartOption = (data, rows, marks) => {
+  const planned = [];
+  const actual = [];
+  const windows = marks.windows;
+  rows.forEach((row, index) => {
+    if (row.header) {
       return;
     }
     const i = row.initiative;
     i.phases.forEach(p => planned.push({value: [index, day(p.start), nextDay(p.end), p.name], period: p.period,
       initiative: i}));
-    const since = i.actualPhase && i.actualPhase.start ? day(i.actualPhase.start) : day(data.yearStart);
-    const until = Math.max(since + 86400000, nextDay(data.asOf));
-    actual.push({
-      value: [index, i.status === 'COMPLETED' ? day(data.yearStart) : since, until],
+    // The phases as they ran: a finished one from the day it opened to the day it was done, the open one up to
+    // today in the item's status colour.
+    (i.actualPhases || []).forEach(p => actual.push({
+      value: [index, day(p.start), p.end ? nextDay(p.end) : Math.max(day(p.start) + DAY, nextDay(data.asOf))],
       initiative: i,
-      itemStyle: {color: COLORS[i.status]}
-    });
+      phase: p,
+      itemStyle: {color: p.end ? COLORS.COMPLETED : COLORS[i.status]}
+    }));
   });
   // An item that follows another (a dependency): a dotted line from the end of the predecessor's plan down to
   // the start of the follower's, where both are on the chart.
@@ -181,22 +225,25 @@ const chartOption = (data, rows) => {
     const width = Math.max(2, end[0] - start[0]);
     const w = windows[params.dataIndex];
     const labelWidth = api.coord([w.labelUntil, api.value(0)])[0] - start[0];
+    // the lower part of the row (the ▲ of exact days sit above it), shared by the row's lanes
+    const top = w.lanes > 1 ? start[1] - size * 0.25 : start[1] - size * 0.05;
+    const height = (w.lanes > 1 ? size * 0.7 : size * 0.45) / w.lanes;
+    const y = top + height * w.lane;
     return {
       type: 'group',
       children: [
         {
           type: 'rect',
-          // the lower part of the row: the ▲ of exact days sit above it
-          shape: {x: start[0], y: start[1] - size * 0.05, width, height: size * 0.45},
+          shape: {x: start[0], y, width, height},
           // pale and dashed: a window, not a day
           style: {fill: 'rgba(106, 27, 154, 0.12)', stroke: COLORS.milestone, lineDash: [4, 3], lineWidth: 1}
         },
         {
           type: 'text',
-          x: start[0] + 3, y: start[1] + size * 0.175,
+          x: start[0] + 3, y: y + height / 2,
           style: {text: w.milestones[0].dateText + ' ' + w.milestones.map(m => m.title).join('／'),
-            fill: COLORS.milestone, fontSize: 10, verticalAlign: 'middle', width: Math.max(0, labelWidth - 6),
-            overflow: 'truncate'}
+            fill: COLORS.milestone, fontSize: height < 12 ? 9 : 10, verticalAlign: 'middle',
+            width: Math.max(0, labelWidth - 6), overflow: 'truncate'}
         }
       ]
     };
@@ -205,20 +252,18 @@ const chartOption = (data, rows) => {
     + ((m.about || []).length ? '<br>関係する取組：' + m.about.map(escape).join('、') : '');
   return {
     animation: false,
-    grid: {left: 260, right: 24, top: 36, bottom: 24},
+    grid: {left: LABEL_WIDTH + 16, right: 24, top: 36, bottom: 24},
     tooltip: {
       confine: true,
       formatter: p => {
-        if (p.data && p.data.milestone) {
-          return milestoneTip(p.data.milestone);
-        }
         if (p.data && p.data.milestones) {
           return p.data.milestones.map(milestoneTip).join('<br>');
         }
         const i = p.data.initiative;
-        const actualPhase = i.actualPhase ? i.actualPhase.name : '—';
+        const actualPhase = i.actualPhase ? i.actualPhase.name : i.completedText || '—';
         return '<b>' + escape(i.title) + '</b><br>'
           + (p.seriesName === '計画' ? '計画: ' + escape(p.value[3]) + '（' + escape(p.data.period || '') + '）<br>' : '')
+          + (p.data.phase ? '実績: ' + escape(p.data.phase.name) + '（' + escape(p.data.phase.period) + '）<br>' : '')
           + '状況: ' + escape(data.statusLabels[i.status]) + (i.daysLate ? '（' + i.daysLate + '日遅れ）' : '')
           + '<br>実際の段階: ' + escape(actualPhase) + '<br>' + initiativeDetails(i);
       }
@@ -227,16 +272,18 @@ const chartOption = (data, rows) => {
       type: 'time', position: 'top', min: day(data.yearStart), max: nextDay(data.yearEnd),
       splitLine: {show: true, lineStyle: {color: '#eceff1'}},
       axisLabel: {formatter: value => (new Date(value).getMonth() + 1) + '月'},
-      interval: 30 * 86400000
+      interval: 30 * DAY
     },
     yAxis: {
-      type: 'category', inverse: true, data: rows.map(r => r.label),
-      axisLabel: {width: 240, overflow: 'truncate', interval: 0},
+      type: 'category', inverse: true, data: rows.map(r => r.label), triggerEvent: true,
+      // Two lines of the full label; a longer one ends in … and the label's tooltip has it all.
+      axisLabel: {width: LABEL_WIDTH, overflow: 'break', lineOverflow: 'truncate', height: 28, lineHeight: 13,
+        fontSize: 11, interval: 0},
       axisTick: {show: false}
     },
     series: [
       {
-        name: '計画', type: 'custom', renderItem: bar(0.6, 0.3), encode: {x: [1, 2], y: 0}, data: planned,
+        name: '計画', type: 'custom', renderItem: bar(0.5, 0.25), encode: {x: [1, 2], y: 0}, data: planned,
         itemStyle: {color: COLORS.planned},
         markLine: {
           symbol: 'none', silent: true, label: {formatter: '今日', color: COLORS.today},
@@ -244,9 +291,9 @@ const chartOption = (data, rows) => {
           data: [{xAxis: nextDay(data.asOf) - 1}]
         }
       },
-      {name: '実績', type: 'custom', renderItem: bar(0.3, 0.15), encode: {x: [1, 2], y: 0}, data: actual},
+      {name: '実績', type: 'custom', renderItem: bar(0.25, 0.125), encode: {x: [1, 2], y: 0}, data: actual},
       {
-        name: '日程', type: 'scatter', symbol: 'triangle', symbolSize: 11, symbolOffset: [0, -6], data: milestones,
+        name: '日程', type: 'scatter', symbol: 'triangle', symbolSize: 11, symbolOffset: [0, -6], data: marks.days,
         itemStyle: {color: COLORS.milestone}
       },
       {name: '時期に幅のある日程', type: 'custom', renderItem: windowBar, encode: {x: [1, 2], y: 0}, data: windows},
@@ -258,13 +305,16 @@ const chartOption = (data, rows) => {
 const table = (title, header, rows) =>
   '<h4>' + escape(title) + '</h4><table class="table table-condensed table-striped shisaku-figures"><thead><tr>'
   + header.map(h => '<th>' + escape(h) + '</th>').join('') + '</tr></thead><tbody>'
-  + rows.map(r => '<tr>' + r.map(c => '<td>' + escape(c) + '</td>').join('') + '</tr>').join('')
+  + (rows.length ? rows.map(r => '<tr>' + r.map(c => '<td>' + escape(c) + '</td>').join('') + '</tr>').join('')
+    : '<tr><td colspan="' + header.length + '">該当するものはありません。</td></tr>')
   + '</tbody></table>';
 
-const figuresHtml = data => {
+const figuresHtml = (data, condition) => {
   const counts = s => [s.total, s.onSchedule, s.ahead, s.delayed, s.completed];
   const statusHeader = ['施策数', '予定通り', '前倒し', '遅延', '完了'];
-  return table('ワークストリーム別の状況', ['ワークストリーム'].concat(statusHeader),
+  return (condition ? '<p class="shisaku-figures-condition">以下の表は、選んだ条件（' + escape(condition)
+      + '）に当たる施策のものです。</p>' : '')
+    + table('ワークストリーム別の状況', ['ワークストリーム'].concat(statusHeader),
       data.progress.byWorkstream.map(s => [data.workstreamNames[s.key] || s.key].concat(counts(s))))
     + table('担当別の状況', ['担当'].concat(statusHeader),
       data.progress.byOwnerGroup.map(s => [data.groupNames[s.key] || s.key].concat(counts(s))))
@@ -276,10 +326,32 @@ const figuresHtml = data => {
       data.figures.trend.map(t => ['第' + t.quarter + '四半期', t.asOf, t.onSchedule, t.ahead, t.delayed, t.completed]));
 };
 
-const select = (name, label, options) =>
+/** A filter's choices: only what the year has (the server's options), the one chosen selected. */
+const select = (name, label, options, chosen) =>
   '<label class="shisaku-filter">' + escape(label) + ' <select class="form-control input-sm" name="' + name + '">'
   + '<option value="">すべて</option>'
-  + options.map(o => '<option value="' + escape(o[0]) + '">' + escape(o[1]) + '</option>').join('') + '</select></label>';
+  + options.map(o => '<option value="' + escape(o.value) + '"' + (o.value === chosen ? ' selected' : '') + '>'
+    + escape(o.label) + '</option>').join('') + '</select></label>';
+
+/**
+ * Cockpit 7.24 puts dashboard plugins in a section of its own below its technical boxes, titled カスタムプラグイン
+ * (dashboard.html): the schedule's section is titled with the plugin's label and comes first.
+ */
+const leadTheDashboard = (node, label) => {
+  const section = node.closest && node.closest('section.deprecate');
+  if (!section) {
+    return false;
+  }
+  const title = section.querySelector('.section-title');
+  if (title && title.textContent !== label) {
+    title.textContent = label;
+  }
+  const view = section.parentNode;
+  if (view && view.firstElementChild !== section) {
+    view.insertBefore(section, view.firstElementChild);
+  }
+  return true;
+};
 
 /**
  * The schedule view; {@code only} limits it to one process instance (the instance tab). Returns its cleanup:
@@ -290,80 +362,120 @@ const mountSchedule = (node, only) => {
   const root = node.firstChild;
   let chart;
   let unmounted = false;
+  let request = 0;
+  let filters = {};
   const dispose = () => {
     if (chart) {
       chart.dispose();
       chart = null;
     }
   };
-  const draw = year => Promise.all([loadEcharts(), fetchDashboard(year, only)]).then(([echarts, data]) => {
-    if (unmounted) {
-      return;
-    }
+  // Only the latest request draws: a slower answer to an earlier choice never replaces a later one.
+  const draw = year => {
+    const mine = ++request;
+    return Promise.all([loadEcharts(), fetchDashboard(year, only, only ? {} : filters)]).then(([echarts, data]) => {
+      if (!unmounted && mine === request) {
+        render(echarts, data);
+      }
+    }).catch(error => {
+      if (!unmounted && mine === request) {
+        dispose();
+        showError(root, error);
+      }
+    });
+  };
+  const render = (echarts, data) => {
     const years = data.selectableYears.indexOf(data.fiscalYear) < 0
       ? data.selectableYears.concat([data.fiscalYear]) : data.selectableYears;
     const statuses = Object.keys(data.statusLabels);
-    const workstreams = Object.keys(data.workstreamNames).map(k => [k, data.workstreamNames[k]]);
-    const groups = Object.keys(data.groupNames).filter(g => data.wardGroups.indexOf(g) < 0)
-      .map(g => [g, data.groupNames[g]]);
-    const wards = data.wardGroups.map(g => [g, data.groupNames[g]]);
+    const options = data.filterOptions;
+    const chosen = FILTERS.filter(([name]) => filters[name]).map(([name, label]) =>
+      label + ': ' + ((options[name].find(o => o.value === filters[name]) || {}).label || filters[name])).join('、');
+    dispose();
     root.innerHTML = '<div class="shisaku-toolbar form-inline">'
       + '<label class="shisaku-filter">年度 <select class="form-control input-sm" name="year">'
       + years.map(y => '<option value="' + y + '"' + (y === data.fiscalYear ? ' selected' : '') + '>' + y + '年度</option>').join('')
       + '</select></label>'
-      + (only ? '' : select('workstream', 'ワークストリーム', workstreams) + select('ownerGroup', '担当', groups)
-        + select('ward', '区', wards) + select('status', '状況', statuses.map(s => [s, data.statusLabels[s]])))
+      + (only ? '' : FILTERS.map(([name, label]) => select(name, label, options[name], filters[name])).join(''))
       + ' <span class="shisaku-legend">'
-      + statuses.map(s => '<span style="color:' + COLORS[s] + '">■</span> ' + escape(data.statusLabels[s])).join(' ')
+      + statuses.map(s => '<span style="color:' + COLORS[s] + '">■</span> ' + escape(data.statusLabels[s])
+        + (s === 'COMPLETED' ? '（済んだ段階も）' : '')).join(' ')
       + ' <span style="color:' + COLORS.planned + '">■</span> 計画 <span style="color:' + COLORS.milestone + '">▲</span> 日程'
       + ' <span style="border:1px dashed ' + COLORS.milestone + ';padding:0 6px">　</span> 時期に幅のある日程'
       + ' <span style="color:' + COLORS.follows + '">┆●</span> 先行する取組から ⚠ 先行する取組が未完了'
       + ' <span style="color:' + COLORS.today + '">|</span> 今日（' + escape(data.asOf) + '）</span></div>'
-      + '<div class="shisaku-chart" style="width:100%"></div><div class="shisaku-delays"></div>'
-      + (only ? '' : '<div class="shisaku-figures-block">' + figuresHtml(data) + '</div>');
+      + '<p class="shisaku-empty alert alert-info" style="display:none"></p>'
+      + '<div class="shisaku-chart-wrap" style="position:relative"><div class="shisaku-chart" style="width:100%"></div>'
+      + '<div class="shisaku-label-tip" style="display:none;position:absolute;z-index:10;max-width:480px;'
+      + 'background:#fff;border:1px solid #90a4ae;border-radius:3px;padding:4px 8px;font-size:12px;'
+      + 'box-shadow:0 1px 4px rgba(0,0,0,.2);pointer-events:none"></div></div>'
+      + '<div class="shisaku-delays"></div>'
+      + (only || !data.planned ? '' : '<div class="shisaku-figures-block">' + figuresHtml(data, chosen) + '</div>');
     const chartNode = root.querySelector('.shisaku-chart');
-    const filters = {};
-    const redraw = () => {
-      const concerns = (i, group) => i.ownerGroup === group
-        || (i.owners && (i.owners.coOwners.indexOf(group) >= 0 || i.owners.wards.indexOf(group) >= 0));
-      const initiatives = data.progress.initiatives.filter(i =>
-        (!only || i.processInstanceId === only)
-        && (!filters.workstream || i.workstream === filters.workstream)
-        && (!filters.ownerGroup || concerns(i, filters.ownerGroup))
-        && (!filters.ward || concerns(i, filters.ward))
-        && (!filters.status || i.status === filters.status));
-      const workstreams = only ? initiatives.map(i => i.workstream)
-        : filters.workstream ? [filters.workstream] : null;
-      const rows = rowsOf(data, initiatives, workstreams);
-      chartNode.style.height = Math.max(160, rows.length * 26 + 70) + 'px';
-      dispose();
+    const tip = root.querySelector('.shisaku-label-tip');
+    const empty = root.querySelector('.shisaku-empty');
+    const say = text => {
+      empty.textContent = text;
+      empty.style.display = text ? '' : 'none';
+    };
+    const initiatives = only
+      ? data.progress.initiatives.filter(i => i.processInstanceId === only) : data.progress.initiatives;
+    // Unfiltered, every workstream has its row; filtered, those with something the filter admits (and the chosen one).
+    const workstreams = only ? initiatives.map(i => i.workstream)
+      : chosen ? initiatives.map(i => i.workstream).concat(data.milestones.map(m => m.workstream))
+        .concat(filters.workstream ? [filters.workstream] : []) : null;
+    const rows = rowsOf(data, initiatives, workstreams);
+    const marks = milestoneMarks(data, rows);
+    root.setAttribute('data-initiatives', String(initiatives.length));
+    root.setAttribute('data-milestones', String(marks.count));
+    if (!data.planned) {
+      say(data.fiscalYear + '年度には、取り込まれた計画も施策もありません。計画を取り込むと、ここに計画と実績が表示されます。');
+    } else if (chosen && !initiatives.length && !marks.count) {
+      say('選んだ条件（' + chosen + '）に当たる施策も日程もありません。条件を変えるか「すべて」に戻してください。');
+    } else if (chosen && !initiatives.length) {
+      say('選んだ条件（' + chosen + '）に当たる施策はありません。日程（会議・行事など）' + marks.count + '件を示します。');
+    } else {
+      say('');
+    }
+    if (!data.planned || chosen && !initiatives.length && !marks.count) {
+      chartNode.style.display = 'none';
+    } else {
+      chartNode.style.height = Math.max(160, rows.length * ROW_HEIGHT + 70) + 'px';
       chart = echarts.init(chartNode, null, {renderer: 'svg'});
-      chart.setOption(chartOption(data, rows));
+      chart.setOption(chartOption(data, rows, marks));
       chart.on('click', params => {
         if (params.data && params.data.initiative) {
           window.location.hash = '#/process-instance/' + params.data.initiative.processInstanceId + '/runtime';
         }
       });
-      root.setAttribute('data-initiatives', String(initiatives.length));
-    };
+      // Every row's label, in full, where the pointer is: a label longer than two lines is cut.
+      chart.on('mouseover', params => {
+        if (params.componentType === 'yAxis') {
+          tip.textContent = params.value;
+          tip.style.left = (params.event.offsetX + 12) + 'px';
+          tip.style.top = (params.event.offsetY + 12) + 'px';
+          tip.style.display = '';
+        }
+      });
+      chart.on('mouseout', params => {
+        if (params.componentType === 'yAxis') {
+          tip.style.display = 'none';
+        }
+      });
+    }
     root.querySelectorAll('select').forEach(s => s.addEventListener('change', () => {
       if (s.name === 'year') {
         window.localStorage.setItem(YEAR_KEY, s.value);
-        draw(Number(s.value));
-        return;
+        filters = {};
+      } else {
+        filters[s.name] = s.value;
       }
-      filters[s.name] = s.value;
-      redraw();
+      draw(Number(root.querySelector('select[name=year]').value));
     }));
-    redraw();
     if (only) {
       renderDelays(root.querySelector('.shisaku-delays'), data.delays);
     }
-  }).catch(error => {
-    if (!unmounted) {
-      showError(root, error);
-    }
-  });
+  };
   // An instance is drawn in its own fiscal year (the server reads it); the dashboard in the year chosen before.
   draw(only ? null : chosenYear());
   return () => {
@@ -379,13 +491,20 @@ const renderDelays = (node, delays) => {
     + (delays.length ? '' : '<p>遅延はありません。</p>');
 };
 
+const DASHBOARD_LABEL = '年度の進捗（計画と実績）';
+
 export default [
   plugin({
     id: 'shisaku.schedule.dashboard',
     pluginPoint: 'cockpit.dashboard',
     priority: 20,
-    properties: {label: '年度の進捗（計画と実績）'},
-    mount: node => mountSchedule(node, null)
+    properties: {label: DASHBOARD_LABEL},
+    mount: node => {
+      if (!leadTheDashboard(node, DASHBOARD_LABEL)) {
+        setTimeout(() => leadTheDashboard(node, DASHBOARD_LABEL));
+      }
+      return mountSchedule(node, null);
+    }
   }),
   plugin({
     id: 'shisaku.schedule.definition',
