@@ -89,7 +89,8 @@ class StaffTasklistBrowserTest {
     // (Tasklist redraws the list when it refreshes: each check finds the card anew.)
     assertThat((Boolean) browser.executeScript("const v = arguments[0].querySelector('.variable-value');"
         + " return !!v && v.textContent.includes(arguments[1]) && v.scrollWidth <= v.clientWidth + 1"
-        + " && v.getBoundingClientRect().bottom <= arguments[0].getBoundingClientRect().bottom + 1",
+        + " && v.getBoundingClientRect().bottom <= arguments[0].getBoundingClientRect().bottom + 1"
+        + " && v.getBoundingClientRect().right <= v.closest('.task-card-details').getBoundingClientRect().right + 1",
         onCard(card -> card), TITLE)).as("the initiative's name is shown whole").isTrue();
     String dueText = onCard(card -> card.findElement(By.cssSelector(".due-date")).getText());
     assertThat(dueText).startsWith("期限 " + dueDay + "（").contains("前）").contains("期限切れ");

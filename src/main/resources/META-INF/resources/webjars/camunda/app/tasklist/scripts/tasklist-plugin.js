@@ -189,6 +189,8 @@ const STYLE = `
 .tasks-list .task .variables .col-xs-4, .tasks-list .task .variables .col-xs-8 { width: 100%; float: none; }
 .tasks-list .task .task-card-details { max-height: none; padding-bottom: 0; }
 .tasks-list .task .variables > div { width: 100%; }
+.tasks-list .task .variables, .tasks-list .task .variables .row { margin-left: 0; margin-right: 0; }
+.tasks-list .task .variables [class*="col-"] { padding-left: 0; padding-right: 0; }
 .shisaku-relative { font-style: normal; }
 `;
 
