@@ -332,6 +332,26 @@ class SecurityMatrixTest {
   }
 
   @Test
+  void whatTasklistNoLongerOffersStaffTheServerStillRefuses() {
+    var staff = as(Role.WARD_STAFF);
+    var removeGroup = staff.postForEntity("/engine-rest/task/{id}/identity-links/delete", json(Map.of("groupId",
+        "wardTakatsu", "type", "candidate")), String.class, taskId);
+    assertThat(removeGroup.getStatusCode().value()).as("remove one's own group: " + removeGroup.getBody())
+        .isEqualTo(403);
+    assertThat(taskService.getIdentityLinksForTask(taskId)).anyMatch(link -> "wardTakatsu".equals(link.getGroupId()));
+    var addGroup = staff.postForEntity("/engine-rest/task/{id}/identity-links", json(Map.of("groupId",
+        "wardKawasaki", "type", "candidate")), String.class, taskId);
+    assertThat(addGroup.getStatusCode().value()).as("add a group").isEqualTo(403);
+    var create = staff.postForEntity("/engine-rest/task/create", json(Map.of("name", "勝手なタスク")), String.class);
+    assertThat(create.getStatusCode().value()).as("create a task: " + create.getBody()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskName("勝手なタスク").count()).isZero();
+    var assign = staff.postForEntity("/engine-rest/task/{id}/assignee", json(Map.of("userId", "takatsu2")),
+        String.class, taskId);
+    assertThat(assign.getStatusCode().value()).as("set someone as assignee").isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
   void aTasksDueDateChangesThroughTasklistsDoorForThoseWhoMayAssignOnly() throws Exception {
     String task = JSON.readTree(as(Role.MANAGER).getForEntity("/engine-rest/task/{id}", String.class, taskId)
         .getBody()).toString();
