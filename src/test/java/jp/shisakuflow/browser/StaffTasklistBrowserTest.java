@@ -148,6 +148,18 @@ class StaffTasklistBrowserTest {
     browser.get(base() + "/camunda/app/tasklist/default/no-such-page.html");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "ページが見つかりません"));
     EnglishUiText.assertNoneOn(browser, "404 のページ");
+
+    // A manager may change the due date: offered, and 期限をリセット works (the task goes back with its form reference).
+    TestUsers.ensure(identityService, "manager", OrganizationGroup.MANAGERS);
+    browser.manage().deleteAllCookies();
+    Chromium.logIn(browser, base(), "manager");
+    Chromium.openWebapp(browser, base() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    WebElement reset = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-card .reset-due-date")));
+    assertThat(browser.findElements(By.cssSelector(".task-card a.instance-link"))).as("↗ to Cockpit").isNotEmpty();
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", reset);
+    wait.until(d -> taskService.createTaskQuery().taskId(taskId).singleResult().getDueDate() == null);
+    Chromium.screenshot(browser, "staff-tasklist-5-manager-due-reset");
+    EnglishUiText.assertNoneOn(browser, "Tasklist のタスク（管理者）");
   }
 
   /** What a look at our card finds; looked at again when Tasklist redrew the list meanwhile. */
