@@ -146,8 +146,13 @@ public class CalendarService {
     }
     LocalDate due = CityTime.today(task.getDueDate());
     return key.equals(InitiativeSteps.Element.TASK_STEP)
-        ? phases.stream().filter(p -> p.name().equals(task.getName()) && p.endDay().equals(due)).findFirst()
+        ? phases.stream().filter(p -> isStepOf(task.getName(), p.name()) && p.endDay().equals(due)).findFirst()
         : Optional.empty();
+  }
+
+  /** A step's task is named by its phase, then its initiative (「継続実施：施策名」, initiative-steps.bpmn). */
+  static boolean isStepOf(String taskName, String phaseName) {
+    return taskName != null && (taskName.equals(phaseName) || taskName.startsWith(phaseName + "："));
   }
 
   /** A vague end in words, as a due date: 「第2四半期中」「7月中」「7月頃」「10月以降、年度内」. */

@@ -6,7 +6,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -15,6 +17,7 @@ import jp.shisakuflow.security.EngineWriteRules.EngineRequest;
 import jp.shisakuflow.security.EngineWriteRules.Refusal;
 import jp.shisakuflow.web.ErrorResponses;
 import jp.shisakuflow.web.ProblemType;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,6 +32,8 @@ public class EngineWriteGuard extends OncePerRequestFilter {
   static final Pattern ENGINE_ROOT = Pattern.compile("(?:" + SecurityConfiguration.ENGINE_REST + "(?:/engine/[^/]+)?|"
       + SecurityConfiguration.WEBAPPS + "/api/engine/engine/[^/]+)(/.*?)/?");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern TASK = Pattern.compile("/task/[^/]+");
+  private static final String FORM_REF = "camundaFormRef";
 
   private final EngineWriteRules rules;
   private final ErrorResponses errors;
@@ -54,13 +59,40 @@ public class EngineWriteGuard extends OncePerRequestFilter {
       body = read.isPresent() ? read.get() : request.getInputStream().readAllBytes();
       forward = read.isPresent() ? request : new RequestGuardFilter.CachedBodyRequest(request, body);
     }
-    Optional<Refusal> refusal = rules.check(new EngineRequest(request.getMethod().toUpperCase(Locale.ROOT),
-        engine.group(1), request.getParameterMap(), json(body)), caller.get());
+    JsonNode json = json(body);
+    EngineRequest engineRequest = new EngineRequest(request.getMethod().toUpperCase(Locale.ROOT), engine.group(1),
+        request.getParameterMap(), json);
+    Optional<Refusal> refusal = rules.check(engineRequest, caller.get());
     if (refusal.isPresent()) {
       Refusal refused = refusal.get();
       errors.write(request, response, refused.status(), ProblemType.forStatus(refused.status()), refused.type(),
           refused.message(), refused.problems());
       return;
+    }
+    Optional<String> release = rules.ownClaimToRelease(engineRequest, caller.get());
+    boolean webapps = request.getRequestURI().startsWith(request.getContextPath() + SecurityConfiguration.WEBAPPS + "/");
+    if (release.isPresent() && (!webapps || SecurityConfiguration.carriesCamundaCsrfToken(request))) {
+      // The engine's unclaim asks for the permission to assign; releasing one's own claim is done here as a claim
+      // for nobody, which asks only that the caller may work the task. The webapps' door is answered only with
+      // Camunda's CSRF token (without it the request goes on, and Camunda's filter refuses it); the REST API's
+      // session callers have passed Spring's CSRF check before this filter.
+      try {
+        rules.releaseOwnClaim(release.get(), caller.get());
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+      } catch (AuthorizationException refused) {
+        errors.write(request, response, 403, ProblemType.forStatus(403), "AuthorizationException",
+            "タスク " + release.get() + " を担当できないため、担当を解除できません (the task's claim cannot be released by"
+                + " someone who may not work it)", List.of());
+      }
+      return;
+    }
+    if (json != null && json.isObject() && json.has(FORM_REF) && "PUT".equals(engineRequest.method())
+        && TASK.matcher(engine.group(1)).matches()) {
+      // the engine's REST API answers its own task (GET /task/{id}) with camundaFormRef, and cannot read it back
+      // (Jackson cannot construct the interface CamundaFormRef): Tasklist sends the task back as it got it to
+      // change its due date. The form reference is not a property an update changes anyway.
+      ((ObjectNode) json).remove(FORM_REF);
+      forward = new RequestGuardFilter.CachedBodyRequest(request, JSON.writeValueAsBytes(json));
     }
     chain.doFilter(forward, response);
   }

@@ -11,6 +11,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.shisakuflow.security.EngineRecords.Verdict;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +28,9 @@ import org.springframework.stereotype.Component;
  * <li>Nobody throws a BPMN error or escalation from a user task: it would end the task unworked, or fake a
  * delay report.
  * <li>Claiming for someone else needs the permission to assign, as setting an assignee does.
+ * <li>Releasing a claim ({@code unclaim}, or a claim for nobody) without that permission: only one's own. The
+ * engine would refuse {@code unclaim} to whoever may not assign (it sets the assignee), and would let anyone who
+ * may work a task release anybody's claim with a claim for nobody; here both mean "release my own claim".
  * <li>A completion ({@code complete}, {@code submit-form}, {@code resolve}) sets only its form's fields, and so
  * does a change of the task's variables outside completion (administrators excepted).
  * <li>Comments and attachments are written only by someone who may work the task, on the task's own
@@ -43,6 +51,7 @@ public class EngineWriteRules {
   private static final Pattern JOB = Pattern.compile("/job/([^/]+)(?:/.*)?");
   private static final Pattern THROW_FROM_TASK = Pattern.compile("/task/([^/]+)/(?:bpmnError|bpmnEscalation)");
   private static final Pattern CLAIM = Pattern.compile("/task/([^/]+)/claim");
+  private static final Pattern UNCLAIM = Pattern.compile("/task/([^/]+)/unclaim");
   private static final Pattern COMPLETION = Pattern.compile("/task/([^/]+)/(?:complete|submit-form|resolve)");
   private static final Pattern TASK_VARIABLES = Pattern.compile("/task/([^/]+)/(?:variables|localVariables)");
   private static final Pattern TASK_VARIABLE = Pattern.compile("/task/([^/]+)/(?:variables|localVariables)/([^/]+)(?:/data)?");
@@ -70,10 +79,25 @@ public class EngineWriteRules {
 
   private final EngineRecords records;
   private final CompletionFields completionFields;
+  private final ProcessEngineConfigurationImpl engine;
 
-  public EngineWriteRules(EngineRecords records, CompletionFields completionFields) {
+  public EngineWriteRules(EngineRecords records, CompletionFields completionFields, ProcessEngine engine) {
     this.records = records;
     this.completionFields = completionFields;
+    this.engine = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  /**
+   * The task whose claim the caller releases through {@code POST /task/{id}/unclaim} although they may not
+   * assign it: their own claim, which the guard releases with {@link #releaseOwnClaim} (the engine then checks
+   * that the caller may work the task, as for claiming). Empty for anything else.
+   */
+  public Optional<String> ownClaimToRelease(EngineRequest request, Caller caller) {
+    Matcher m = UNCLAIM.matcher(request.path());
+    if (!request.method().equals("POST") || !m.matches() || records.mayAssign(caller, m.group(1)) != Verdict.DENIED) {
+      return Optional.empty();
+    }
+    return caller.userId().equals(assignee(m.group(1)).orElse(null)) ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   public Optional<Refusal> check(EngineRequest request, Caller caller) {
@@ -96,6 +120,9 @@ public class EngineWriteRules {
     }
     if ((m = CLAIM.matcher(path)).matches() && method.equals("POST")) {
       return claim(m.group(1), request.body(), caller);
+    }
+    if ((m = UNCLAIM.matcher(path)).matches() && method.equals("POST")) {
+      return release(m.group(1), caller);
     }
     if ((m = COMPLETION.matcher(path)).matches() && method.equals("POST")) {
       return completion(m.group(1), request.body(), caller);
@@ -153,7 +180,10 @@ public class EngineWriteRules {
 
   private Optional<Refusal> claim(String taskId, JsonNode body, Caller caller) {
     String claimant = body == null ? null : body.path("userId").asText(null);
-    if (claimant == null || claimant.equals(caller.userId())) {
+    if (claimant == null) {
+      return release(taskId, caller); // a claim for nobody releases the task
+    }
+    if (claimant.equals(caller.userId())) {
       return Optional.empty(); // claiming for oneself: the engine checks that the caller may work the task
     }
     if (records.mayAssign(caller, taskId) == Verdict.DENIED) {
@@ -162,6 +192,46 @@ public class EngineWriteRules {
           + " it; claim it for yourself)"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Releases the caller's own claim as the caller: the engine's claim for nobody, which checks that the caller may
+   * work the task and records the change as theirs. Throws the engine's AuthorizationException otherwise.
+   */
+  public void releaseOwnClaim(String taskId, Caller caller) {
+    IdentityService identity = engine.getIdentityService();
+    Authentication previous = identity.getCurrentAuthentication();
+    identity.setAuthentication(caller.userId(), caller.groupIds());
+    try {
+      engine.getTaskService().claim(taskId, null);
+    } finally {
+      if (previous == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthentication(previous);
+      }
+    }
+  }
+
+  /** Releasing a claim: one's own, or anybody's for whoever may assign the task. */
+  private Optional<Refusal> release(String taskId, Caller caller) {
+    Optional<String> assignee = assignee(taskId);
+    if (assignee.isEmpty() || assignee.get().equals(caller.userId())
+        || records.mayAssign(caller, taskId) != Verdict.DENIED) {
+      return Optional.empty(); // nothing to release, one's own, or no such task: the engine answers
+    }
+    return Optional.of(Refusal.forbidden("他の人 (" + assignee.get() + ") が担当しているタスクの担当は解除できません。解除できるのは"
+        + "自分の担当だけです (only one's own claim may be released; releasing someone else's needs the permission to"
+        + " assign the task)"));
+  }
+
+  /** The running task's assignee, read without the caller's restrictions; empty when unassigned or not running. */
+  private Optional<String> assignee(String taskId) {
+    return Optional.ofNullable(engine.getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      return task == null ? null : task.getAssignee();
+    }));
   }
 
   private Optional<Refusal> completion(String taskId, JsonNode body, Caller caller) {

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,10 @@ import org.springframework.stereotype.Component;
  * The Tasklist filters every role starts with, created at start-up when missing (by name) and shared
  * with the roles that use them. They are the only filters that may hold expressions such as
  * {@code ${currentUser()}}: the REST API refuses expressions from requests.
+ * <p>They order nothing themselves: the engine would put a filter's order before the one Tasklist's sort header
+ * sends, and the header would then name an order the list does not have. Tasklist opens sorted by due date
+ * (tasklist-plugin.js), and a person's choice in the header is the list's order. Filters saved with an order
+ * (before this) lose it at start-up.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -56,23 +61,23 @@ public class TasklistFilters implements ApplicationRunner {
         .filter(g -> g != OrganizationGroup.AUDITORS).map(OrganizationGroup::id).toList();
     return List.of(
         new FilterSpec(MY_TASKS, -10, "自分が担当しているタスク",
-            () -> taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
+            () -> taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
             everyone),
         new FilterSpec(DEPARTMENT_TASKS, -9, "自分の部署 (グループ) のタスク",
             () -> taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks().orderByDueDate().asc(),
+                .includeAssignedTasks(),
             everyone),
         new FilterSpec(OVERDUE, -8, "期限を過ぎた部署のタスク",
             () -> taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks().dueBeforeExpression("${now()}").orderByDueDate().asc(),
+                .includeAssignedTasks().dueBeforeExpression("${now()}"),
             everyone),
         new FilterSpec(DUE_THIS_WEEK, -7, "7日以内に期限が来る部署のタスク",
             () -> taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                 .includeAssignedTasks().dueAfterExpression("${now()}")
-                .dueBeforeExpression("${dateTime().plusDays(7).toDate()}").orderByDueDate().asc(),
+                .dueBeforeExpression("${dateTime().plusDays(7).toDate()}"),
             everyone),
         new FilterSpec(ALL_TASKS, -6, "すべてのタスク (管理者)",
-            () -> taskService.createTaskQuery().orderByDueDate().asc(),
+            () -> taskService.createTaskQuery(),
             List.of(OrganizationGroup.MANAGERS.id(), OrganizationGroup.ADMINISTRATORS.id())));
   }
 
@@ -89,6 +94,9 @@ public class TasklistFilters implements ApplicationRunner {
                 "refresh", true, "variables", List.of(Map.of("name", "title", "label", "施策"))));
         filterService.saveFilter(filter);
         created++;
+      } else if (filter.getQuery() instanceof TaskQueryImpl query && !query.getOrderingProperties().isEmpty()) {
+        filterService.saveFilter(filter.setQuery(spec.query().get()));
+        log.info("Tasklist filter {}: its own order removed (Tasklist's sort header orders the list)", spec.name());
       }
       for (String group : spec.groups()) {
         grantRead(filter.getId(), group);

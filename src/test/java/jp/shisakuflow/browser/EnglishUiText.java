@@ -28,7 +28,9 @@ final class EnglishUiText {
       "Complete delete", "WORKFLOW", "TASK_WORK", "TASK_ASSIGN", "AUTHORIZATION_", "READ_HISTORY",
       // values that leaked from code
       "undefined", "null", "NaN", "[object Object]", "loopCounter", "nrOfActiveInstances",
-      "needsImprovement", "hiroba");
+      "needsImprovement", "hiroba",
+      // Tasklist (issue #17, H2): Spring's error pages, Camunda's editors left in English
+      "Bad Request", "There was an unexpected error", "Add groups", "Set due date", "Reset due date");
 
   private EnglishUiText() {}
 

@@ -86,7 +86,7 @@ class CalendarApiTest {
     VEvent due = events.stream().filter(e -> summary(e).startsWith("期限: 設置・検討")
         && e.getDateTimeStart().get().getDate().equals(LocalDate.of(year, 9, 30))).findFirst().orElseThrow();
     assertThat(summary(due)).as("due by the end of a vague window: no appointment")
-        .isEqualTo("期限: 設置・検討（第2四半期中）");
+        .isEqualTo("期限: 設置・検討：職員プロジェクトチームの設置（第2四半期中）");
     assertThat(due.getProperty(Property.TRANSP).map(Property::getValue)).contains("TRANSPARENT");
     assertThat(due.getProperty(Property.DESCRIPTION).map(Property::getValue).orElse(""))
         .contains("予定: 第1四半期〜第2四半期（期限は 9月30日）", "主担当: 市民文化局コミュニティ推進部 ほか: 高津区役所",

@@ -147,7 +147,7 @@ class YearBoundaryTest {
     assertThat(model.getProcessDefinitionKey()).isEqualTo(InitiativeSteps.PROCESS_KEY);
     assertThat(phases(model)).extracting(PlannedPhase::name).containsExactly("新体制による取組の推進");
     assertThat(variable(model, Var.PLANNED_OUTCOME_LABEL)).isEqualTo("新体制による取組の推進");
-    assertThat(openTask("FY2020-hiroba-model").getName()).isEqualTo("新体制による取組の推進");
+    assertThat(openTask("FY2020-hiroba-model").getName()).isEqualTo("新体制による取組の推進：モデル事業実施支援");
 
     HistoricProcessInstance review = instance("FY2020-participation-review");
     assertThat(variable(review, Var.PLANNED_OUTCOME)).as("a review, never an abolition").isEqualTo("review");
@@ -172,7 +172,7 @@ class YearBoundaryTest {
     assertThat(instance("FY2019-hiroba-model").getEndTime()).as("継続実施 is tracked once, next year").isNotNull();
     assertThat(engine.getTaskService().getTaskComments(continuation.getId())).extracting(Comment::getFullMessage)
         .containsExactly(EngineNextYearInstances.CARRIED_OVER + " (FY2020-hiroba-model)");
-    assertThat(openTask("FY2020-hiroba-model").getName()).isEqualTo("新体制による取組の推進");
+    assertThat(openTask("FY2020-hiroba-model").getName()).isEqualTo("新体制による取組の推進：モデル事業実施支援");
   }
 
   @Test
@@ -189,7 +189,7 @@ class YearBoundaryTest {
     assertThat(instance("FY2020-hiroba-model").getId()).isEqualTo(next);
     assertThat(instance("FY2019-hiroba-model").getEndTime()).isNotNull();
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike("FY%-hiroba-model").list())
-        .extracting(Task::getName).containsExactly("新体制による取組の推進");
+        .extracting(Task::getName).containsExactly("新体制による取組の推進：モデル事業実施支援");
     assertThat(variable(instance("FY2020-hiroba-model"), NextYearDecision.Var.PREVIOUS_YEAR_DECISION))
         .isEqualTo("continue");
   }

@@ -70,7 +70,7 @@ class InitiativeStepsProcessTest {
 
     for (PlannedPhase step : GUIDELINE_STEPS) {
       Task task = openStep(pi);
-      assertThat(task).hasName(step.name()).hasCandidateGroup("communityPromotion")
+      assertThat(task).hasName(step.name() + "：" + TITLE).hasCandidateGroup("communityPromotion")
           .hasDueDate(Date.from(step.endDay().atTime(17, 15).atZone(CityTime.ZONE).toInstant()));
       claim(task, "community");
       complete(task);
@@ -82,7 +82,7 @@ class InitiativeStepsProcessTest {
   @Test
   void aStepItemIsDecidedForNextYearByAManagerWithThePlansOutcomeAsTheRecommendation() {
     ProcessInstance pi = start(List.of(step(1, "継続実施", "2019-04-01", "2020-03-31")));
-    assertThat(openStep(pi)).hasName("継続実施");
+    assertThat(openStep(pi)).hasName("継続実施：" + TITLE);
     complete(openStep(pi));
 
     Task decision = taskService().createTaskQuery().processInstanceId(pi.getId())
@@ -153,11 +153,14 @@ class InitiativeStepsProcessTest {
 
     complete(escalation);
     assertThat(pi).hasPassed(END_DELAY_HANDLED);
-    assertThat(openStep(pi)).hasName("庁内照会");
+    assertThat(openStep(pi)).hasName("庁内照会：" + TITLE);
   }
 
+  /** The initiative's title, which each step's name carries after the step's (「継続実施：…」). */
+  static final String TITLE = "地域化に向けたガイドラインの検討";
+
   private ProcessInstance start(List<PlannedPhase> steps) {
-    var start = new InitiativeStart("localization-guideline", "地域化に向けたガイドラインの検討", "hiroba",
+    var start = new InitiativeStart("localization-guideline", TITLE, "hiroba",
         "communityPromotion", 2019, steps, Outcome.CONTINUE, "継続実施", "FY2019-plan-test", null);
     org.assertj.core.api.Assertions.assertThat(start.processKey()).isEqualTo(InitiativeSteps.PROCESS_KEY);
     String id = initiatives.startIfAbsent(start).orElseThrow();

@@ -263,6 +263,108 @@ class SecurityMatrixTest {
         .variableName("agreements").singleResult().getValue()).isEqualTo("合意");
   }
 
+  static Stream<Arguments> releases() {
+    // role, release of one's own claim (unclaim), of someone else's claim by unclaim, by a claim for nobody. Whoever
+    // a task is assigned to may give it back (the engine grants its assignee the task); someone else's claim only
+    // those who may assign tasks release.
+    return Stream.of(
+        Arguments.of(Role.ANONYMOUS, 401, 401, 401),
+        Arguments.of(Role.WARD_STAFF, 204, 403, 403),
+        Arguments.of(Role.OTHER_WARD_STAFF, 204, 403, 403),
+        Arguments.of(Role.COMMUNITY_PROMOTION, 204, 403, 403),
+        Arguments.of(Role.MANAGER, 204, 204, 204),
+        Arguments.of(Role.AUDITOR, 204, 403, 403),
+        Arguments.of(Role.ADMIN, 204, 204, 204));
+  }
+
+  @ParameterizedTest(name = "{0}: release own claim {1}, someone else's {2}, claim for nobody {3}")
+  @MethodSource("releases")
+  void staffReleaseTheirOwnClaimOnly(Role role, int own, int othersByUnclaim, int othersByNullClaim) {
+    var client = as(role);
+    String self = role.user == null ? "nobody" : role.user;
+    taskService.setAssignee(taskId, self);
+    var released = client.postForEntity("/engine-rest/task/{id}/unclaim", null, String.class, taskId);
+    assertThat(released.getStatusCode().value()).as("release own claim: " + released.getBody()).isEqualTo(own);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+        .isEqualTo(own == 204 ? null : self);
+
+    taskService.setAssignee(taskId, "takatsu2");
+    var others = client.postForEntity("/engine-rest/task/{id}/unclaim", null, String.class, taskId);
+    assertThat(others.getStatusCode().value()).as("release someone else's: " + others.getBody())
+        .isEqualTo(othersByUnclaim);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+        .isEqualTo(othersByUnclaim == 204 ? null : "takatsu2");
+
+    taskService.setAssignee(taskId, "takatsu2");
+    var byNullClaim = client.postForEntity("/engine-rest/task/{id}/claim", json(java.util.Collections.singletonMap(
+        "userId", null)), String.class, taskId);
+    assertThat(byNullClaim.getStatusCode().value()).as("claim for nobody: " + byNullClaim.getBody())
+        .isEqualTo(othersByNullClaim);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+        .isEqualTo(othersByNullClaim == 204 ? null : "takatsu2");
+    if (role == Role.WARD_STAFF) {
+      assertThat(others.getBody()).contains("自分の担当だけ");
+    }
+  }
+
+  @Test
+  void staffReleaseTheirOwnClaimThroughTasklistsDoorOnly() {
+    var browser = new BrowserSession(port);
+    browser.login("takatsu", TestUsers.PASSWORD);
+    browser.get("/camunda/app/tasklist/default/");
+    String unclaim = "/camunda/api/engine/engine/default/task/" + taskId + "/unclaim";
+    taskService.setAssignee(taskId, "takatsu2");
+    var others = browser.post(unclaim, "application/json", "", "X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"));
+    assertThat(others.statusCode()).as(others.body()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("takatsu2");
+
+    taskService.setAssignee(taskId, "takatsu");
+    var own = browser.post(unclaim, "application/json", "", "X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"));
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    taskService.setAssignee(taskId, "takatsu");
+    var withoutToken = browser.post(unclaim, "application/json", "");
+    assertThat(withoutToken.statusCode()).as("Camunda's CSRF check still applies").isIn(401, 403);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("takatsu");
+    assertThat(historyService.createUserOperationLogQuery().taskId(taskId).property("assignee").list())
+        .as("the release is recorded as the user's").anyMatch(entry -> "takatsu".equals(entry.getUserId())
+            && "takatsu".equals(entry.getOrgValue()) && entry.getNewValue() == null);
+  }
+
+  @Test
+  void whatTasklistNoLongerOffersStaffTheServerStillRefuses() {
+    var staff = as(Role.WARD_STAFF);
+    var removeGroup = staff.postForEntity("/engine-rest/task/{id}/identity-links/delete", json(Map.of("groupId",
+        "wardTakatsu", "type", "candidate")), String.class, taskId);
+    assertThat(removeGroup.getStatusCode().value()).as("remove one's own group: " + removeGroup.getBody())
+        .isEqualTo(403);
+    assertThat(taskService.getIdentityLinksForTask(taskId)).anyMatch(link -> "wardTakatsu".equals(link.getGroupId()));
+    var addGroup = staff.postForEntity("/engine-rest/task/{id}/identity-links", json(Map.of("groupId",
+        "wardKawasaki", "type", "candidate")), String.class, taskId);
+    assertThat(addGroup.getStatusCode().value()).as("add a group").isEqualTo(403);
+    var create = staff.postForEntity("/engine-rest/task/create", json(Map.of("name", "勝手なタスク")), String.class);
+    assertThat(create.getStatusCode().value()).as("create a task: " + create.getBody()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskName("勝手なタスク").count()).isZero();
+    var assign = staff.postForEntity("/engine-rest/task/{id}/assignee", json(Map.of("userId", "takatsu2")),
+        String.class, taskId);
+    assertThat(assign.getStatusCode().value()).as("set someone as assignee").isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  void aTasksDueDateChangesThroughTasklistsDoorForThoseWhoMayAssignOnly() throws Exception {
+    String task = JSON.readTree(as(Role.MANAGER).getForEntity("/engine-rest/task/{id}", String.class, taskId)
+        .getBody()).toString();
+    Map<String, Object> sent = JSON.readValue(task, Map.class);
+    sent.put("due", null);
+    var staff = as(Role.WARD_STAFF).exchange("/engine-rest/task/{id}", HttpMethod.PUT, json(sent), String.class, taskId);
+    assertThat(staff.getStatusCode().value()).as(staff.getBody()).isEqualTo(403);
+    var manager = as(Role.MANAGER).exchange("/engine-rest/task/{id}", HttpMethod.PUT, json(sent), String.class, taskId);
+    assertThat(manager.getStatusCode().value()).as("the task as GET answers it, camundaFormRef included: "
+        + manager.getBody()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getDueDate()).isNull();
+  }
+
   @Test
   void theDecisionsRecommendationIsShownButCannotBeChanged() {
     String decide = initiatives.startIfAbsent(InitiativeStart.unplanned("dec-" + System.nanoTime(), "決定テスト",

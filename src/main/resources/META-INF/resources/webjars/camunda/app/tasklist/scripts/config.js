@@ -10,23 +10,21 @@ export default {
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: '選択中のタスクを担当する'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: '最初のフィルターに移動する'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: '一覧の最初のタスクに移動する'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
-    },
-    startProcess: {
-      key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: 'タスクのフォームの最初の入力欄に移動する'
     }
+    // No startProcess (ctrl+alt+p): processes start from plans, and Tasklist offers プロセスを開始 only to
+    // whoever may start one (tasklist-plugin.js).
   }
 };
