@@ -42,12 +42,13 @@ class AuditorReadOnlyBrowserTest {
 
   /**
    * What Cockpit offers to write on an instance's or a definition's page: the action bars, the variables
-   * table's edit/delete/upload buttons, the assignee's in-place field and the task's group and user links.
+   * table's edit/delete/upload buttons, the assignee's in-place field, the task's group and user links, and the
+   * definition's history time to live (a link to Camunda's dialog that changes it).
    */
   static final String WRITE_ACTIONS = ".ctn-toolbar a, .ctn-toolbar button, [cam-widget-variables-table] button,"
       + " .cam-widget-variables-table button, .change-group-identity-links, .change-user-identity-links,"
       + " cam-in-place-text-field, .cam-widget-inline-field, .job-definition-table .action-button,"
-      + " .jobs .action-button";
+      + " .jobs .action-button, [time-to-live] a";
 
   private static ChromeDriver browser;
 
@@ -102,8 +103,10 @@ class AuditorReadOnlyBrowserTest {
     // The definition's page: no suspension, no job definition actions.
     String definitionId = runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult()
         .getProcessDefinitionId();
-    browser.executeScript("window.location.hash = '#/process-definition/" + definitionId + "/runtime';");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tabs] > ul.nav-tabs > li.active")));
+    Chromium.openWebapp(browser, base() + "/camunda/app/cockpit/default/#/process-definition/" + definitionId
+        + "/runtime");
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '履歴（監査）')]")));
+    Chromium.screenshot(browser, "auditor-definition-read-only");
     assertNoWriteOffered("the process definition page");
   }
 

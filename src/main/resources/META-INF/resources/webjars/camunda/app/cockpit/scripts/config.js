@@ -4,7 +4,7 @@ import {excludeWhatMayNotBeWritten} from './read-only.js';
 
 // Cockpit does not offer the writes the user may not make (auditors, and managers where they may not): its
 // plugin exclusion, set from the engine's authorizations before Cockpit's code reads it (read-only.js).
-await excludeWhatMayNotBeWritten();
+const mayWrite = await excludeWhatMayNotBeWritten();
 
 export default {
   customScripts: ['../shisaku/scripts/shisaku-webapp.js', 'scripts/schedule-plugin.js', 'scripts/history-plugin.js',
@@ -14,6 +14,8 @@ export default {
     deps: ['scripts/instance-page'],
     ngDeps: ['shisaku.instancePage']
   },
+  // What the user may write, for the AngularJS code below (Camunda keeps this object as window.camCockpitConf).
+  shisaku: {mayWrite},
   locales: {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'ja'

@@ -6,6 +6,9 @@
 //   another process's instance): the UUID, as before. Only a GET of the instance's own variables.
 // - an empty value that Cockpit's page writes as a literal "null" (親プロセスインスタンス ID) reads as the locale's
 //   word for it (PROCESS_INSTANCE_NULL: なし), as the page's other empty values already do.
+// - a definition's 履歴保持期間 (history time to live) is a link that opens Camunda's dialog to change it; for
+//   those who may not change definitions (read-only.js: mayWrite.definitions, kept in Cockpit's config) it is
+//   plain text, the same words without the dialog.
 // - the diagram's zoom buttons (Camunda's BPMN viewer widget, on every diagram in Cockpit) are titled in
 //   Japanese; their titles are written in English in the widget, with no locale key.
 define(['angular'], function(angular) {
@@ -40,7 +43,20 @@ define(['angular'], function(angular) {
     };
   });
 
+  var conf = window.camCockpitConf || {};
+  var mayWrite = (conf.shisaku && conf.shisaku.mayWrite) || {};
+
   ngModule.config(['$provide', function($provide) {
+    if (!mayWrite.definitions) {
+      $provide.decorator('timeToLiveDirective', ['$delegate', function($delegate) {
+        $delegate[0].template = '<span class="shisaku-read-only-ttl">'
+          + '<span ng-show="definition.historyTimeToLive == null" class="null-value">'
+          + '{{ \'TIME_TO_LIVE_NULL\' | translate }}</span>'
+          + '<span ng-show="definition.historyTimeToLive != null">{{ format(definition.historyTimeToLive) }}</span>'
+          + '</span>';
+        return $delegate;
+      }]);
+    }
     $provide.decorator('ProcessInstanceResource', ['$delegate', '$http', 'Uri', function($delegate, $http, Uri) {
       var get = $delegate.get;
       $delegate.get = function(params) {
