@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
@@ -58,6 +59,7 @@ class AuditorReadOnlyBrowserTest {
   @Autowired RepositoryService repositoryService;
   @Autowired TaskService taskService;
   @Autowired TestRestTemplate http;
+  @Value("${shisaku.admin.password}") String adminPassword;
   @LocalServerPort int port;
 
   @RegisterExtension
@@ -69,6 +71,8 @@ class AuditorReadOnlyBrowserTest {
     String instance = initiatives.startIfAbsent(InitiativeStart.unplanned("audit-read-only", "読み取り専用の確認",
         "hiroba", OrganizationGroup.WARD_TAKATSU.id(), YEAR)).orElseThrow();
     var wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+    browser.get(base() + "/login");
+    browser.manage().deleteAllCookies();
     Chromium.logIn(browser, base(), "auditor");
 
     Chromium.openWebapp(browser, base() + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
@@ -108,6 +112,28 @@ class AuditorReadOnlyBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '履歴（監査）')]")));
     Chromium.screenshot(browser, "auditor-definition-read-only");
     assertNoWriteOffered("the process definition page");
+  }
+
+  @Test
+  void anAdministratorWhoMayChangeEverythingKeepsCamundasOwnActions() throws Exception {
+    String instance = initiatives.startIfAbsent(InitiativeStart.unplanned("admin-writes", "管理者の操作",
+        "hiroba", OrganizationGroup.WARD_TAKATSU.id(), YEAR)).orElseThrow();
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+    browser.get(base() + "/login");
+    browser.manage().deleteAllCookies();
+    browser.get(base() + "/login");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+    browser.findElement(By.id("password")).sendKeys(adminPassword);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+    Chromium.openWebapp(browser, base() + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".shisaku-initiative")));
+    assertThat(tabs()).as("Camunda's own tabs, whose actions the authorizations allow").contains("変数", "ユーザータスク", "ジョブ");
+    openTab("変数");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-widget-variables-table]")));
+    assertThat(browser.findElements(By.cssSelector(".shisaku-variables"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".ctn-toolbar a, .ctn-toolbar button")).stream()
+        .filter(WebElement::isDisplayed)).as("instance actions offered to the administrator").isNotEmpty();
   }
 
   @Test
