@@ -224,6 +224,14 @@ public class AuditLabels {
     return formFields.containsKey(variable) || SYSTEM_FIELDS.containsKey(variable);
   }
 
+  /** A release of one's own claim: the engine records a claim for nobody. */
+  static final String RELEASE = "担当を解除";
+
+  static boolean isRelease(UserOperationLogEntry entry) {
+    return UserOperationLogEntry.OPERATION_TYPE_CLAIM.equals(entry.getOperationType())
+        && "assignee".equals(entry.getProperty()) && entry.getNewValue() == null;
+  }
+
   public static String operation(String type, String entityType) {
     if (UserOperationLogEntry.OPERATION_TYPE_DELETE.equals(type) && "ProcessInstance".equals(entityType)) {
       return "中止（インスタンスの削除）";

@@ -156,8 +156,8 @@ public class AuditTrailService {
       String label = AuditLabels.operation(first.getOperationType(), first.getEntityType());
       for (UserOperationLogEntry entry : changes.isEmpty() ? List.of(first) : changes) {
         String property = changes.isEmpty() ? null : entry.getProperty();
-        events.add(new AuditEvent(entry.getTimestamp().toInstant(), AuditEvent.OPERATION, label,
-            entry.getOperationType(), nz(entry.getUserId()), labels.person(entry.getUserId()),
+        events.add(new AuditEvent(entry.getTimestamp().toInstant(), AuditEvent.OPERATION,
+            AuditLabels.isRelease(entry) ? AuditLabels.RELEASE : label, entry.getOperationType(), nz(entry.getUserId()), labels.person(entry.getUserId()),
             task == null ? null : task.getTaskDefinitionKey(), task == null ? null : task.getName(), property,
             AuditLabels.property(property), entry.getAnnotation(), property == null ? null : entry.getOrgValue(),
             property == null ? null : entry.getNewValue(), labels.operationValue(property, property == null ? null

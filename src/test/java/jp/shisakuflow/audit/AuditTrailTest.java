@@ -152,6 +152,27 @@ class AuditTrailTest {
   }
 
   @Test
+  void aReleasedClaimReadsAsAReleaseByItsUser() throws Exception {
+    InitiativeStart start = InitiativeStart.unplanned("audit-release", "担当を解除する施策", "other", "wardTakatsu", YEAR);
+    String instance = initiatives.startIfAbsent(start).orElseThrow();
+    String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    assertThat(as("takatsu").postForEntity("/engine-rest/task/{id}/claim", json(Map.of("userId", "takatsu")),
+        String.class, task).getStatusCode().value()).isEqualTo(204);
+    assertThat(as("takatsu").postForEntity("/engine-rest/task/{id}/unclaim", json(Map.of()), String.class, task)
+        .getStatusCode().value()).isEqualTo(204);
+
+    JsonNode events = JSON.readTree(as("auditor").getForEntity("/api/audit/initiatives/{key}", String.class,
+        start.businessKey()).getBody()).get("events");
+    List<String> kinds = new java.util.ArrayList<>();
+    for (JsonNode e : events) {
+      if (e.get("type").asText().equals("OPERATION")) {
+        kinds.add(e.get("typeLabel").asText() + "/" + e.get("actor").asText() + "/" + e.get("newValue").asText(""));
+      }
+    }
+    assertThat(kinds).containsSubsequence("担当の引き受け/takatsu/takatsu", "担当を解除/takatsu/");
+  }
+
+  @Test
   void aTrailSpeaksJapaneseWithNamesLabelsAndNoUnchangedRows() throws Exception {
     String instance = AuditedYear.ensure(identityService, planImports, initiatives, taskService, runtimeService);
     JsonNode events = JSON.readTree(as("auditor").getForEntity("/api/audit/instances/{id}", String.class, instance)
