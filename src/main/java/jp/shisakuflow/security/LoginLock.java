@@ -47,9 +47,33 @@ public class LoginLock {
    * locked: nothing in it tells an existing account from a made-up one.
    */
   public String failureMessage() {
+    return failureMessageJapanese() + " (" + failureMessageEnglish().substring(0, 1).toLowerCase()
+        + failureMessageEnglish().substring(1, failureMessageEnglish().length() - 1) + ")";
+  }
+
+  /** {@link #failureMessage()} in Japanese only, for the login page. */
+  public String failureMessageJapanese() {
     return "ユーザー名またはパスワードが正しくないか、ログインの失敗が続いたため一時的にロックされています。" + minutes()
-        + "分ほどおいてやり直すか、管理者に連絡してください (wrong user name or password, or the account is locked for a"
-        + " while after repeated failed logins: try again in about " + minutes() + " minutes, or ask an administrator)";
+        + "分ほどおいてやり直すか、管理者に連絡してください";
+  }
+
+  /** {@link #failureMessage()} in English only, for the login page in English. */
+  public String failureMessageEnglish() {
+    return "Wrong user name or password, or the account is locked for a while after repeated failed logins: try again"
+        + " in about " + minutes() + " minutes, or ask an administrator.";
+  }
+
+  /**
+   * How long after the {@code failures}-th failed login in a row the engine refuses every password of that
+   * user, the right one too: {@code login-delay-base × login-delay-factor^(failures-1)} seconds, at most
+   * {@code login-delay-max-time} (3, 6, 12, 24 … 60 s by default). Zero where the engine has no delay.
+   */
+  public Duration delayAfter(int failures) {
+    if (failures < 1) {
+      return Duration.ZERO;
+    }
+    double seconds = configuration.getLoginDelayBase() * Math.pow(configuration.getLoginDelayFactor(), failures - 1);
+    return Duration.ofSeconds((long) Math.max(0, Math.min(seconds, configuration.getLoginDelayMaxTime())));
   }
 
   long minutes() {

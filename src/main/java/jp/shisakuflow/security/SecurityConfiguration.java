@@ -167,7 +167,8 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider) throws Exception {
+  SecurityFilterChain webChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider, LoginLock loginLock)
+      throws Exception {
     // The Tasklist's and Cockpit's ログアウト button sends Camunda's CSRF token; a POST without it is no logout
     // (it goes on to Camunda's own CSRF filter, which refuses it).
     RequestMatcher webappLogout = new AndRequestMatcher(PATHS.matcher(HttpMethod.POST, WEBAPP_LOGOUT),
@@ -181,8 +182,9 @@ public class SecurityConfiguration {
             .requestMatchers(PATHS.matcher(WEBAPP_LOGIN)).denyAll()
             .requestMatchers(engineWideFigures()).hasAnyAuthority(MANAGERS, AUDITORS, ADMINISTRATORS)
             .anyRequest().authenticated())
-        // Every failure gets one answer (LoginFailedException): a locked account is not told from a wrong password.
-        .formLogin(form -> form.loginPage("/login").failureUrl("/login?error")
+        // Every failure gets one answer (LoginFailedException): a locked account is not told from a wrong password;
+        // the page adds how long the engine's delay after a failure still refuses every password.
+        .formLogin(form -> form.loginPage("/login").failureHandler(new LoginFailureHandler(loginLock))
             .defaultSuccessUrl(WEBAPPS + "/app/", false).permitAll()
             // Redirect to "/login", not to an absolute URL built from the request's Host header.
             .withObjectPostProcessor(new ObjectPostProcessor<LoginUrlAuthenticationEntryPoint>() {
@@ -291,6 +293,19 @@ public class SecurityConfiguration {
     registration.addUrlPatterns("/*");
     registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
     registration.setName("publicUrlFilter");
+    return registration;
+  }
+
+  /**
+   * Before Camunda's webapp filters: each webapp request keeps its own CSP nonce, so that the index.html a
+   * request writes carries the nonce of its own header ({@link WebappNonceFilter}).
+   */
+  @Bean
+  FilterRegistrationBean<WebappNonceFilter> webappNonceFilter() {
+    var registration = new FilterRegistrationBean<>(new WebappNonceFilter());
+    registration.addUrlPatterns(WEBAPPS + "/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    registration.setName("webappNonceFilter");
     return registration;
   }
 

@@ -4,7 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.function.Consumer;
 import jp.shisakuflow.support.TestUsers;
 import org.junit.jupiter.api.Assumptions;
@@ -17,6 +19,9 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,6 +52,10 @@ final class Chromium {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--lang=ja", "--window-size=1400,1000");
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja,ja-JP"));
+    // The console (CSP violations among it), for LoadingBrowserTest and for diagnoses: consoleErrors(driver).
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(DRIVER))
         .usingAnyFreePort()
@@ -65,31 +74,38 @@ final class Chromium {
     driver.findElement(By.cssSelector("button[type=submit]")).click();
   }
 
-  /** How long a webapp may show Camunda's loading spinner before the page is loaded once more. */
-  static final Duration WEBAPP_START = Duration.ofSeconds(30);
+  /** How long a webapp may take to draw its header. */
+  static final Duration WEBAPP_START = Duration.ofSeconds(90);
 
   /**
-   * Opens a page of a webapp and waits for its header (the account menu). A webapp that is still on its
-   * loading spinner after {@link #WEBAPP_START} is reloaded once, as a person would: seen a few times in many
-   * runs, on the first open of Cockpit or Welcome in a browser, on code before and after the shared webapp
-   * script, cause not yet found (the page never asked for its config.js). What the page had loaded by then
-   * is printed, to find the cause.
+   * Opens a page of a webapp and waits for its header (the account menu). A webapp that never draws it fails
+   * with what the page loaded and what the console said. (A webapp once stayed on its loading spinner now and
+   * then, and was reloaded here: its page carried another request's CSP nonce, so the browser refused
+   * runtime.js and deps.js. WebappNonceFilter fixed that; LoadingBrowserTest loads the webapps many times.)
    */
   static void openWebapp(ChromeDriver driver, String url) {
     driver.get(url);
     try {
       new WebDriverWait(driver, WEBAPP_START).until(ExpectedConditions.presenceOfElementLocated(HEADER));
     } catch (TimeoutException stuck) {
-      System.err.println("Webapp still loading after " + WEBAPP_START.toSeconds() + " s, reloading once: " + url
-          + "\nresources loaded so far:\n" + driver.executeScript("return performance.getEntriesByType('resource')"
-          + ".map(e => e.name + ' ' + Math.round(e.duration) + ' ms ' + (e.responseStatus || '')).join('\\n')"));
       try {
         screenshot(driver, "webapp-still-loading-" + Math.abs(url.hashCode()));
       } catch (java.io.IOException ignored) {
         // the screenshot only helps the diagnosis
       }
-      driver.navigate().refresh();
+      throw new AssertionError("Webapp still loading after " + WEBAPP_START.toSeconds() + " s: " + url
+          + "\nconsole:\n" + String.join("\n", consoleErrors(driver))
+          + "\nresources loaded:\n" + driver.executeScript("return performance.getEntriesByType('resource')"
+          + ".map(e => e.name + ' ' + Math.round(e.duration) + ' ms ' + (e.responseStatus || '')).join('\\n')"), stuck);
     }
+  }
+
+  /** The console's warnings and errors since the last call (ChromeDriver hands each entry out once). */
+  static List<String> consoleErrors(ChromeDriver driver) {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+        .map(LogEntry::toString)
+        .toList();
   }
 
   /**
