@@ -4,7 +4,7 @@
 // server), and the chosen instance's timeline on a page of its own, with its path drawn over the diagram.
 // Per running instance: the same timeline page. Every label comes from the server (typeLabel, actorName, …).
 
-import {appFetch, engineFetch, escape, pageEngineApi, plugin, showError}
+import {appFetch, engineFetch, escape, plugin, showError}
   from '../../shisaku/scripts/plugin-kit.js';
 
 const PATH_EVENT = 'shisaku:history-path';
@@ -17,23 +17,6 @@ const getJson = url => appFetch(url).then(response => response.json().catch(() =
     return body;
   }));
 
-/**
- * Who may not change process instances (auditors) is not offered Cockpit's actions (suspend, modify,
- * cancel, ...): the engine would refuse them anyway; this keeps the screen honest.
- */
-const hideActionsFromReaders = () => fetch(pageEngineApi() + '/authorization/check'
-  + '?permissionName=UPDATE&resourceName=ProcessInstance&resourceType=8', {credentials: 'same-origin'})
-  .then(r => (r.ok ? r.json() : {authorized: true}))
-  .then(check => {
-    if (!check.authorized) {
-      const style = document.createElement('style');
-      style.textContent = '.ctn-toolbar { display: none !important; }';
-      document.head.appendChild(style);
-      document.body.classList.add('shisaku-read-only');
-    }
-  })
-  .catch(() => undefined);
-hideActionsFromReaders();
 
 const STYLE = `
 dialog.shisaku-timeline-page { width: 100vw; height: 100vh; max-width: 100vw; max-height: 100vh; margin: 0;
