@@ -28,7 +28,9 @@ final class EnglishUiText {
       "Complete delete", "WORKFLOW", "TASK_WORK", "TASK_ASSIGN", "AUTHORIZATION_", "READ_HISTORY",
       // values that leaked from code
       "undefined", "null", "NaN", "[object Object]", "loopCounter", "nrOfActiveInstances",
-      "needsImprovement", "hiroba");
+      "needsImprovement", "hiroba",
+      // form-js texts seen in Tasklist's forms (forms, issue #17)
+      "No results", "Nothing to show", "Value is not a number", "mm/dd/yyyy", "Please select a valid value");
 
   private EnglishUiText() {}
 
