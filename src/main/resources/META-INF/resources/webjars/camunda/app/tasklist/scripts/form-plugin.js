@@ -231,8 +231,11 @@ document.addEventListener('input', e => checkTyped(e.target), true);
   if (type === 'keydown' && e.key !== 'Enter') {
     return;
   }
-  if (pickerOf(e.target) && invalidTyped.has(e.target)) {
+  const picker = pickerOf(e.target);
+  if (picker && invalidTyped.has(e.target)) {
     e.stopPropagation();
+    // closed without reading the input: an open calendar would otherwise read it when focus lands elsewhere
+    picker.close();
     if (type === 'keydown') {
       e.preventDefault();
     }
@@ -398,7 +401,9 @@ style.textContent = `
   .shisaku-date-invalid .fjs-input-group { border-color: var(--color-borders-error, #b90000); }
   /* the date picker's header as in Japanese: 2026年 12月 */
   .fjs-container .flatpickr-current-month { display: flex; justify-content: center; align-items: center; gap: 4px; }
-  .fjs-container .flatpickr-current-month .numInputWrapper { order: -1; }
+  .fjs-container .flatpickr-current-month .numInputWrapper { order: -1; width: auto; display: inline-flex;
+    align-items: center; white-space: nowrap; }
+  .fjs-container .flatpickr-current-month input.cur-year { width: 5ch; }
   .fjs-container .flatpickr-current-month .numInputWrapper::after { content: '年'; }
 `;
 document.head.appendChild(style);
@@ -415,7 +420,9 @@ const decorateFormController = (api, $scope, element, Notifications, $translate)
     const dates = invalidDates(element);
     if (dates.length) {
       showCheck(element);
-      dates[0].focus();
+      // shown, not focused: focus would open its calendar over the message
+      dates.forEach(input => input._flatpickr.close());
+      dates[0].scrollIntoView({block: 'center'});
       callback(prevented());
       return;
     }
