@@ -242,22 +242,34 @@ document.addEventListener('input', e => checkTyped(e.target), true);
     showDateError(e.target, invalidTyped.get(e.target));
   }
 }, true));
-// A day picked in the calendar replaces what was typed.
+// A day picked in the calendar replaces what was typed; a click anywhere else closes the calendar of an
+// impossible date before flatpickr's own document listener would read (and roll over) its input.
 document.addEventListener('mousedown', e => {
-  const day = e.target instanceof Element && e.target.closest('.flatpickr-day');
+  const target = e.target instanceof Element ? e.target : null;
+  const day = target && target.closest('.flatpickr-day');
   const field = day && day.closest('.fjs-form-field');
   const input = field && Array.from(field.querySelectorAll('input')).find(i => i._flatpickr);
   if (input) {
     invalidTyped.delete(input);
     showDateError(input, null);
+    return;
   }
+  document.querySelectorAll('.fjs-container input').forEach(dateInput => {
+    const picker = dateInput._flatpickr;
+    if (picker && picker.isOpen && invalidTyped.has(dateInput) && target !== dateInput
+        && !(target && picker.calendarContainer && picker.calendarContainer.contains(target))) {
+      picker.close();
+    }
+  });
 }, true);
 
 /** The date inputs of a form holding an impossible date, typed now or before flatpickr rewrote it. */
 const invalidDates = element => Array.from(element.querySelectorAll('.fjs-container input'))
   .filter(input => input._flatpickr)
   .map(input => {
-    checkTyped(input);
+    if (!invalidTyped.has(input)) {
+      checkTyped(input); // what was typed is known from its input events; this only catches text set otherwise
+    }
     const typed = invalidTyped.get(input);
     if (typed && input.value.trim() !== typed) {
       input.value = typed; // show the person what they typed, not flatpickr's rewrite of it
