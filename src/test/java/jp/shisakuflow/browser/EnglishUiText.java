@@ -30,7 +30,9 @@ final class EnglishUiText {
       "undefined", "null", "NaN", "[object Object]", "loopCounter", "nrOfActiveInstances",
       "needsImprovement", "hiroba",
       // Tasklist (issue #17, H2): Spring's error pages, Camunda's editors left in English
-      "Bad Request", "There was an unexpected error", "Add groups", "Set due date", "Reset due date");
+      "Bad Request", "There was an unexpected error", "Add groups", "Set due date", "Reset due date",
+      // form-js texts seen in Tasklist's forms (forms, issue #17)
+      "No results", "Nothing to show", "Value is not a number", "mm/dd/yyyy", "Please select a valid value");
 
   private EnglishUiText() {}
 
