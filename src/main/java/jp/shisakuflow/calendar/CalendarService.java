@@ -12,6 +12,7 @@ import jp.shisakuflow.fiscalyear.FiscalYearPlan;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.initiative.PhasePlanCodec;
+import jp.shisakuflow.initiative.PhaseTasks;
 import jp.shisakuflow.initiative.PlannedPhase;
 import jp.shisakuflow.initiative.Stage;
 import jp.shisakuflow.organization.OrganizationGroup;
@@ -146,13 +147,8 @@ public class CalendarService {
     }
     LocalDate due = CityTime.today(task.getDueDate());
     return key.equals(InitiativeSteps.Element.TASK_STEP)
-        ? phases.stream().filter(p -> isStepOf(task.getName(), p.name()) && p.endDay().equals(due)).findFirst()
+        ? phases.stream().filter(p -> PhaseTasks.namesStep(task.getName(), p.name()) && p.endDay().equals(due)).findFirst()
         : Optional.empty();
-  }
-
-  /** A step's task is named by its phase, then its initiative (「継続実施：施策名」, initiative-steps.bpmn). */
-  static boolean isStepOf(String taskName, String phaseName) {
-    return taskName != null && (taskName.equals(phaseName) || taskName.startsWith(phaseName + "："));
   }
 
   /** A vague end in words, as a due date: 「第2四半期中」「7月中」「7月頃」「10月以降、年度内」. */

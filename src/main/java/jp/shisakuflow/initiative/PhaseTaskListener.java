@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * On task creation: the plan's name for the phase, its planned due date, and a description with the planned
  * period (as precise as the plan) and the owners; a ward's task of a fanned-out phase says the ward
- * (「モデル実施：実施（高津区役所）」), an escalation of one the wards still open.
+ * (「モデル実施：実施（高津区役所）」), an escalation of one the wards still open; a step says its initiative
+ * (「継続実施：施策名」).
  */
 @Component("phaseTaskListener")
 public class PhaseTaskListener implements TaskListener {
@@ -25,7 +26,9 @@ public class PhaseTaskListener implements TaskListener {
     var label = phaseTasks.label(new PhaseTasks.Context(task.getTaskDefinitionKey(), task.getName(),
         PlanPhases.phases(task), PlanPhases.fiscalYear(task), PlanPhases.loopCounter(task),
         InitiativeLifecycle.Typed.OVERDUE_PHASE.from(task), ClockUtil.getCurrentTime(), owners(task)));
-    task.setName(WardTasks.nameFor(label.name(), WardTasks.wardOf(task),
+    String name = task.getTaskDefinitionKey().equals(InitiativeSteps.Element.TASK_STEP)
+        ? PhaseTasks.withInitiative(label.name(), InitiativeLifecycle.Typed.TITLE.from(task)) : label.name();
+    task.setName(WardTasks.nameFor(name, WardTasks.wardOf(task),
         WardTasks.split(Variable.text(InitiativeLifecycle.Var.OVERDUE_WARDS).from(task))));
     task.setDueDate(label.dueDate());
     if (label.description() != null) {

@@ -71,6 +71,19 @@ public class PhaseTasks {
         description(PLANNED, Optional.empty(), c.owners()));
   }
 
+  /**
+   * A step's task named with its initiative (「継続実施：施策名」): a list of three cards called 「継続実施」 says
+   * nothing of whose step each is.
+   */
+  public static String withInitiative(String stepName, String title) {
+    return title == null || title.isBlank() ? stepName : stepName + SEPARATOR + title;
+  }
+
+  /** Whether a task's name is that of the given step, with or without its initiative. */
+  public static boolean namesStep(String taskName, String stepName) {
+    return taskName != null && (taskName.equals(stepName) || taskName.startsWith(stepName + SEPARATOR));
+  }
+
   static final String PLANNED = "予定: ";
   static final String OVERDUE_PLANNED = "遅れている段階の予定: ";
 

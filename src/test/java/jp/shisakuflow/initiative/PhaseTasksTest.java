@@ -48,4 +48,13 @@ class PhaseTasksTest {
     assertThat(tasks.label(new PhaseTasks.Context(InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR, "次年度方針の決定",
         phases, 2019, 0, null, new Date(), "主担当: 高津区役所")).description()).isEqualTo("主担当: 高津区役所");
   }
+
+  @Test
+  void aStepIsNamedWithItsInitiativeAndStillKnownByItsStepName() {
+    assertThat(PhaseTasks.withInitiative("継続実施", "地域の居場所づくり")).isEqualTo("継続実施：地域の居場所づくり");
+    assertThat(PhaseTasks.withInitiative("継続実施", " ")).isEqualTo("継続実施");
+    assertThat(PhaseTasks.namesStep("継続実施：地域の居場所づくり", "継続実施")).isTrue();
+    assertThat(PhaseTasks.namesStep("継続実施", "継続実施")).isTrue();
+    assertThat(PhaseTasks.namesStep("継続実施の準備：地域の居場所づくり", "継続実施")).isFalse();
+  }
 }
