@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import jp.shisakuflow.deployment.ProcessResources;
 import jp.shisakuflow.fiscalyear.AssemblyDecision;
 import jp.shisakuflow.fiscalyear.FiscalYearPlan;
@@ -29,11 +28,11 @@ import jp.shisakuflow.initiative.PlannedPhase;
 import jp.shisakuflow.initiative.Stage;
 import jp.shisakuflow.initiative.VerificationRating;
 import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.organization.PersonName;
 import jp.shisakuflow.plan.Milestone;
 import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -284,10 +283,7 @@ public class AuditLabels {
         return null;
       }
       return people.computeIfAbsent(userId, id -> {
-        User user = identityService.createUserQuery().userId(id).singleResult();
-        String name = user == null ? "" : Stream.of(user.getLastName(), user.getFirstName())
-            .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" "));
-        return name.isBlank() ? id : name;
+        return PersonName.of(identityService.createUserQuery().userId(id).singleResult(), id);
       });
     }
 

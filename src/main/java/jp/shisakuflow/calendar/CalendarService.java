@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import jp.shisakuflow.fiscalyear.FiscalYearPlan;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
@@ -16,6 +14,7 @@ import jp.shisakuflow.initiative.PhaseTasks;
 import jp.shisakuflow.initiative.PlannedPhase;
 import jp.shisakuflow.initiative.Stage;
 import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.organization.PersonName;
 import jp.shisakuflow.plan.Milestone;
 import jp.shisakuflow.plan.Plan;
 import jp.shisakuflow.plan.PlanStore;
@@ -27,10 +26,10 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.ProdId;
-import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -72,9 +71,7 @@ public class CalendarService {
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).toList();
     User user = identityService.createUserQuery().userId(userId).singleResult();
-    String name = user == null ? userId : Stream.of(user.getLastName(), user.getFirstName())
-        .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" "));
-    return new CalendarViewer(userId, groups, name.isBlank() ? userId : name);
+    return new CalendarViewer(userId, groups, PersonName.of(user, userId));
   }
 
   /** The group's name for people: 高津区役所 for wardTakatsu. */

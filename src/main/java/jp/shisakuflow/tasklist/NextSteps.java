@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import jp.shisakuflow.initiative.InitiativeProcesses;
 import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.organization.PersonName;
 import jp.shisakuflow.security.Caller;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -123,10 +122,7 @@ public class NextSteps {
 
   /** A person's name as the directory holds it (family name first), else the user id. */
   private String userName(String userId) {
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    String name = user == null ? "" : Stream.of(user.getLastName(), user.getFirstName())
-        .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" "));
-    return name.isBlank() ? userId : name;
+    return PersonName.of(identityService.createUserQuery().userId(userId).singleResult(), userId);
   }
 
   private Optional<String> activityName(String processDefinitionId, String activityId) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.shisakuflow.organization.PersonName;
 import jp.shisakuflow.security.Caller;
 import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -83,9 +84,7 @@ public class TasklistActions {
   }
 
   static String name(User user) {
-    String name = ((user.getLastName() == null ? "" : user.getLastName()) + " "
-        + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
-    return name.isEmpty() ? user.getId() : name;
+    return PersonName.of(user, user.getId());
   }
 
   private boolean may(Caller caller, Permission permission, Resource resource, String id) {
