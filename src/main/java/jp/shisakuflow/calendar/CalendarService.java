@@ -1,7 +1,11 @@
 package jp.shisakuflow.calendar;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,12 +26,15 @@ import jp.shisakuflow.plan.PlannedInitiative;
 import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.time.ScheduleDate;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Name;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
@@ -52,6 +59,7 @@ public class CalendarService {
 
   static final int MAX_TASKS = 2000;
   static final String UID_DOMAIN = "@shisakuflow";
+  private static final DateTimeFormatter DAY_JA = DateTimeFormatter.ofPattern("M月d日（E）", Locale.JAPANESE);
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;
@@ -90,11 +98,14 @@ public class CalendarService {
     if (group != null && !viewer.memberOf(group)) {
       throw new IllegalArgumentException("not a member of " + group);
     }
+    String name = calendarName(viewer, group);
+    // NAME (RFC 7986) for current clients, X-WR-CALNAME for Outlook, Google and Apple, which read only that.
     Calendar calendar = new Calendar()
         .add(new ProdId("-//Shisaku Flow//施策フロー//JA"))
         .add(ImmutableVersion.VERSION_2_0)
         .add(ImmutableCalScale.GREGORIAN)
-        .add(new XProperty("X-WR-CALNAME", "施策フロー " + (group == null ? viewer.displayName() : groupName(group))));
+        .add(new Name(name))
+        .add(new XProperty("X-WR-CALNAME", name));
     for (ProcessInstance planInstance : runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(FiscalYearPlan.PROCESS_KEY).active().list()) {
       var vars = runtimeService.getVariables(planInstance.getId(), List.of(FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID,
@@ -113,6 +124,14 @@ public class CalendarService {
       calendar.add(taskEvent(task, phaseOf(task, phasePlans.getOrDefault(task.getProcessInstanceId(), List.of()))));
     }
     return calendar;
+  }
+
+  /**
+   * What a subscriber's calendar app calls the feed, in people's words: 「施策フロー 高津区役所」 for a group's feed,
+   * 「施策フロー 」 and the user's name (姓 名) for their own.
+   */
+  String calendarName(CalendarViewer viewer, String group) {
+    return "施策フロー " + (group == null ? viewer.displayName() : groupName(group));
   }
 
   /** The planned phases of the tasks' instances, in one query. */
@@ -207,6 +226,32 @@ public class CalendarService {
     event.add(new Categories("タスク期限"));
     String description = task.getDescription() == null ? "" : task.getDescription() + "\n";
     event.add(new Description(description + "Tasklist: /camunda/app/tasklist/default/#/?task=" + task.getId()));
+    event.add(reminder(due, task.getName()));
     return event;
+  }
+
+  /**
+   * The day a due date is reminded of: the working day before it. Weekends are skipped; public holidays are not
+   * known to the app (it has no holiday calendar), so a due day after a holiday is reminded of on the holiday.
+   */
+  static LocalDate reminderDay(LocalDate due) {
+    LocalDate day = due.minusDays(1);
+    while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      day = day.minusDays(1);
+    }
+    return day;
+  }
+
+  /**
+   * A display reminder when the offices open on the working day before the due day. The trigger is relative to the
+   * all-day event's start (midnight of the due day, in the reader's own zone), as every client reads it:
+   * a Monday's due date reminds on Friday at 8:30 ({@code -P2DT15H30M}).
+   */
+  static VAlarm reminder(LocalDate due, String taskName) {
+    Duration before = Duration.between(reminderDay(due).atTime(CityTime.START_OF_OFFICE_DAY), due.atStartOfDay());
+    VAlarm alarm = new VAlarm(before.negated());
+    alarm.add(ImmutableAction.DISPLAY);
+    alarm.add(new Description("期限は " + DAY_JA.format(due) + " です: " + taskName));
+    return alarm;
   }
 }

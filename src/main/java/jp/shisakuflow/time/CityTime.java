@@ -13,6 +13,8 @@ public final class CityTime {
   /** The city's zone, as text for annotations ({@code @Scheduled(zone = …)}). */
   public static final String ZONE_ID = "Asia/Tokyo";
   public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
+  /** When the city's offices open (開庁 8:30–17:15): calendar reminders go off then. */
+  public static final LocalTime START_OF_OFFICE_DAY = LocalTime.of(8, 30);
   static final LocalTime END_OF_OFFICE_DAY = LocalTime.of(17, 15);
   private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss").withZone(ZONE);
 
