@@ -116,6 +116,17 @@ class CalendarApiTest {
     Calendar group = calendar(http.withBasicAuth("takatsu", TestUsers.PASSWORD), "/api/calendar.ics?group=wardTakatsu");
     assertThat(summaries(group)).contains("期限: " + takatsuTask).doesNotContain("期限: " + tamaTask);
     assertThat(name(group)).isEqualTo("施策フロー 高津区役所");
+    assertThat(group.getProperty(Property.NAME).map(Property::getValue)).as("RFC 7986 NAME, not wardTakatsu")
+        .contains("施策フロー 高津区役所");
+    VEvent due = group.<VEvent>getComponents("VEVENT").stream().filter(e -> summary(e).equals("期限: " + takatsuTask))
+        .findFirst().orElseThrow();
+    assertThat(due.getAlarms()).singleElement().satisfies(alarm -> {
+      assertThat(alarm.getProperty(Property.ACTION).map(Property::getValue)).contains("DISPLAY");
+      assertThat(alarm.getProperty(Property.TRIGGER).map(Property::getValue).orElse("")).as("before the due day")
+          .startsWith("-P");
+      assertThat(alarm.getProperty(Property.DESCRIPTION).map(Property::getValue).orElse(""))
+          .startsWith("期限は ").endsWith(" です: " + takatsuTask);
+    });
 
     Calendar managers = calendar(http.withBasicAuth("manager", TestUsers.PASSWORD), "/api/calendar.ics");
     assertThat(summaries(managers)).as("managers read every task").contains("期限: " + takatsuTask, "期限: " + tamaTask);
