@@ -53,7 +53,8 @@ class CalendarFeedBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.shisaku-calendar-open"))).click();
     WebElement issue = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".shisaku-calendar-issue")));
     assertThat(browser.findElement(By.cssSelector(".shisaku-calendar-dialog")).getText())
-        .contains("カレンダー連携", "URLはまだ発行されていません", "Outlook");
+        .contains("カレンダー連携", "URLはまだ発行されていません", "Outlook", "前の営業日の始業時に届くリマインダー");
+    EnglishUiText.assertNoneOn(browser, "Tasklist's カレンダー連携 dialog");
     assertThat(issue.getText()).isEqualTo("URLを発行");
     issue.click();
 
@@ -67,6 +68,9 @@ class CalendarFeedBrowserTest {
     assertThat(url).contains("/api/calendar/feed/takatsu/").endsWith(".ics");
     String dialog = browser.findElement(By.cssSelector(".shisaku-calendar-dialog")).getText();
     assertThat(dialog).contains("二度と表示されません", "以前のURLは使えなくなります", "再発行", "無効にする");
+    assertThat(browser.findElement(By.cssSelector(".shisaku-calendar-copy")).getText()).as("a copy button by the URL")
+        .isEqualTo("コピー");
+    EnglishUiText.assertNoneOn(browser, "Tasklist's カレンダー連携 dialog with the issued URL");
     Chromium.screenshot(browser, "calendar-feed-dialog");
 
     String path = url.substring(url.indexOf("/api/"));
@@ -75,6 +79,8 @@ class CalendarFeedBrowserTest {
     assertThat(feed.statusCode()).as("no login, no cookie").isEqualTo(200);
     assertThat(feed.body()).contains("BEGIN:VCALENDAR", "X-WR-CALNAME:施策フロー テスト takatsu", "期限: " + mine)
         .doesNotContain(other);
+    // What a calendar client makes of it (the name, the reminders) is IcalJsFeedTest's, read with ical.js.
+    assertThat(feed.body()).contains("BEGIN:VALARM", "ACTION:DISPLAY");
   }
 
   /** A task due in a week, for the group; returns its name. */

@@ -62,7 +62,8 @@ const openDialog = () => {
     dialog.innerHTML = '<h3 id="shisaku-calendar-title">カレンダー連携</h3>'
       + '<p>あなたが担当できるタスクの期限と、担当グループの日程（▲）を、Outlook やスマートフォンのカレンダーに'
       + '表示できます。下のURLをカレンダーアプリの「URLで購読」（Outlook: 「予定表を追加」→「インターネットから」）に'
-      + '登録してください。ログインは要りません。</p>'
+      + '登録してください。ログインは要りません。タスクの期限には、前の営業日の始業時に届くリマインダーが付きます'
+      + '（表示するかどうかはカレンダーアプリの設定によります）。</p>'
       + (error ? '<div class="alert alert-danger shisaku-calendar-error">' + escape(error) + '</div>' : '')
       + (url
         ? '<div class="alert alert-success"><p><strong>URLを発行しました。</strong>この画面を閉じると二度と表示されません。'
