@@ -47,5 +47,16 @@ class XlsxReportWriterTest {
       assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
       assertThat(book.getSheet("概要").getDrawingPatriarch().getCharts()).hasSize(1);
     }
+    String styles;
+    try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(bytes))) {
+      java.util.zip.ZipEntry e;
+      while ((e = zip.getNextEntry()) != null && !e.getName().equals("xl/styles.xml")) {
+        // the styles part
+      }
+      assertThat(e).as("xl/styles.xml").isNotNull();
+      styles = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(styles).as("the Normal style is declared after the cell formats")
+        .containsPattern("</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/>");
   }
 }
