@@ -168,13 +168,9 @@ public class XlsxReportWriter {
         return;
       }
     }
-    // cellStyles comes right after cellXfs in the schema's sequence
+    // POI writes the other parts at write time; XmlBeans keeps the schema's order (cellStyles after cellXfs)
     try (XmlCursor cursor = stylesheet.newCursor()) {
-      if (!cursor.toChild(new QName(ns, "cellXfs"))) {
-        return;
-      }
       cursor.toEndToken();
-      cursor.toNextToken();
       cursor.beginElement(new QName(ns, "cellStyles"));
       cursor.insertAttributeWithValue("count", "1");
       cursor.beginElement(new QName(ns, "cellStyle"));
