@@ -1,8 +1,11 @@
 package jp.shisakuflow.report;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import jp.shisakuflow.initiative.OwnersText;
+import jp.shisakuflow.initiative.PlannedPhase;
 import jp.shisakuflow.progress.ProgressReport.InitiativeProgress;
 import jp.shisakuflow.progress.ProgressReport.Owners;
 import jp.shisakuflow.progress.ProgressReport.Phase;
@@ -35,11 +38,24 @@ final class ReportRows {
         planned == null ? "" : planned.period(),
         actual == null ? (p.status() == ProgressStatus.COMPLETED ? ProgressStatus.COMPLETED.labelJa() : "")
             : actual.name(),
-        actual == null || actual.start() == null ? "" : actual.start().toString(),
+        actual == null || actual.start() == null ? "" : actual.start(),
         p.statusLabel(), p.daysLate(),
         p.waitingFor().stream().map(w -> w.title() + "（" + w.statusLabel() + "）").collect(Collectors.joining(LIST)),
         p.links().stream().map(l -> l.kindLabel() + ": " + l.targetTitle()).collect(Collectors.joining(LIST)),
         latestComment == null ? "" : latestComment);
+  }
+
+  /**
+   * The planned phase's first and last day, only when the plan names both days exactly (its period reads as two
+   * days, 「5月10日〜9月30日」); otherwise none: a vague period (「7月頃」「第2四半期〜第3四半期」) keeps its words.
+   */
+  static Optional<List<LocalDate>> plannedDays(InitiativeProgress p) {
+    Phase planned = p.plannedPhase();
+    if (planned == null || planned.start() == null || planned.end() == null || planned.period() == null) {
+      return Optional.empty();
+    }
+    String exact = new PlannedPhase(planned.key(), null, planned.name(), planned.start(), planned.end()).periodTextJa();
+    return exact.equals(planned.period()) ? Optional.of(List.of(planned.start(), planned.end())) : Optional.empty();
   }
 
   static String groupName(String groupId) {

@@ -3,58 +3,105 @@ package jp.shisakuflow.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import jp.shisakuflow.progress.ProgressReport.Summary;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.BarGrouping;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import javax.xml.namespace.QName;
+import org.apache.xmlbeans.XmlCursor;
 import org.springframework.stereotype.Component;
 
-/** The report as an Excel workbook: 概要 (summary), then one sheet per workstream. */
+/**
+ * The report as an Excel workbook: 概要 (summary, with a bar chart of statuses per workstream), then one sheet
+ * per workstream. Days are date cells (yyyy/mm/dd), header rows are frozen, each initiative table has an
+ * autofilter, columns are as wide as their Japanese text, and the workbook's 標準 style has a Japanese font.
+ */
 @Component
 public class XlsxReportWriter {
 
   static final String SUMMARY_SHEET = "概要";
+  static final String PLANNED_START = "計画開始日";
+  static final String PLANNED_END = "計画終了日";
+  /** The initiative columns of the workbook: the report's, with the planned days as dates after 計画期間. */
+  static final List<String> INITIATIVE_HEADER = initiativeHeader();
+  static final String DATE_FORMAT = "yyyy/mm/dd";
+  static final String FONT = "游ゴシック";
+  /** Rows above an initiative table's first line: the workstream's name and the header. */
+  static final int INITIATIVE_HEADER_ROWS = 2;
+  /** The summary's workstream table starts on this row (its header). */
+  static final int SUMMARY_TABLE_ROW = 4;
+  private static final int PERIOD_COLUMN = ReportRows.INITIATIVE_HEADER.indexOf("計画期間");
+  private static final int MAX_WIDTH_CHARS = 60;
 
   public byte[] write(QuarterlyReport report) {
     try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      CellStyle bold = workbook.createCellStyle();
-      Font font = workbook.createFont();
-      font.setBold(true);
-      bold.setFont(font);
+      Styles styles = styles(workbook);
 
-      Sheet summary = workbook.createSheet(SUMMARY_SHEET);
-      row(summary, 0, bold, List.of(report.title()));
-      row(summary, 1, null, List.of("基準日", report.asOf().toString()));
-      row(summary, 2, null, List.of("施策数", report.progress().initiatives().size()));
-      int r = 4;
-      row(summary, r++, bold, concat("ワークストリーム", ReportRows.SUMMARY_HEADER));
-      for (Summary s : report.progress().byWorkstream()) {
-        row(summary, r++, null, counts(report.workstreamName(s.key()), s));
+      XSSFSheet summary = workbook.createSheet(SUMMARY_SHEET);
+      row(summary, 0, styles, styles.bold, List.of(report.title()));
+      row(summary, 1, styles, null, List.of("基準日", report.asOf()));
+      row(summary, 2, styles, null, List.of("施策数", report.progress().initiatives().size()));
+      int r = SUMMARY_TABLE_ROW;
+      row(summary, r++, styles, styles.bold, concat("ワークストリーム", ReportRows.SUMMARY_HEADER));
+      List<Summary> workstreams = report.progress().byWorkstream();
+      for (Summary s : workstreams) {
+        row(summary, r++, styles, null, counts(report.workstreamName(s.key()), s));
       }
+      int lastWorkstreamRow = r - 1;
       r++;
-      row(summary, r++, bold, concat("担当", ReportRows.SUMMARY_HEADER));
+      row(summary, r++, styles, styles.bold, concat("担当", ReportRows.SUMMARY_HEADER));
       for (Summary s : report.progress().byOwnerGroup()) {
-        row(summary, r++, null, counts(ReportRows.groupName(s.key()), s));
+        row(summary, r++, styles, null, counts(ReportRows.groupName(s.key()), s));
       }
-      autosize(summary, 6);
+      summary.createFreezePane(1, SUMMARY_TABLE_ROW + 1);
+      fitWidths(summary, ReportRows.SUMMARY_HEADER.size() + 1);
+      if (!workstreams.isEmpty()) {
+        statusChart(summary, SUMMARY_TABLE_ROW + 1, lastWorkstreamRow);
+      }
 
       Set<String> sheetNames = new HashSet<>(Set.of(SUMMARY_SHEET));
-      for (Summary s : report.progress().byWorkstream()) {
+      for (Summary s : workstreams) {
         Sheet sheet = workbook.createSheet(uniqueSheetName(report.workstreamName(s.key()), sheetNames));
-        row(sheet, 0, bold, List.of(report.workstreamName(s.key())));
-        row(sheet, 1, bold, List.copyOf(ReportRows.INITIATIVE_HEADER));
-        int line = 2;
+        row(sheet, 0, styles, styles.bold, List.of(report.workstreamName(s.key())));
+        row(sheet, 1, styles, styles.bold, List.copyOf(INITIATIVE_HEADER));
+        int line = INITIATIVE_HEADER_ROWS;
         for (var initiative : report.initiativesOf(s.key())) {
-          row(sheet, line++, null, ReportRows.initiative(initiative,
+          List<Object> values = new ArrayList<>(ReportRows.initiative(initiative,
               report.latestComments().get(initiative.processInstanceId())));
+          List<LocalDate> days = ReportRows.plannedDays(initiative).orElse(null);
+          values.add(PERIOD_COLUMN + 1, days == null ? "" : days.get(0));
+          values.add(PERIOD_COLUMN + 2, days == null ? "" : days.get(1));
+          row(sheet, line++, styles, null, values);
         }
-        autosize(sheet, ReportRows.INITIATIVE_HEADER.size());
+        // the header and the two first columns (ID, name) stay in view; the filter covers the table
+        sheet.createFreezePane(2, INITIATIVE_HEADER_ROWS);
+        sheet.setAutoFilter(new CellRangeAddress(INITIATIVE_HEADER_ROWS - 1, Math.max(line - 1, INITIATIVE_HEADER_ROWS),
+            0, INITIATIVE_HEADER.size() - 1));
+        fitWidths(sheet, INITIATIVE_HEADER.size());
       }
       workbook.write(out);
       return out.toByteArray();
@@ -73,26 +120,123 @@ public class XlsxReportWriter {
     return candidate;
   }
 
+  /** The number of characters a text takes in a column, a full-width (Japanese) character counting two. */
+  static int displayWidth(String text) {
+    int width = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      width += c < 0x1100 || (c >= 0xFF61 && c <= 0xFF9F) ? 1 : 2;
+      i += Character.charCount(c);
+    }
+    return width;
+  }
+
+  private record Styles(CellStyle bold, CellStyle date) {}
+
+  /**
+   * The workbook's 標準 (Normal) style: its font (the first one, which every cell without a style uses) is a
+   * Japanese one, and the style is declared in cellStyles — readers warn about a workbook without it.
+   */
+  private static Styles styles(XSSFWorkbook workbook) {
+    XSSFFont normal = workbook.getFontAt(0);
+    normal.setFontName(FONT);
+    normal.setFontHeightInPoints((short) 11);
+    normal.setCharSet(org.apache.poi.ss.usermodel.FontCharset.SHIFTJIS.getValue());
+    normal.setScheme(org.apache.poi.ss.usermodel.FontScheme.NONE);
+    declareNormalStyle(workbook);
+
+    CellStyle bold = workbook.createCellStyle();
+    Font font = workbook.createFont();
+    font.setFontName(FONT);
+    font.setFontHeightInPoints((short) 11);
+    font.setBold(true);
+    bold.setFont(font);
+    CellStyle date = workbook.createCellStyle();
+    date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat(DATE_FORMAT));
+    return new Styles(bold, date);
+  }
+
+  /**
+   * Adds {@code <cellStyles><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>} to styles.xml when
+   * POI left it out (poi-ooxml-lite has no class for it, so the XML is written with a cursor).
+   */
+  private static void declareNormalStyle(XSSFWorkbook workbook) {
+    var stylesheet = workbook.getStylesSource().getCTStylesheet();
+    String ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    try (XmlCursor cursor = stylesheet.newCursor()) {
+      if (cursor.toChild(new QName(ns, "cellStyles"))) {
+        return;
+      }
+    }
+    // POI writes the other parts at write time; XmlBeans keeps the schema's order (cellStyles after cellXfs)
+    try (XmlCursor cursor = stylesheet.newCursor()) {
+      cursor.toEndToken();
+      cursor.beginElement(new QName(ns, "cellStyles"));
+      cursor.insertAttributeWithValue("count", "1");
+      cursor.beginElement(new QName(ns, "cellStyle"));
+      cursor.insertAttributeWithValue("name", "Normal");
+      cursor.insertAttributeWithValue("xfId", "0");
+      cursor.insertAttributeWithValue("builtinId", "0");
+    }
+  }
+
+  /** A stacked bar chart of the statuses per workstream, beside the summary's table. */
+  private static void statusChart(XSSFSheet summary, int firstRow, int lastRow) {
+    int columns = ReportRows.SUMMARY_HEADER.size() + 1;
+    XSSFDrawing drawing = summary.createDrawingPatriarch();
+    var anchor = drawing.createAnchor(0, 0, 0, 0, columns + 1, 1, columns + 13, Math.max(lastRow + 8, 26));
+    XSSFChart chart = drawing.createChart(anchor);
+    chart.setTitleText("ワークストリーム別の状況");
+    chart.setTitleOverlay(false);
+    chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+    XDDFCategoryAxis workstreams = chart.createCategoryAxis(AxisPosition.LEFT);
+    XDDFValueAxis count = chart.createValueAxis(AxisPosition.BOTTOM);
+    count.setCrosses(AxisCrosses.AUTO_ZERO);
+    count.setTitle("施策数");
+    var categories = XDDFDataSourcesFactory.fromStringCellRange(summary,
+        new CellRangeAddress(firstRow, lastRow, 0, 0));
+    XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, workstreams, count);
+    data.setBarDirection(BarDirection.BAR);
+    data.setBarGrouping(BarGrouping.STACKED);
+    data.setVaryColors(false);
+    // 施策数 is the total: the bars are its parts, 予定通り … 完了 (columns C–F)
+    for (int column = 2; column < columns; column++) {
+      var values = XDDFDataSourcesFactory.fromNumericCellRange(summary,
+          new CellRangeAddress(firstRow, lastRow, column, column));
+      var series = data.addSeries(categories, values);
+      series.setTitle(ReportRows.SUMMARY_HEADER.get(column - 1),
+          new org.apache.poi.ss.util.CellReference(SUMMARY_TABLE_ROW, column, true, true));
+    }
+    workstreams.setOrientation(org.apache.poi.xddf.usermodel.chart.AxisOrientation.MAX_MIN);
+    chart.plot(data);
+  }
+
   private static List<Object> counts(String label, Summary s) {
     return List.of(label, s.total(), s.onSchedule(), s.ahead(), s.delayed(), s.completed());
   }
 
   private static List<Object> concat(String first, List<String> rest) {
-    var all = new java.util.ArrayList<Object>();
+    var all = new ArrayList<Object>();
     all.add(first);
     all.addAll(rest);
     return all;
   }
 
-  private static void row(Sheet sheet, int index, CellStyle style, List<?> values) {
+  private static void row(Sheet sheet, int index, Styles styles, CellStyle style, List<?> values) {
     Row row = sheet.createRow(index);
     for (int i = 0; i < values.size(); i++) {
-      var cell = row.createCell(i);
+      Cell cell = row.createCell(i);
       Object value = values.get(i);
       if (value instanceof Number n) {
         cell.setCellValue(n.doubleValue());
-      } else {
+      } else if (value instanceof LocalDate day) {
+        cell.setCellValue(day);
+        cell.setCellStyle(styles.date());
+        continue;
+      } else if (!"".equals(value)) {
         cell.setCellValue(String.valueOf(value));
+      } else {
+        cell.setBlank();
       }
       if (style != null) {
         cell.setCellStyle(style);
@@ -100,9 +244,39 @@ public class XlsxReportWriter {
     }
   }
 
-  private static void autosize(Sheet sheet, int columns) {
-    for (int i = 0; i < columns; i++) {
-      sheet.setColumnWidth(i, Math.min(255 * 256, 24 * 256));
+  /** Each column as wide as its longest text (a date as yyyy/mm/dd), within a limit; titles on row 0 excepted. */
+  private static void fitWidths(Sheet sheet, int columns) {
+    int[] widths = new int[columns];
+    for (Row row : sheet) {
+      if (row.getRowNum() == 0) {
+        continue;
+      }
+      for (int i = 0; i < columns; i++) {
+        Cell cell = row.getCell(i);
+        if (cell == null) {
+          continue;
+        }
+        int width = switch (cell.getCellType()) {
+          case STRING -> displayWidth(cell.getStringCellValue());
+          case NUMERIC -> org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell) ? DATE_FORMAT.length()
+              : String.valueOf((long) cell.getNumericCellValue()).length();
+          default -> 0;
+        };
+        widths[i] = Math.max(widths[i], width);
+      }
     }
+    for (int i = 0; i < columns; i++) {
+      // room for the filter's button and a little margin
+      int chars = Math.min(MAX_WIDTH_CHARS, Math.max(6, widths[i]) + 3);
+      sheet.setColumnWidth(i, chars * 256);
+    }
+  }
+
+  private static List<String> initiativeHeader() {
+    List<String> header = new ArrayList<>(ReportRows.INITIATIVE_HEADER);
+    int period = header.indexOf("計画期間");
+    header.add(period + 1, PLANNED_START);
+    header.add(period + 2, PLANNED_END);
+    return List.copyOf(header);
   }
 }

@@ -98,7 +98,7 @@ class CsvInjectionTest {
       }
       assertThat(row).as("the initiative's row").isNotNull();
       Cell title = row.getCell(1);
-      Cell comment = row.getCell(ReportRows.INITIATIVE_HEADER.indexOf("最新のコメント"));
+      Cell comment = row.getCell(XlsxReportWriter.INITIATIVE_HEADER.indexOf("最新のコメント"));
       assertThat(title.getCellType()).isEqualTo(CellType.STRING);
       assertThat(title.getStringCellValue()).isEqualTo(TITLE);
       assertThat(comment.getCellType()).isEqualTo(CellType.STRING);

@@ -51,7 +51,8 @@ class ReportApiTest {
     try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
       Sheet summary = workbook.getSheet("概要");
       assertThat(text(summary, 0, 0)).isEqualTo("2019年度 第3四半期 進捗報告");
-      assertThat(text(summary, 1, 1)).isEqualTo("2019-12-31");
+      assertThat(summary.getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate())
+          .as("基準日 is a date cell").isEqualTo(java.time.LocalDate.of(2019, 12, 31));
       assertThat(summary.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(29);
       assertThat(cells(summary, 4)).containsExactly("ワークストリーム", "施策数", "予定通り", "前倒し", "遅延", "完了");
       Row hiroba = find(summary, "「まちのひろば」の推進");
@@ -62,7 +63,7 @@ class ReportApiTest {
 
       assertThat(workbook.getNumberOfSheets()).isEqualTo(1 + 8);
       Sheet sheet = workbook.getSheet("「まちのひろば」の推進");
-      assertThat(cells(sheet, 1)).containsExactlyElementsOf(ReportRows.INITIATIVE_HEADER);
+      assertThat(cells(sheet, 1)).containsExactlyElementsOf(XlsxReportWriter.INITIATIVE_HEADER);
       assertThat(columns(cells(find(sheet, "hiroba-guidebook")), "施策名", "主担当", "計画上の段階", "実際の段階",
           "段階の開始日", "状況", "遅延日数", "最新のコメント")).containsExactly("支援ガイドブックの作成",
           "市民文化局コミュニティ推進部", "作成・配布", "庁内調査", "2019-04-01", "遅延", "92", KnownYear.GUIDEBOOK_COMMENT);
@@ -157,7 +158,7 @@ class ReportApiTest {
 
   /** The cells of these columns of a row, in the order asked. */
   private static List<String> columns(List<String> row, String... names) {
-    return Arrays.stream(names).map(name -> row.get(ReportRows.INITIATIVE_HEADER.indexOf(name))).toList();
+    return Arrays.stream(names).map(name -> row.get(XlsxReportWriter.INITIATIVE_HEADER.indexOf(name))).toList();
   }
 
   private static String text(Sheet sheet, int row, int cell) {
@@ -171,9 +172,11 @@ class ReportApiTest {
   private static List<String> cells(Row row) {
     List<String> values = new java.util.ArrayList<>();
     for (int i = 0; i < row.getLastCellNum(); i++) {
-      var cell = row.getCell(i);
-      values.add(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-          ? String.valueOf((long) cell.getNumericCellValue()) : cell.getStringCellValue());
+      var cell = row.getCell(i, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+      boolean numeric = cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC;
+      values.add(numeric && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)
+          ? cell.getLocalDateTimeCellValue().toLocalDate().toString() // a date cell, read as ISO
+          : numeric ? String.valueOf((long) cell.getNumericCellValue()) : cell.getStringCellValue());
     }
     return values;
   }

@@ -42,6 +42,27 @@ class ReportRowsTest {
     assertThat(cell(row, "最新のコメント")).isEqualTo("");
   }
 
+  /** Only a period of two named days becomes dates; 「頃」 or a month or a quarter keeps its words alone. */
+  @Test
+  void plannedDaysOnlyWhenThePlanNamesBothDays() {
+    LocalDate may10 = LocalDate.of(2080, 5, 10);
+    LocalDate sep30 = LocalDate.of(2080, 9, 30);
+    assertThat(ReportRows.plannedDays(planned(new Phase("s", "準備", may10, sep30, "5月10日〜9月30日"))))
+        .contains(List.of(may10, sep30));
+    assertThat(ReportRows.plannedDays(planned(new Phase("s", "準備", may10, may10, "5月10日"))))
+        .contains(List.of(may10, may10));
+    assertThat(ReportRows.plannedDays(planned(new Phase("s", "準備", may10, sep30, "5月10日頃〜9月30日")))).isEmpty();
+    assertThat(ReportRows.plannedDays(planned(new Phase("s", "準備", LocalDate.of(2080, 7, 1), LocalDate.of(2080, 12, 31),
+        "7月頃〜第3四半期")))).isEmpty();
+    assertThat(ReportRows.plannedDays(planned(null))).isEmpty();
+  }
+
+  private static InitiativeProgress planned(Phase phase) {
+    return new InitiativeProgress("FY2080-x", "pi", "x", "取組", "promotion", "communityPromotion", phase, null,
+        ProgressStatus.ON_SCHEDULE, "予定通り", 0, false, phase == null ? List.of() : List.of(phase),
+        new Owners("communityPromotion", List.of(), List.of(), List.of(), "NONE", List.of(), ""), List.of(), List.of());
+  }
+
   private static Object cell(List<Object> row, String column) {
     return row.get(ReportRows.INITIATIVE_HEADER.indexOf(column));
   }
