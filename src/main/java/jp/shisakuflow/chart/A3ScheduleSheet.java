@@ -42,7 +42,7 @@ public final class A3ScheduleSheet {
   private static final float PAGE_H = PDRectangle.A3.getWidth();
   private static final float MARGIN = 20;
   private static final float BAND_W = 92;
-  private static final float ITEM_W = 215;
+  private static final float ITEM_W = 185;
   private static final float STATUS_W = 38;
   private static final float NEXT_W = 100;
   private static final float HEADER_H = 30;
@@ -224,10 +224,11 @@ public final class A3ScheduleSheet {
       for (Milestone milestone : milestones) {
         String label = milestoneLabel(milestone);
         float x = middle(milestone.date());
-        float labelWidth = width("▲" + label, fs);
-        float start = x - width("▲", fs) / 2;
-        if (start + labelWidth > nextX - 2) {
-          start = nextX - 2 - labelWidth;
+        float triangle = width("▲", fs);
+        float labelWidth = triangle + width(label, fs);
+        float start = x - triangle / 2;
+        if (start + labelWidth > nextX - 2) { // no room right of the date: the label ends at the ▲
+          start = x - triangle / 2 - width(label, fs);
         }
         float from = Math.min(start, xOf(milestone.date().first()));
         float to = Math.max(start + labelWidth, xOf(milestone.date().last().plusDays(1)));
@@ -360,7 +361,7 @@ public final class A3ScheduleSheet {
         s.setLineDashPattern(new float[] {}, 0);
       }
       float triangle = width("▲", fs);
-      if (placed.labelX() == placed.x() - triangle / 2) {
+      if (placed.labelX() >= placed.x() - triangle / 2 - 0.01f) {
         text("▲", placed.labelX(), baseline, fs, MILESTONE);
         text(placed.label(), placed.labelX() + triangle, baseline, fs, INK);
       } else { // pushed left of its date by the edge: the label, then the ▲ on the date
