@@ -168,7 +168,7 @@ public final class A3ScheduleSheet {
     private List<Band> layoutFitting(float available) throws IOException {
       List<Band> bands = layout();
       while (total(bands) > available && scale > 0.5f) {
-        scale -= 0.04f;
+        scale -= 0.02f;
         bands = layout();
       }
       return bands;

@@ -33,12 +33,9 @@ class A3ScheduleSheetTest {
     byte[] pdf = new A3ScheduleSheet(ChartProperties.DEBIAN_IPAEX_GOTHIC).render(SEED, AS_OF,
         Map.of("hiroba-model-support", ProgressStatus.ON_SCHEDULE, "hiroba-guidebook", ProgressStatus.DELAYED));
 
-    Files.createDirectories(Path.of("target/chart"));
-    Files.write(Path.of("target/chart/a3-seed.pdf"), pdf); // docs/a3-chart.png is made from it (docs/managers.md)
     try (PDDocument document = Loader.loadPDF(pdf)) {
       assertThat(document.getNumberOfPages()).isEqualTo(1);
-      // the picture in docs/ (docs/a3-chart.png): cp target/chart/a3-seed.png docs/a3-chart.png
-      ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png", Path.of("target/chart/a3-seed.png").toFile());
+      picture(document, "a3-seed");
       PDRectangle box = document.getPage(0).getMediaBox();
       assertThat(box.getWidth()).as("A3 landscape").isCloseTo(1190.55f, org.assertj.core.data.Offset.offset(1f));
       assertThat(box.getHeight()).isCloseTo(841.89f, org.assertj.core.data.Offset.offset(1f));
@@ -80,6 +77,12 @@ class A3ScheduleSheetTest {
     assertThatThrownBy(() -> new A3ScheduleSheet(missing).render(SEED, AS_OF, Map.of()))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("/nonexistent/ipaexg.ttf")
         .hasMessageContaining("shisaku.chart.font");
+  }
+
+  /** The sheet as a picture to look at, target/chart/{name}.png (docs/a3-chart.png is ChartApiTest's). */
+  static void picture(PDDocument document, String name) throws java.io.IOException {
+    Files.createDirectories(Path.of("target/chart"));
+    ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png", Path.of("target/chart", name + ".png").toFile());
   }
 
   /** Text without the line breaks and spaces wrapping put in. */

@@ -42,6 +42,7 @@ class ChartApiTest {
     assertThat(response.getHeaders().getContentDisposition().getFilename())
         .isEqualTo("2019年度 主な取組スケジュール 2019-12-31.pdf");
     try (PDDocument document = Loader.loadPDF(response.getBody())) {
+      A3ScheduleSheetTest.picture(document, "a3-chart"); // docs/a3-chart.png: cp target/chart/a3-chart.png docs/
       String text = A3ScheduleSheetTest.flat(new PDFTextStripper().getText(document));
       assertThat(text).contains("令和元年12月31日現在", "支援ガイドブックの作成", "第1回有識者会議（7月9日）", "次年度以降",
           "状況：予定通り前倒し遅延完了");
