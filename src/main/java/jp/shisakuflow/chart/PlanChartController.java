@@ -3,7 +3,9 @@ package jp.shisakuflow.chart;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import jp.shisakuflow.fiscalyear.YearPlans;
 import jp.shisakuflow.initiative.BusinessKey;
@@ -42,6 +44,22 @@ public class PlanChartController {
     this.yearPlans = yearPlans;
     this.progress = progress;
     this.sheet = new A3ScheduleSheet(properties.font());
+  }
+
+  /** One of a year's plans, for the schedule view's A3 button: its key, title and the sheet's address. */
+  public record PlanSheet(String planKey, String planId, String title, int fiscalYear, String chart) {}
+
+  /**
+   * {@code GET /api/plans?fiscalYear=2019}: the plans imported into the year (usually one), each with the address of
+   * its A3 sheet; append {@code ?asOf=YYYY-MM-DD} for a date other than today.
+   */
+  @GetMapping(path = "/api/plans", produces = MediaType.APPLICATION_JSON_VALUE)
+  public List<PlanSheet> plans(@RequestParam int fiscalYear) {
+    return yearPlans.of(FiscalYear.requireSupported(fiscalYear)).stream()
+        .sorted(Comparator.comparing(Plan::id))
+        .map(plan -> new PlanSheet(plan.businessKey(), plan.id(), A3ScheduleSheet.title(plan), plan.fiscalYear(),
+            "/api/plans/" + plan.businessKey() + "/chart.pdf"))
+        .toList();
   }
 
   @GetMapping(path = "/api/plans/{planKey}/chart.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

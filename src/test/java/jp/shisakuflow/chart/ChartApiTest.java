@@ -53,6 +53,21 @@ class ChartApiTest {
   }
 
   @Test
+  void theYearsPlansGiveTheSheetsAddress() throws Exception {
+    ResponseEntity<String> response = manager().getForEntity("/api/plans?fiscalYear=2019", String.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    JsonNode plans = new ObjectMapper().readTree(response.getBody());
+    assertThat(plans).hasSize(1);
+    assertThat(plans.get(0).path("planKey").asText()).isEqualTo("FY2019-plan-fy2019-community");
+    assertThat(plans.get(0).path("chart").asText()).isEqualTo(SEED_CHART);
+    assertThat(plans.get(0).path("title").asText()).endsWith("今年度の主な取組スケジュール（案）");
+    assertThat(new ObjectMapper().readTree(manager().getForEntity("/api/plans?fiscalYear=2077", String.class).getBody()))
+        .isEmpty();
+    assertThat(http.withBasicAuth("takatsu", TestUsers.PASSWORD).getForEntity("/api/plans?fiscalYear=2019", String.class)
+        .getStatusCode().value()).isEqualTo(403);
+  }
+
+  @Test
   void onlyManagersAndAdministratorsMayReadIt() {
     assertThat(http.withBasicAuth("auditor", TestUsers.PASSWORD).getForEntity(SEED_CHART, String.class)
         .getStatusCode().value()).isEqualTo(403);
