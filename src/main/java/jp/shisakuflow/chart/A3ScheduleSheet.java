@@ -57,6 +57,8 @@ public final class A3ScheduleSheet {
       ProgressStatus.ON_SCHEDULE, new Color(198, 239, 206), ProgressStatus.AHEAD, new Color(189, 215, 238),
       ProgressStatus.DELAYED, new Color(255, 199, 206), ProgressStatus.COMPLETED, new Color(217, 217, 217));
 
+  private static final String NO_LINE_START = "、。，．）」』】〕・ー";
+
   private final Path fontFile;
 
   public A3ScheduleSheet(Path fontFile) {
@@ -468,7 +470,8 @@ public final class A3ScheduleSheet {
       for (int i = 0; i < text.length(); ) {
         int cp = text.codePointAt(i);
         String next = line + new String(Character.toChars(cp));
-        if (line.length() > 0 && width(next, size) > maxWidth) {
+        boolean closing = NO_LINE_START.indexOf(cp) >= 0; // 、。」）… stay at the end of the line (kinsoku)
+        if (line.length() > 0 && !closing && width(next, size) > maxWidth) {
           lines.add(line.toString());
           line = new StringBuilder(new String(Character.toChars(cp)));
         } else {
