@@ -254,13 +254,15 @@ const mountHistory = (node, api, processDefinitionId) => {
       instances.forEach(i => (titles[i.id] = (i.businessKey || i.id) + (i.title ? ' ' + i.title : '')));
       list.innerHTML = '<p>' + instances.length + ' 件</p>'
         + '<table class="table table-condensed table-hover shisaku-history"><thead><tr><th>業務キー</th><th>施策</th>'
-        + '<th>取組</th><th>年度</th><th>決定方針</th><th>状態</th><th>開始</th><th>終了</th><th>記録</th></tr></thead><tbody>'
+        + '<th>取組</th><th>年度</th><th>決定方針</th><th>状態</th><th>開始</th><th>終了</th></tr></thead><tbody>'
         + instances.map(i => '<tr><td><a href="" data-instance="' + escape(i.id) + '" title="監査タイムラインを開く">'
-          + escape(i.businessKey || i.id) + '</a></td><td class="shisaku-title">' + escape(i.title) + '</td><td>'
+          + escape(i.businessKey || i.id) + '</a>'
+          // the initiative's whole trail as CSV, beside its key (the list is wide: a last column scrolls away)
+          + (i.csvUrl ? ' <a class="shisaku-trail-csv label label-default" download href="' + escape(i.csvUrl)
+            + '" title="この施策の監査記録を CSV でダウンロード">CSV</a>' : '') + '</td><td class="shisaku-title">' + escape(i.title) + '</td><td>'
           + escape(i.workstreamLabel) + '</td><td>' + escape(i.fiscalYear) + '</td><td>' + escape(i.outcomeLabel)
           + '</td><td>' + escape(i.stateLabel) + '</td><td>' + escape(i.startTimeText) + '</td><td>'
-          + escape(i.endTimeText) + '</td><td>' + (i.csvUrl ? '<a class="shisaku-trail-csv" download href="'
-          + escape(i.csvUrl) + '" title="この施策の監査記録を CSV でダウンロード">CSV</a>' : '') + '</td></tr>').join('')
+          + escape(i.endTimeText) + '</td></tr>').join('')
         + '</tbody></table>' + (instances.length ? '' : '<p>該当するインスタンスはありません。</p>');
       list.setAttribute('data-rows', String(instances.length));
     }).catch(error => isOutdated() || showError(list, error));

@@ -383,15 +383,18 @@ const wireReportLinks = root => {
  * The chart as a PNG: the view draws SVG, so the same option is drawn once more, off screen, on a canvas of the
  * chart's size (twice the pixels, white behind), and that canvas is saved.
  */
-const saveChartPng = (echarts, option, chartNode, fileName) => {
+const saveChartPng = (echarts, option, chartNode, title, fileName) => {
+  const TITLE_HEIGHT = 32;
   const width = chartNode.clientWidth;
-  const height = chartNode.clientHeight;
+  const height = chartNode.clientHeight + TITLE_HEIGHT;
   const scratch = document.createElement('div');
   scratch.style.cssText = 'position:fixed;left:-20000px;top:0;width:' + width + 'px;height:' + height + 'px';
   document.body.appendChild(scratch);
   const offscreen = echarts.init(scratch, null, {renderer: 'canvas', width, height});
   try {
-    offscreen.setOption(Object.assign({}, option, {tooltip: {show: false}}));
+    offscreen.setOption(Object.assign({}, option, {tooltip: {show: false},
+      title: {text: title, left: 16, top: 8, textStyle: {fontSize: 15}},
+      grid: Object.assign({}, option.grid, {top: option.grid.top + TITLE_HEIGHT})}));
     const link = document.createElement('a');
     link.href = offscreen.getDataURL({type: 'png', pixelRatio: 2, backgroundColor: '#fff'});
     link.download = fileName;
@@ -557,6 +560,7 @@ const mountSchedule = (node, only) => {
     if (png) {
       png.disabled = !chart;
       png.addEventListener('click', () => chart && saveChartPng(echarts, option, chartNode,
+        data.fiscalYear + '年度の進捗（計画と実績）' + (chosen ? '　' + chosen : '') + '　' + data.asOf + ' 現在',
         '年度の進捗_' + data.fiscalYear + '年度_' + data.asOf + '.png'));
     }
     root.querySelectorAll('.shisaku-toolbar select').forEach(s => s.addEventListener('change', () => {
