@@ -359,8 +359,32 @@ const downloadsHtml = (data, years) => {
     + '<a class="btn btn-default btn-sm shisaku-report-xlsx" download href="">Excel（xlsx）</a> '
     + '<a class="btn btn-default btn-sm shisaku-report-csv" download href="">CSV</a>'
     + '<span class="shisaku-downloads-gap" style="display:inline-block;width:24px"></span>'
-    + '<button type="button" class="btn btn-default btn-sm shisaku-chart-png">図を画像（PNG）で保存</button>'
+    + '<button type="button" class="btn btn-default btn-sm shisaku-chart-png">図を画像（PNG）で保存</button> '
+    + '<span class="shisaku-a3"></span>'
     + '</div>';
+};
+
+/**
+ * 「A3 印刷用（PDF）」: one link per plan of the year, as the server lists them (GET /api/plans?fiscalYear=, with each
+ * sheet's address; managers and administrators), as of the view's date. Nothing is offered where the list is refused.
+ */
+const offerA3 = (root, data, isCurrent) => {
+  const place = root.querySelector('.shisaku-a3');
+  if (!place) {
+    return;
+  }
+  appFetch('/api/plans?' + new URLSearchParams({fiscalYear: data.fiscalYear}))
+    .then(response => (response.ok ? response.json() : []))
+    .then(plans => {
+      if (!isCurrent() || !Array.isArray(plans)) {
+        return;
+      }
+      place.innerHTML = plans.filter(p => p.chart).map(p => '<a class="btn btn-default btn-sm shisaku-a3-pdf" download href="'
+        + escape(p.chart + '?' + new URLSearchParams({asOf: data.asOf})) + '"'
+        + (plans.length > 1 ? ' title="' + escape(p.title) + '"' : '') + '>A3 印刷用（PDF）'
+        + (plans.length > 1 ? '：' + escape(p.title) : '') + '</a>').join(' ');
+    })
+    .catch(() => undefined);
 };
 
 /** Points the report links at the chosen year and quarter. */
@@ -556,6 +580,8 @@ const mountSchedule = (node, only) => {
     chartNode.setAttribute('role', 'img');
     chartNode.setAttribute('aria-label', data.fiscalYear + '年度の計画と実績の図（施策ごとの状況は図の右端と、この後の表にあります）');
     wireReportLinks(root);
+    const drawn = request;
+    offerA3(root, data, () => !unmounted && drawn === request);
     const png = root.querySelector('.shisaku-chart-png');
     if (png) {
       png.disabled = !chart;
