@@ -12,6 +12,11 @@ public record AuditTrail(String businessKey, String processInstanceId, String pr
   /** Where the initiative's trail downloads as CSV; none for an instance that is not an initiative's. */
   @JsonProperty
   public String csvUrl() {
+    return csvUrl(businessKey, processDefinitionKey);
+  }
+
+  /** Where an initiative's trail downloads as CSV (null for an instance that is not an initiative's). */
+  static String csvUrl(String businessKey, String processDefinitionKey) {
     return businessKey != null && InitiativeProcesses.KEYS.contains(processDefinitionKey)
         ? UriComponentsBuilder.fromPath(AuditController.INITIATIVE_TRAIL).queryParam("format", "csv")
             .buildAndExpand(businessKey).encode().toUriString()

@@ -85,7 +85,7 @@ public class HistoricInstanceSearch {
       return new HistoricInstanceSummary(i.getId(), i.getBusinessKey(), InitiativeLifecycle.Typed.TITLE.from(v),
           workstream, workstreamLabel, v.get(Var.FISCAL_YEAR), InitiativeLifecycle.Typed.DECIDED_OUTCOME.from(v),
           i.getState(), i.getStartTime().toInstant(), i.getEndTime() == null ? null : i.getEndTime().toInstant(),
-          i.getStartUserId());
+          i.getStartUserId(), i.getProcessDefinitionKey());
     }).toList();
   }
 

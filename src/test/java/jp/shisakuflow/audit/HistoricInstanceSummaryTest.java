@@ -24,6 +24,6 @@ class HistoricInstanceSummaryTest {
   }
 
   private static HistoricInstanceSummary row(String outcome, String state) {
-    return new HistoricInstanceSummary("id", "FY2019-x", "title", "w", "ワーク", 2019, outcome, state, Instant.EPOCH, null, "u");
+    return new HistoricInstanceSummary("id", "FY2019-x", "title", "w", "ワーク", 2019, outcome, state, Instant.EPOCH, null, "u", null);
   }
 }

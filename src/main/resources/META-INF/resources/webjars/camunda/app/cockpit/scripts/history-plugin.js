@@ -122,7 +122,73 @@ const loadTrail = processInstanceId => getJson('/api/audit/instances/' + encodeU
 const announcePath = (processInstanceId, trail) => window.dispatchEvent(new CustomEvent(PATH_EVENT, {detail: {
   processInstanceId, path: trail.events.filter(e => e.type === 'ACTIVITY_STARTED').map(e => e.activityId)}}));
 
-const FILTER_FORM = '<form class="form-inline shisaku-history-filter">'
+const EXPORT_FORM = '<form class="form-inline shisaku-audit-export">'
+  + '<strong>年度の監査エクスポート（署名付き）</strong> '
+  + '<label>年度 <select name="exportYear" class="form-control"></select></label>'
+  + '<button type="submit" class="btn btn-default">ダウンロード</button> '
+  + '<span class="shisaku-export-state" role="status" aria-live="polite"></span></form>';
+
+/** The file name the server gives in Content-Disposition (filename*=UTF-8'' first), else {@code fallback}. */
+const fileNameOf = (response, fallback) => {
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return encoded ? decodeURIComponent(encoded[1]) : plain ? plain[1] : fallback;
+};
+
+/**
+ * The year's signed audit export (GET /api/audit/export): read as it streams, with 準備しています… shown until
+ * the whole file is here, then saved under the server's file name. {@code isGone}: the tab has been left.
+ */
+const downloadExport = (form, isGone) => {
+  const state = form.querySelector('.shisaku-export-state');
+  const button = form.querySelector('button[type=submit]');
+  const year = form.exportYear.value;
+  if (!year) {
+    return;
+  }
+  button.disabled = true;
+  state.className = 'shisaku-export-state';
+  state.textContent = year + '年度の監査エクスポートを準備しています…';
+  form.setAttribute('data-state', 'preparing');
+  appFetch('/api/audit/export?' + new URLSearchParams({fiscalYear: year}),
+    {headers: {Accept: 'application/zip, application/problem+json'}})
+    .then(response => {
+      if (!response.ok) {
+        return response.json().catch(() => ({})).then(body => {
+          throw new Error((body && (body.detail || body.message)) || ('監査エクスポートを取得できませんでした ('
+            + response.status + ')'));
+        });
+      }
+      return response.blob().then(blob => ({blob, name: fileNameOf(response, 'audit-FY' + year + '.zip')}));
+    })
+    .then(({blob, name}) => {
+      if (isGone()) {
+        return;
+      }
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      state.textContent = '保存しました：' + name + '（' + Math.max(1, Math.round(blob.size / 1024)) + ' KB）';
+      form.setAttribute('data-state', 'done');
+      form.setAttribute('data-bytes', String(blob.size));
+    })
+    .catch(error => {
+      if (!isGone()) {
+        state.className = 'shisaku-export-state text-danger';
+        state.textContent = error.message;
+        form.setAttribute('data-state', 'failed');
+      }
+    })
+    .then(() => (button.disabled = false));
+};
+
+const FILTER_FORM = EXPORT_FORM + '<form class="form-inline shisaku-history-filter">'
   + '<label>状態 <select name="state" class="form-control"></select></label>'
   + '<label>年度 <select name="fiscalYear" class="form-control"></select></label>'
   + '<label>取組 <select name="workstream" class="form-control"></select></label>'
@@ -139,7 +205,12 @@ const mountHistory = (node, api, processDefinitionId) => {
   let closePage = () => undefined;
   addStyle();
   node.innerHTML = FILTER_FORM;
-  const form = node.querySelector('form');
+  const form = node.querySelector('form.shisaku-history-filter');
+  const exportForm = node.querySelector('form.shisaku-audit-export');
+  exportForm.addEventListener('submit', event => {
+    event.preventDefault();
+    downloadExport(exportForm, () => unmounted);
+  });
   const list = node.querySelector('.shisaku-history-list');
   const definition = engineFetch(api, '/process-definition/' + encodeURIComponent(processDefinitionId))
     .then(response => {
@@ -158,6 +229,9 @@ const mountHistory = (node, api, processDefinitionId) => {
       form.state.innerHTML = c.states.map(s => '<option value="' + escape(s.value) + '">' + escape(s.label)
         + '</option>').join('');
       form.fiscalYear.innerHTML = options(c.fiscalYears, 'すべての年度');
+      exportForm.exportYear.innerHTML = c.fiscalYears.map(y => '<option value="' + escape(y.value) + '">'
+        + escape(y.label) + '</option>').join('');
+      exportForm.setAttribute('data-ready', 'true');
       form.workstream.innerHTML = options(c.workstreams, 'すべての取組');
       form.outcome.innerHTML = options(c.outcomes, 'すべて');
       form.setAttribute('data-ready', 'true');
@@ -182,7 +256,10 @@ const mountHistory = (node, api, processDefinitionId) => {
         + '<table class="table table-condensed table-hover shisaku-history"><thead><tr><th>業務キー</th><th>施策</th>'
         + '<th>取組</th><th>年度</th><th>決定方針</th><th>状態</th><th>開始</th><th>終了</th></tr></thead><tbody>'
         + instances.map(i => '<tr><td><a href="" data-instance="' + escape(i.id) + '" title="監査タイムラインを開く">'
-          + escape(i.businessKey || i.id) + '</a></td><td class="shisaku-title">' + escape(i.title) + '</td><td>'
+          + escape(i.businessKey || i.id) + '</a>'
+          // the initiative's whole trail as CSV, beside its key (the list is wide: a last column scrolls away)
+          + (i.csvUrl ? ' <a class="shisaku-trail-csv label label-default" download href="' + escape(i.csvUrl)
+            + '" title="この施策の監査記録を CSV でダウンロード">CSV</a>' : '') + '</td><td class="shisaku-title">' + escape(i.title) + '</td><td>'
           + escape(i.workstreamLabel) + '</td><td>' + escape(i.fiscalYear) + '</td><td>' + escape(i.outcomeLabel)
           + '</td><td>' + escape(i.stateLabel) + '</td><td>' + escape(i.startTimeText) + '</td><td>'
           + escape(i.endTimeText) + '</td></tr>').join('')

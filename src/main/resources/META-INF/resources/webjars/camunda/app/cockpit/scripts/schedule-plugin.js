@@ -65,6 +65,10 @@ const day = iso => new Date(iso + 'T00:00:00').getTime();
 const nextDay = iso => day(iso) + DAY;
 const ROW_HEIGHT = 34;
 const LABEL_WIDTH = 300;
+const STATUS_WIDTH = 120;
+
+/** An initiative's status in words, as the server labels it (the chart's right column, the hidden table). */
+const statusText = i => (i.statusLabel || '') + (i.daysLate ? '（' + i.daysLate + '日遅れ）' : '');
 
 /**
  * Rows of the chart: per workstream, a header row (its milestones) and one row per initiative, in the plan's
@@ -252,7 +256,7 @@ const chartOption = (data, rows, marks) => {
     + ((m.about || []).length ? '<br>関係する取組：' + m.about.map(escape).join('、') : '');
   return {
     animation: false,
-    grid: {left: LABEL_WIDTH + 16, right: 24, top: 36, bottom: 24},
+    grid: {left: LABEL_WIDTH + 16, right: STATUS_WIDTH + 16, top: 36, bottom: 24},
     tooltip: {
       confine: true,
       formatter: p => {
@@ -274,13 +278,19 @@ const chartOption = (data, rows, marks) => {
       axisLabel: {formatter: value => (new Date(value).getMonth() + 1) + '月'},
       interval: 30 * DAY
     },
-    yAxis: {
+    yAxis: [{
       type: 'category', inverse: true, data: rows.map(r => r.label), triggerEvent: true,
       // Two lines of the full label; a longer one ends in … and the label's tooltip has it all.
       axisLabel: {width: LABEL_WIDTH, overflow: 'break', lineOverflow: 'truncate', height: 28, lineHeight: 13,
         fontSize: 11, interval: 0},
       axisTick: {show: false}
-    },
+    }, {
+      // Each item's status in words beside its row (not colour alone), in its colour.
+      type: 'category', inverse: true, position: 'right', data: rows.map(r => r.header ? '' : statusText(r.initiative)),
+      axisLabel: {width: STATUS_WIDTH, overflow: 'truncate', fontSize: 11, interval: 0, fontWeight: 'bold',
+        color: (value, index) => rows[index] && !rows[index].header ? COLORS[rows[index].initiative.status] : '#333'},
+      axisTick: {show: false}, axisLine: {show: false}, splitLine: {show: false}
+    }],
     series: [
       {
         name: '計画', type: 'custom', renderItem: bar(0.5, 0.25), encode: {x: [1, 2], y: 0}, data: planned,
@@ -324,6 +334,101 @@ const figuresHtml = (data, condition) => {
       data.figures.phaseDurations.map(d => [d.name, d.count, d.medianDays, d.p90Days]))
     + table('四半期ごとの推移', ['四半期', '基準日', '予定通り', '前倒し', '遅延', '完了'],
       data.figures.trend.map(t => ['第' + t.quarter + '四半期', t.asOf, t.onSchedule, t.ahead, t.delayed, t.completed]));
+};
+
+/** The quarterly report's address for a year, quarter and format (GET /api/reports/quarterly). */
+const reportUrl = (year, quarter, format) => '/api/reports/quarterly?' + new URLSearchParams({fiscalYear: year, quarter,
+  format});
+
+/**
+ * The downloads of the schedule: the quarterly report (Excel or CSV) of a year and quarter, plain links that the
+ * session cookie lets through; the chart as a PNG image. The report's quarter is at first the latest one the
+ * year's trend has reached.
+ */
+const downloadsHtml = (data, years) => {
+  const trend = data.figures ? data.figures.trend : [];
+  const quarter = trend.length ? trend[trend.length - 1].quarter : 1;
+  return '<div class="shisaku-downloads form-inline" role="group" aria-label="ダウンロード">'
+    + '<strong>四半期進捗報告</strong> '
+    + '<label class="shisaku-filter">年度 <select class="form-control input-sm" name="reportYear">'
+    + years.map(y => '<option value="' + y + '"' + (y === data.fiscalYear ? ' selected' : '') + '>' + y + '年度</option>')
+      .join('') + '</select></label>'
+    + '<label class="shisaku-filter">四半期 <select class="form-control input-sm" name="reportQuarter">'
+    + [1, 2, 3, 4].map(q => '<option value="' + q + '"' + (q === quarter ? ' selected' : '') + '>第' + q + '四半期</option>')
+      .join('') + '</select></label>'
+    + '<a class="btn btn-default btn-sm shisaku-report-xlsx" download href="">Excel（xlsx）</a> '
+    + '<a class="btn btn-default btn-sm shisaku-report-csv" download href="">CSV</a>'
+    + '<span class="shisaku-downloads-gap" style="display:inline-block;width:24px"></span>'
+    + '<button type="button" class="btn btn-default btn-sm shisaku-chart-png">図を画像（PNG）で保存</button> '
+    + '<span class="shisaku-a3"></span>'
+    + '</div>';
+};
+
+/**
+ * 「A3 印刷用（PDF）」: one link per plan of the year, as the server lists them (GET /api/plans?fiscalYear=, with each
+ * sheet's address; managers and administrators), as of the view's date. Nothing is offered where the list is refused.
+ */
+const offerA3 = (root, data, isCurrent) => {
+  const place = root.querySelector('.shisaku-a3');
+  if (!place) {
+    return;
+  }
+  appFetch('/api/plans?' + new URLSearchParams({fiscalYear: data.fiscalYear}))
+    .then(response => (response.ok ? response.json() : []))
+    .then(plans => {
+      if (!isCurrent() || !Array.isArray(plans)) {
+        return;
+      }
+      place.innerHTML = plans.filter(p => p.chart).map(p => '<a class="btn btn-default btn-sm shisaku-a3-pdf" download href="'
+        + escape(p.chart + '?' + new URLSearchParams({asOf: data.asOf})) + '"'
+        + (plans.length > 1 ? ' title="' + escape(p.title) + '"' : '') + '>A3 印刷用（PDF）'
+        + (plans.length > 1 ? '：' + escape(p.title) : '') + '</a>').join(' ');
+    })
+    .catch(() => undefined);
+};
+
+/** Points the report links at the chosen year and quarter. */
+const wireReportLinks = root => {
+  const bar = root.querySelector('.shisaku-downloads');
+  if (!bar) {
+    return;
+  }
+  const update = () => {
+    const year = bar.querySelector('select[name=reportYear]').value;
+    const quarter = bar.querySelector('select[name=reportQuarter]').value;
+    bar.querySelector('.shisaku-report-xlsx').setAttribute('href', reportUrl(year, quarter, 'xlsx'));
+    bar.querySelector('.shisaku-report-csv').setAttribute('href', reportUrl(year, quarter, 'csv'));
+  };
+  bar.querySelectorAll('select').forEach(s => s.addEventListener('change', update));
+  update();
+};
+
+/**
+ * The chart as a PNG: the view draws SVG, so the same option is drawn once more, off screen, on a canvas of the
+ * chart's size (twice the pixels, white behind), and that canvas is saved.
+ */
+const saveChartPng = (echarts, option, chartNode, title, fileName) => {
+  const TITLE_HEIGHT = 32;
+  const width = chartNode.clientWidth;
+  const height = chartNode.clientHeight + TITLE_HEIGHT;
+  const scratch = document.createElement('div');
+  scratch.style.cssText = 'position:fixed;left:-20000px;top:0;width:' + width + 'px;height:' + height + 'px';
+  document.body.appendChild(scratch);
+  const offscreen = echarts.init(scratch, null, {renderer: 'canvas', width, height});
+  try {
+    offscreen.setOption(Object.assign({}, option, {tooltip: {show: false},
+      title: {text: title, left: 16, top: 8, textStyle: {fontSize: 15}},
+      grid: Object.assign({}, option.grid, {top: option.grid.top + TITLE_HEIGHT})}));
+    const link = document.createElement('a');
+    link.href = offscreen.getDataURL({type: 'png', pixelRatio: 2, backgroundColor: '#fff'});
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  } finally {
+    offscreen.dispose();
+    scratch.remove();
+  }
 };
 
 /** A filter's choices: only what the year has (the server's options), the one chosen selected. */
@@ -388,6 +493,7 @@ const mountSchedule = (node, only) => {
     const years = data.selectableYears.indexOf(data.fiscalYear) < 0
       ? data.selectableYears.concat([data.fiscalYear]) : data.selectableYears;
     const statuses = Object.keys(data.statusLabels);
+    let option;
     const options = data.filterOptions;
     const chosen = FILTERS.filter(([name]) => filters[name]).map(([name, label]) =>
       label + ': ' + ((options[name].find(o => o.value === filters[name]) || {}).label || filters[name])).join('、');
@@ -404,11 +510,14 @@ const mountSchedule = (node, only) => {
       + ' <span style="border:1px dashed ' + COLORS.milestone + ';padding:0 6px">　</span> 時期に幅のある日程'
       + ' <span style="color:' + COLORS.follows + '">┆●</span> 先行する取組から ⚠ 先行する取組が未完了'
       + ' <span style="color:' + COLORS.today + '">|</span> 今日（' + escape(data.asOf) + '）</span></div>'
+      + (only ? '' : downloadsHtml(data, years))
       + '<p class="shisaku-empty alert alert-info" style="display:none"></p>'
       + '<div class="shisaku-chart-wrap" style="position:relative"><div class="shisaku-chart" style="width:100%"></div>'
       + '<div class="shisaku-label-tip" style="display:none;position:absolute;z-index:10;max-width:480px;'
       + 'background:#fff;border:1px solid #90a4ae;border-radius:3px;padding:4px 8px;font-size:12px;'
       + 'box-shadow:0 1px 4px rgba(0,0,0,.2);pointer-events:none"></div></div>'
+      + '<table class="sr-only shisaku-status-table"><caption>施策ごとの状況</caption><thead><tr><th>施策</th>'
+      + '<th>状況</th><th>実際の段階</th></tr></thead><tbody></tbody></table>'
       + '<div class="shisaku-delays"></div>'
       + (only || !data.planned ? '' : '<div class="shisaku-figures-block">' + figuresHtml(data, chosen) + '</div>');
     const chartNode = root.querySelector('.shisaku-chart');
@@ -442,7 +551,8 @@ const mountSchedule = (node, only) => {
     } else {
       chartNode.style.height = Math.max(160, rows.length * ROW_HEIGHT + 70) + 'px';
       chart = echarts.init(chartNode, null, {renderer: 'svg'});
-      chart.setOption(chartOption(data, rows, marks));
+      option = chartOption(data, rows, marks);
+      chart.setOption(option);
       chart.on('click', params => {
         if (params.data && params.data.initiative) {
           window.location.hash = '#/process-instance/' + params.data.initiative.processInstanceId + '/runtime';
@@ -463,7 +573,23 @@ const mountSchedule = (node, only) => {
         }
       });
     }
-    root.querySelectorAll('select').forEach(s => s.addEventListener('change', () => {
+    // The status of each item in words for a screen reader (the chart itself is a picture).
+    root.querySelector('.shisaku-status-table tbody').innerHTML = initiatives.map(i => '<tr><td>' + escape(i.title)
+      + '</td><td>' + escape(statusText(i)) + '</td><td>'
+      + escape(i.actualPhase ? i.actualPhase.name : i.completedText || '—') + '</td></tr>').join('');
+    chartNode.setAttribute('role', 'img');
+    chartNode.setAttribute('aria-label', data.fiscalYear + '年度の計画と実績の図（施策ごとの状況は図の右端と、この後の表にあります）');
+    wireReportLinks(root);
+    const drawn = request;
+    offerA3(root, data, () => !unmounted && drawn === request);
+    const png = root.querySelector('.shisaku-chart-png');
+    if (png) {
+      png.disabled = !chart;
+      png.addEventListener('click', () => chart && saveChartPng(echarts, option, chartNode,
+        data.fiscalYear + '年度の進捗（計画と実績）' + (chosen ? '　' + chosen : '') + '　' + data.asOf + ' 現在',
+        '年度の進捗_' + data.fiscalYear + '年度_' + data.asOf + '.png'));
+    }
+    root.querySelectorAll('.shisaku-toolbar select').forEach(s => s.addEventListener('change', () => {
       if (s.name === 'year') {
         window.localStorage.setItem(YEAR_KEY, s.value);
         filters = {};
