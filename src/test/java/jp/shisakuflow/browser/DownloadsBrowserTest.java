@@ -75,6 +75,15 @@ class DownloadsBrowserTest {
     csv.click();
     String table = Files.readString(arrived(folder, ".csv"), StandardCharsets.UTF_8);
     assertThat(table).startsWith("\uFEFF").contains("「まちのひろば」の推進");
+    // The A3 sheet of the year's plan, from GET /api/plans?fiscalYear= (its address as the server gives it).
+    WebElement a3 = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".shisaku-a3-pdf")));
+    assertThat(a3.getText()).contains("A3 印刷用（PDF）");
+    assertThat(a3.getAttribute("href")).contains("/api/plans/FY" + KnownYear.YEAR + "-plan-").contains("/chart.pdf?asOf=");
+    assertThat(fetchInPage(a3.getAttribute("href"))).isEqualTo("200 application/pdf");
+    a3.click();
+    byte[] sheet = Files.readAllBytes(arrived(folder, ".pdf"));
+    assertThat(new String(sheet, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+
     bar.findElement(By.cssSelector(".shisaku-chart-png")).click();
     Path png = arrived(folder, ".png");
     byte[] image = Files.readAllBytes(png);
