@@ -342,6 +342,9 @@ class SecurityHardeningTest {
         Arguments.of("/api/reports/quarterly?fiscalYear=" + KnownYear.YEAR + "&quarter=2", "manager"),
         Arguments.of("/api/audit/initiatives/FY" + KnownYear.YEAR + "-hiroba-booklet", "auditor"),
         Arguments.of("/api/audit/instances?processDefinitionKey=initiative-lifecycle&fiscalYear=" + KnownYear.YEAR,
+            "manager"),
+        Arguments.of("/api/audit/filters?processDefinitionKey=initiative-lifecycle", "auditor"),
+        Arguments.of("/api/plans/FY" + KnownYear.YEAR + "-plan-fy2019-community/chart.pdf?asOf=2019-12-31",
             "manager"));
   }
 
