@@ -62,8 +62,16 @@ class ManagerInstanceBrowserTest {
     logInAs("manager");
 
     Chromium.openWebapp(browser, base() + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
-    WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector(".shisaku-initiative[data-initiative='" + LinkedPlan.TEAM + "']")));
+    WebElement summary;
+    try {
+      // As long as a webapp's first start may take (Chromium.openWebapp): once seen at 40 s in a full CI run.
+      summary = new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector(".shisaku-initiative[data-initiative='" + LinkedPlan.TEAM + "']")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Chromium.screenshot(browser, "manager-instance-no-summary");
+      throw new AssertionError("no 施策の概要 at " + browser.getCurrentUrl() + "; the page shows:\n"
+          + EnglishUiText.visibleText(browser), e);
+    }
     assertThat(activeTab()).as("the tab the page opens on").isEqualTo("施策の概要");
     assertThat(tabs().get(0)).as("the first tab").isEqualTo("施策の概要");
     assertThat(summary.getText()).contains("職員プロジェクトチームの設置", "状況", "推進体制の構築",
