@@ -76,7 +76,16 @@ class AuditorReadOnlyBrowserTest {
     Chromium.logIn(browser, base(), "auditor");
 
     Chromium.openWebapp(browser, base() + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
-    WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".shisaku-initiative")));
+    WebElement summary;
+    try {
+      // As long as a webapp's first start may take (Chromium.openWebapp): twice not seen within 40 s in full CI runs.
+      summary = new WebDriverWait(browser, Duration.ofSeconds(90))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".shisaku-initiative")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Chromium.screenshot(browser, "auditor-instance-no-summary");
+      throw new AssertionError("no 施策の概要 at " + browser.getCurrentUrl() + "; the page shows:\n"
+          + EnglishUiText.visibleText(browser), e);
+    }
     assertThat(summary.getText()).contains("読み取り専用の確認");
     assertThat(activeTab()).isEqualTo("施策の概要");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".cam-breadcrumb li.active"),
