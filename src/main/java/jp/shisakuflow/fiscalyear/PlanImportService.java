@@ -12,6 +12,8 @@ import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.plan.InvalidPlanException;
 import jp.shisakuflow.plan.Milestone;
 import jp.shisakuflow.plan.Plan;
+import jp.shisakuflow.plan.PlanDocument;
+import jp.shisakuflow.plan.PlanDocuments;
 import jp.shisakuflow.plan.PlanError;
 import jp.shisakuflow.plan.PlanParser;
 import jp.shisakuflow.plan.PlannedInitiative;
@@ -80,11 +82,15 @@ public class PlanImportService {
   /** As {@link #importPlan(String, String, Integer)}, naming {@code actor} as who revised running initiatives. */
   @Transactional
   public PlanImportResult importPlan(String source, String yaml, Integer targetFiscalYear, String actor) {
-    return doImport(source, yaml, targetFiscalYear, actor);
+    return importPlan(PlanDocument.yaml(source, yaml), targetFiscalYear, actor);
   }
 
-  private PlanImportResult doImport(String source, String yaml, Integer targetFiscalYear, String actor) {
-    Plan parsed = new PlanParser(knownGroups()).parse(source, yaml);
+  /** As {@link #importPlan(String, String, Integer, String)}, for a file read by {@link PlanDocuments}. */
+  @Transactional
+  public PlanImportResult importPlan(PlanDocument document, Integer targetFiscalYear, String actor) {
+    String source = document.source();
+    String yaml = document.yaml();
+    Plan parsed = document.parse(new PlanParser(knownGroups()));
     int year = targetFiscalYear == null ? parsed.fiscalYear() : targetFiscalYear;
     if (!FiscalYear.isSupported(year)) {
       throw new InvalidPlanException(source, List.of(new PlanError(0, FiscalYear.unsupported(year))));
