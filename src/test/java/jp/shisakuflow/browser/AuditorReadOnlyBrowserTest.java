@@ -134,6 +134,7 @@ class AuditorReadOnlyBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
     browser.findElement(By.id("password")).sendKeys(adminPassword);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
+    Chromium.awaitLoggedIn(browser, "admin");
 
     Chromium.openWebapp(browser, base() + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".shisaku-initiative")));

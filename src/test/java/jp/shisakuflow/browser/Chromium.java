@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
@@ -72,6 +73,20 @@ final class Chromium {
         .until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
     driver.findElement(By.cssSelector("button[type=submit]")).click();
+    awaitLoggedIn(driver, user);
+  }
+
+  /**
+   * Waits until the login page has answered and the browser has left it, so that the next page opened is
+   * opened with the new session (not raced against the login's own redirect).
+   */
+  static void awaitLoggedIn(ChromeDriver driver, String user) {
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login")
+          && "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+    } catch (TimeoutException stuck) {
+      throw new AssertionError("Not logged in as " + user + " after 30 s: " + state(driver), stuck);
+    }
   }
 
   /** How long a webapp may take to draw its header. */
@@ -84,6 +99,9 @@ final class Chromium {
    * runtime.js and deps.js. WebappNonceFilter fixed that; LoadingBrowserTest loads the webapps many times.)
    */
   static void openWebapp(ChromeDriver driver, String url) {
+    // A full load: a URL that differs from the current page's only after '#' would otherwise just change the route
+    // of the page already open, with whatever that page had drawn.
+    driver.get("about:blank");
     driver.get(url);
     try {
       new WebDriverWait(driver, WEBAPP_START).until(ExpectedConditions.presenceOfElementLocated(HEADER));
@@ -112,7 +130,7 @@ final class Chromium {
    * One browser for a test class: started before its tests (or the class skipped where Chromium is missing),
    * handed to the class, and quit after them.
    */
-  static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+  static final class PerClass implements BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler {
     private final Consumer<ChromeDriver> handTo;
     private ChromeDriver driver;
 
@@ -126,12 +144,48 @@ final class Chromium {
       handTo.accept(driver);
     }
 
+    /** A failed test says where the browser was and what it showed, in the message a CI summary prints. */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+      if (driver == null) {
+        throw failure;
+      }
+      String where;
+      try {
+        screenshot(driver, "failed-" + context.getRequiredTestClass().getSimpleName() + "-"
+            + context.getRequiredTestMethod().getName());
+        where = state(driver);
+      } catch (RuntimeException | java.io.IOException unavailable) {
+        where = "(browser state unavailable: " + unavailable + ")";
+      }
+      AssertionError explained = new AssertionError(firstLine(failure) + " — browser: " + where, failure);
+      explained.setStackTrace(failure.getStackTrace());
+      throw explained;
+    }
+
     @Override
     public void afterAll(ExtensionContext context) {
       if (driver != null) {
         driver.quit();
       }
     }
+  }
+
+  /** The browser's page in one line: its URL, the text it shows (cut) and the console's complaints. */
+  static String state(ChromeDriver driver) {
+    String text = String.valueOf(driver.executeScript("return document.body ? document.body.innerText : ''"))
+        .replaceAll("\\s+", " ").trim();
+    Object selects = driver.executeScript("return Array.from(document.querySelectorAll('select'))"
+        + ".map(s => (s.name || s.id || '?') + '=' + s.value).join(', ')");
+    return "url=" + driver.getCurrentUrl() + " | selects=" + selects
+        + " | text=" + (text.length() > 600 ? text.substring(0, 600) + "…" : text)
+        + " | console=" + String.join(" ; ", consoleErrors(driver));
+  }
+
+  private static String firstLine(Throwable failure) {
+    String message = String.valueOf(failure.getMessage());
+    int end = message.indexOf('\n');
+    return failure.getClass().getSimpleName() + ": " + (end < 0 ? message : message.substring(0, end));
   }
 
   static Path screenshot(ChromeDriver driver, String name) throws java.io.IOException {
