@@ -83,6 +83,9 @@ public class DashboardService {
     Map<ProgressStatus, String> statusLabels = new LinkedHashMap<>();
     Arrays.stream(ProgressStatus.values()).forEach(status -> statusLabels.put(status, status.labelJa()));
     ProgressReport year = progress.report(fiscalYear, asOf);
+    if (year.initiatives().stream().anyMatch(i -> ProgressReport.NO_WORKSTREAM.equals(i.workstream()))) {
+      workstreams.put(ProgressReport.NO_WORKSTREAM, ProgressReport.NO_WORKSTREAM_LABEL);
+    }
     Dashboard.FilterOptions options = filterOptions(year, milestones, workstreams, groups, wards);
     boolean planned = !workstreams.isEmpty() || !milestones.isEmpty() || !year.initiatives().isEmpty();
     if (filter.isNone()) {

@@ -108,7 +108,8 @@ public final class ProgressCalculator {
   public static List<Summary> summarize(List<InitiativeProgress> progress, Function<InitiativeProgress, String> key) {
     Map<String, int[]> counts = new TreeMap<>();
     for (InitiativeProgress p : progress) {
-      int[] c = counts.computeIfAbsent(key.apply(p), k -> new int[5]);
+      // An initiative without an owner (started by hand) is counted under no one's name rather than failing.
+      int[] c = counts.computeIfAbsent(java.util.Objects.requireNonNullElse(key.apply(p), ""), k -> new int[5]);
       c[0]++;
       c[1 + p.status().ordinal()]++;
     }

@@ -8,6 +8,14 @@ public record ProgressReport(int fiscalYear, LocalDate asOf, List<InitiativeProg
     List<Summary> byWorkstream, List<Summary> byOwnerGroup) {
 
   /**
+   * The workstream of an initiative that names none (started by hand through the engine's REST API, without the
+   * variables a plan gives), and how it is called; such an initiative's title says it has none.
+   */
+  public static final String NO_WORKSTREAM = "";
+  public static final String NO_WORKSTREAM_LABEL = "ワークストリーム未設定";
+  public static final String NO_TITLE = "（題名なし）";
+
+  /**
    * One initiative: the phase the plan expects on the date, the one it is in, and how late it is; who it
    * belongs to, how it relates to other items of its plan, and the predecessors it is still waiting for.
    */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import jp.shisakuflow.fiscalyear.FiscalYearPlan;
 import jp.shisakuflow.initiative.BusinessKey;
@@ -124,7 +125,9 @@ public class ProgressService {
 
   private static Snapshot snapshot(Instance instance, Map<String, Object> vars, List<TaskRun> runs,
       Map<String, Plan> plans) {
-    String initiativeId = InitiativeLifecycle.Typed.INITIATIVE_ID.from(vars);
+    // An instance started by hand (engine REST) may lack the plan's variables: listed by its key, never dropped.
+    String initiativeId = Optional.ofNullable(InitiativeLifecycle.Typed.INITIATIVE_ID.from(vars))
+        .or(() -> BusinessKey.parse(instance.businessKey()).map(BusinessKey::id)).orElse(instance.businessKey());
     // Started by a plan: that plan; carried over from last year (no plan key): the year's plan that has the item.
     String planKey = text(vars, Var.PLAN_KEY);
     if (planKey == null || !plans.containsKey(planKey)) {
@@ -132,8 +135,11 @@ public class ProgressService {
           .map(Map.Entry::getKey).findFirst().orElse(null);
     }
     Plan plan = planKey == null ? null : plans.get(planKey);
+    String title = InitiativeLifecycle.Typed.TITLE.from(vars);
+    String workstream = InitiativeLifecycle.Typed.WORKSTREAM.from(vars);
     return new Snapshot(instance.businessKey(), instance.id(), initiativeId,
-        InitiativeLifecycle.Typed.TITLE.from(vars), InitiativeLifecycle.Typed.WORKSTREAM.from(vars),
+        title != null ? title : ProgressReport.NO_TITLE + instance.businessKey(),
+        workstream != null ? workstream : ProgressReport.NO_WORKSTREAM,
         InitiativeLifecycle.Typed.OWNER_GROUP.from(vars),
         PhasePlanCodec.read(vars.get(Var.PHASE_PLAN)),
         instance.ended(), Boolean.TRUE.equals(vars.get(Var.DELAYED)), runs, owners(vars),

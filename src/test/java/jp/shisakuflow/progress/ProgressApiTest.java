@@ -347,6 +347,39 @@ class ProgressApiTest {
     assertThat(values(((Map<?, ?>) empty.get("filterOptions")).get("ownerGroup"))).isEmpty();
   }
 
+  @Test
+  void anInstanceStartedByHandWithoutThePlansVariablesIsListedAndBreaksNoRead() {
+    // As an administrator may through the engine's REST API: a business key of the year, an owner, nothing else.
+    int year = 2085;
+    String key = "FY" + year + "-started-by-hand";
+    String id = runtimeService.startProcessInstanceByKey(jp.shisakuflow.initiative.InitiativeLifecycle.PROCESS_KEY, key,
+        Map.of("ownerGroup", "wardTakatsu", "fiscalYear", year)).getId();
+    initiatives.startIfAbsent(InitiativeStart.unplanned("planned-one", "計画どおりの施策", "hiroba",
+        "communityPromotion", year));
+    var staff = http.withBasicAuth("kawasaki", TestUsers.PASSWORD);
+
+    var listed = staff.getForEntity("/api/progress?fiscalYear=" + year, Map.class);
+    assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<Map<?, ?>> rows = ((List<?>) listed.getBody().get("initiatives")).stream().<Map<?, ?>>map(i -> (Map<?, ?>) i)
+        .toList();
+    assertThat(rows).hasSize(2);
+    assertThat(rows).filteredOn(r -> id.equals(r.get("processInstanceId"))).singleElement().satisfies(r -> {
+      assertThat(r.get("initiativeId")).as("its id from its business key").isEqualTo("started-by-hand");
+      assertThat(r.get("title")).as("said to have no title, with its key").isEqualTo("（題名なし）" + key);
+      assertThat(r.get("workstream")).isEqualTo(ProgressReport.NO_WORKSTREAM);
+    });
+    Map<?, ?> dashboard = staff.getForObject("/api/progress/dashboard?fiscalYear=" + year, Map.class);
+    assertThat(initiativesOf(dashboard)).hasSize(2);
+    assertThat(((Map<?, ?>) dashboard.get("workstreamNames")).get(ProgressReport.NO_WORKSTREAM))
+        .isEqualTo("ワークストリーム未設定");
+    assertThat(staff.getForEntity("/api/progress/dashboard?processInstanceId=" + id, Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    TestUsers.ensure(identityService, "manager", OrganizationGroup.MANAGERS);
+    assertThat(http.withBasicAuth("manager", TestUsers.PASSWORD)
+        .getForEntity("/api/reports/quarterly?fiscalYear=" + year + "&quarter=1", byte[].class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
   private static List<Object> values(Object options) {
     return ((List<?>) options).stream().map(o -> ((Map<?, ?>) o).get("value")).map(Object.class::cast).toList();
   }
