@@ -36,6 +36,26 @@ public class CompletionFields {
 
   /** The fields of a running task's form; empty when there is no such running task. */
   public Optional<Fields> of(String taskId) {
+    try {
+      return read(taskId);
+    } catch (RuntimeException failed) {
+      // Completed by someone else while its form was read (the engine then fails on the vanished execution): no
+      // running task, which the engine answers as a conflict. A task still running fails closed, as before.
+      if (isRunning(taskId)) {
+        throw failed;
+      }
+      return Optional.empty();
+    }
+  }
+
+  private boolean isRunning(String taskId) {
+    return configuration.getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      return context.getTaskManager().findTaskById(taskId) != null;
+    });
+  }
+
+  private Optional<Fields> read(String taskId) {
     return configuration.getCommandExecutorTxRequired().execute(context -> {
       context.disableAuthorizationCheck();
       if (context.getTaskManager().findTaskById(taskId) == null) {
