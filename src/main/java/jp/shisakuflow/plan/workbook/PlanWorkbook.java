@@ -59,7 +59,7 @@ public final class PlanWorkbook {
   /** Values of one cell that are a list (groups, partners, links): one per line. */
   static final String LIST_SEPARATOR = "\n";
   static final String DATE_FORMAT = "yyyy/mm/dd";
-  static final String FONT = "游ゴシック";
+  static final String FONT = OfficeWorkbooks.FONT;
 
   /** 段階一覧's columns, in order; the import finds them by these names. */
   enum Column {
@@ -466,11 +466,7 @@ public final class PlanWorkbook {
     final CellStyle vagueMilestone;
 
     Styles(XSSFWorkbook workbook) {
-      XSSFFont normal = workbook.getFontAt(0);
-      normal.setFontName(FONT);
-      normal.setFontHeightInPoints((short) 10);
-      normal.setCharSet(org.apache.poi.ss.usermodel.FontCharset.SHIFTJIS.getValue());
-      normal.setScheme(org.apache.poi.ss.usermodel.FontScheme.NONE);
+      OfficeWorkbooks.japaneseNormalStyle(workbook, 10);
       Font bold = workbook.createFont();
       bold.setFontName(FONT);
       bold.setFontHeightInPoints((short) 10);

@@ -218,6 +218,23 @@ class PlanWorkbookTest {
   }
 
   @Test
+  void theWorkbookHasTheOfficesNormalStyle() throws IOException {
+    byte[] bytes = PlanWorkbook.write(SEED, null);
+    try (Workbook workbook = open(bytes)) {
+      assertThat(workbook.getFontAt(0).getFontName()).isEqualTo(OfficeWorkbooks.FONT);
+    }
+    String styles = null;
+    try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(bytes))) {
+      for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        if (entry.getName().equals("xl/styles.xml")) {
+          styles = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+    }
+    assertThat(styles).contains("<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/>");
+  }
+
+  @Test
   void aFileThatIsNoWorkbookIsRefusedInJapanese() {
     assertThatThrownBy(() -> PlanDocuments.read("plan.xlsx", PlanDocuments.XLSX, "id: x".getBytes()))
         .isInstanceOfSatisfying(InvalidPlanException.class, e ->
