@@ -234,6 +234,49 @@ class PlanWorkbookTest {
     assertThat(styles).contains("<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/>");
   }
 
+  /** exceljs (npm, src/test/node/xlsx/ as the report's check installs it), another ecosystem's reader. */
+  @Test
+  void exceljsReadsTheDatesTheFilterThePaneAndThePrintSetup() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Path.of("src/test/node/xlsx");
+    String version = run(dir, "node", "--version");
+    if (version == null) {
+      org.junit.jupiter.api.Assertions.fail("The workbook check needs Node.js and npm on the PATH: install them"
+          + " (Debian: apt-get install nodejs npm).");
+    }
+    java.nio.file.Path installed = dir.resolve("node_modules/.package-lock.json");
+    if (!java.nio.file.Files.exists(installed) || java.nio.file.Files.getLastModifiedTime(installed)
+        .compareTo(java.nio.file.Files.getLastModifiedTime(dir.resolve("package-lock.json"))) < 0) {
+      assertThat(run(dir, "npm", "ci", "--no-audit", "--no-fund")).as("npm ci in " + dir).isNotNull();
+    }
+    java.nio.file.Path file = java.nio.file.Path.of("target", "plan-workbook-seed.xlsx").toAbsolutePath();
+    java.nio.file.Files.createDirectories(file.getParent());
+    java.nio.file.Files.write(file, PlanWorkbook.write(SEED, null));
+
+    String output = run(dir, "node", "check-plan.mjs", file.toString());
+
+    assertThat(output).as("check-plan.mjs ran").isNotNull();
+    assertThat(output).contains("sheets スケジュール,段階一覧,計画", "exact 2019-07-09 yyyy/mm/dd", "vague 第3四半期頃",
+        "autoFilter A1:", "frozen 3x1", "milestones " + SEED.milestones().size(), "print landscape paper 8");
+  }
+
+  /** The command's output, or null when it cannot start or exits non-zero (the output then fails the test). */
+  private static String run(java.nio.file.Path dir, String... command) throws Exception {
+    Process process;
+    try {
+      process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    } catch (IOException notFound) {
+      return null;
+    }
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IOException(String.join(" ", command) + " did not finish within 5 minutes");
+    }
+    assertThat(process.exitValue()).as(String.join(" ", command) + " says:\n" + output).isZero();
+    return output;
+  }
+
   @Test
   void aFileThatIsNoWorkbookIsRefusedInJapanese() {
     assertThatThrownBy(() -> PlanDocuments.read("plan.xlsx", PlanDocuments.XLSX, "id: x".getBytes()))
