@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import jp.shisakuflow.initiative.Outcome;
 import jp.shisakuflow.initiative.PlannedPhase;
 import jp.shisakuflow.plan.Milestone;
 import jp.shisakuflow.plan.Plan;
@@ -35,8 +34,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class A3ScheduleSheet {
 
-  static final String NEXT_YEAR = "次年度以降";
-  static final String DRAFT = "（案）";
+  static final String NEXT_YEAR = PlannedInitiative.NEXT_YEAR;
 
   private static final float PAGE_W = PDRectangle.A3.getHeight();
   private static final float PAGE_H = PDRectangle.A3.getWidth();
@@ -90,12 +88,12 @@ public final class A3ScheduleSheet {
 
   /** The chart's title: the plan's, marked as the office marks a schedule it may still change. */
   static String title(Plan plan) {
-    return plan.title().endsWith(DRAFT) ? plan.title() : plan.title() + DRAFT;
+    return plan.draftTitle();
   }
 
   /** An item the 次年度以降 column names: one that goes on next year, in the chart's words. */
   static boolean continues(PlannedInitiative item) {
-    return item.nextYear() != Outcome.NONE && item.nextYearLabel() != null && !item.nextYearLabel().isBlank();
+    return item.continuesNextYear();
   }
 
   /** The as-of line: 「令和元年7月9日現在」. */
@@ -105,7 +103,7 @@ public final class A3ScheduleSheet {
 
   /** A vague date's words with the date: 「第1回有識者会議（7月9日）」「第2回有識者会議（第3四半期頃）」. */
   static String milestoneLabel(Milestone milestone) {
-    return milestone.title() + "（" + milestone.date().textJa() + "）";
+    return milestone.labelJa();
   }
 
   private static final class Drawing {
@@ -263,13 +261,13 @@ public final class A3ScheduleSheet {
         LocalDate from = yearStart.plusMonths((quarter - 1) * 3L);
         float x1 = xOf(from);
         float x2 = xOf(from.plusMonths(3));
-        centered("第" + quarter + "四半期", x1, x2 - x1, headerTop - 11, 8);
+        centered(ScheduleDate.quarter(plan.fiscalYear(), quarter).textJa(), x1, x2 - x1, headerTop - 11, 8);
       }
       for (int month = 0; month < 12; month++) {
         LocalDate from = yearStart.plusMonths(month);
         float x1 = xOf(from);
         float x2 = xOf(from.plusMonths(1));
-        centered(from.getMonthValue() + "月", x1, x2 - x1, headerTop - HEADER_H + 4, 7);
+        centered(ScheduleDate.month(java.time.YearMonth.from(from)).textJa(), x1, x2 - x1, headerTop - HEADER_H + 4, 7);
       }
       line(gridX, mid, nextX, mid, RULE, 0.5f);
     }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import jp.shisakuflow.fiscalyear.YearPlans;
 import jp.shisakuflow.initiative.BusinessKey;
+import java.util.stream.Collectors;
 import jp.shisakuflow.plan.Plan;
+import jp.shisakuflow.plan.PlanDocuments;
+import jp.shisakuflow.plan.workbook.PlanWorkbook;
 import jp.shisakuflow.progress.ProgressReport;
 import jp.shisakuflow.progress.ProgressService;
 import jp.shisakuflow.progress.ProgressStatus;
@@ -46,8 +49,11 @@ public class PlanChartController {
     this.sheet = new A3ScheduleSheet(properties.font());
   }
 
-  /** One of a year's plans, for the schedule view's A3 button: its key, title and the sheet's address. */
-  public record PlanSheet(String planKey, String planId, String title, int fiscalYear, String chart) {}
+  /**
+   * One of a year's plans, for the schedule view's download bar: its key, title, the A3 sheet's address and the
+   * workbook's ({@code GET /api/plans/{planKey}/schedule.xlsx}).
+   */
+  public record PlanSheet(String planKey, String planId, String title, int fiscalYear, String chart, String workbook) {}
 
   /**
    * {@code GET /api/plans?fiscalYear=2019}: the plans imported into the year (usually one), each with the address of
@@ -58,7 +64,7 @@ public class PlanChartController {
     return yearPlans.of(FiscalYear.requireSupported(fiscalYear)).stream()
         .sorted(Comparator.comparing(Plan::id))
         .map(plan -> new PlanSheet(plan.businessKey(), plan.id(), A3ScheduleSheet.title(plan), plan.fiscalYear(),
-            "/api/plans/" + plan.businessKey() + "/chart.pdf"))
+            "/api/plans/" + plan.businessKey() + "/chart.pdf", "/api/plans/" + plan.businessKey() + "/schedule.xlsx"))
         .toList();
   }
 
@@ -79,6 +85,40 @@ public class PlanChartController {
             .filename(plan.fiscalYear() + "年度 主な取組スケジュール " + date + ".pdf", StandardCharsets.UTF_8)
             .build().toString())
         .body(pdf);
+  }
+
+  /**
+   * {@code GET /api/plans/{planKey}/schedule.xlsx?asOf=YYYY-MM-DD}: the plan as the office's Excel workbook
+   * ({@link PlanWorkbook}); with {@code asOf}, each item's status and each phase's actual days as of that date. Without
+   * it, the plan alone: the workbook to edit and import again ({@code POST /api/plans}).
+   */
+  @GetMapping(path = "/api/plans/{planKey}/schedule.xlsx", produces = PlanDocuments.XLSX)
+  public ResponseEntity<byte[]> workbook(@PathVariable String planKey, @RequestParam(required = false) String asOf) {
+    Plan plan = find(planKey);
+    PlanWorkbook.Actuals actuals = null;
+    if (asOf != null && !asOf.isBlank()) {
+      LocalDate date = day(asOf);
+      Map<String, String> statuses = new HashMap<>();
+      Map<String, Map<String, String>> actualPhases = new HashMap<>();
+      for (ProgressReport.InitiativeProgress item : progress.report(plan.fiscalYear(), date).initiatives()) {
+        if (plan.initiative(item.initiativeId()).isEmpty()) {
+          continue;
+        }
+        if (item.status() != null) {
+          statuses.put(item.initiativeId(), item.status().labelJa());
+        }
+        actualPhases.put(item.initiativeId(), item.actualPhases().stream().collect(Collectors.toMap(
+            ProgressReport.Phase::key, ProgressReport.Phase::period, (a, b) -> a + "／" + b)));
+      }
+      actuals = new PlanWorkbook.Actuals(date, A3ScheduleSheet.asOfText(date), statuses, actualPhases);
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(PlanDocuments.XLSX))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(plan.fiscalYear() + "年度 主な取組スケジュール" + (actuals == null ? "" : " " + actuals.asOf()) + ".xlsx",
+                StandardCharsets.UTF_8)
+            .build().toString())
+        .body(PlanWorkbook.write(plan, actuals));
   }
 
   private static LocalDate day(String asOf) {

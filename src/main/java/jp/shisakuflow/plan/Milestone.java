@@ -49,6 +49,11 @@ public record Milestone(String id, String title, Kind kind, ScheduleDate date, S
     }
   }
 
+  /** The ▲'s words with its date as precise as the plan: 「第1回有識者会議（7月9日）」「第2回有識者会議（第3四半期頃）」. */
+  public String labelJa() {
+    return title + "（" + date.textJa() + "）";
+  }
+
   Milestone shiftedByYears(int years) {
     return new Milestone(id, title, kind, date.shiftedByYears(years), workstream, ownerGroup, about, line);
   }

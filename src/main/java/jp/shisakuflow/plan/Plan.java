@@ -16,6 +16,14 @@ public record Plan(String id, String title, int fiscalYear, List<Workstream> wor
 
   public record Workstream(String id, String name) {}
 
+  /** How the office marks a schedule it may still change: the title ends with 「（案）」. */
+  public static final String DRAFT = "（案）";
+
+  /** The title as the chart and the workbook print it: the plan's, marked as a draft (「…スケジュール（案）」). */
+  public String draftTitle() {
+    return title.endsWith(DRAFT) ? title : title + DRAFT;
+  }
+
   public Optional<PlannedInitiative> initiative(String initiativeId) {
     return initiatives.stream().filter(i -> i.id().equals(initiativeId)).findFirst();
   }

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import jp.shisakuflow.plan.workbook.PlanWorkbookReader;
 
 /** Reads an uploaded plan file, YAML or Excel, by its media type (or, without one, by its file name). */
 public final class PlanDocuments {
@@ -15,9 +16,7 @@ public final class PlanDocuments {
 
   public static PlanDocument read(String source, String contentType, byte[] content) {
     if (isWorkbook(source, contentType)) {
-      // Excel plans are read by the plan workbook (issue #18); until then they are refused by name.
-      throw new InvalidPlanException(source, List.of(new PlanError(0,
-          "Excel の計画ファイルはまだ読み込めません (Excel plans are not supported yet)")));
+      return PlanWorkbookReader.read(source, content);
     }
     return PlanDocument.yaml(source, utf8(source, content));
   }

@@ -19,6 +19,14 @@ public record PlannedInitiative(String id, String title, String workstream, Owne
     links = List.copyOf(links);
   }
 
+  /** The chart's last column: what each item becomes after this year. */
+  public static final String NEXT_YEAR = "次年度以降";
+
+  /** An item the 次年度以降 column names: one that goes on next year, in the chart's words ({@link #nextYearLabel}). */
+  public boolean continuesNextYear() {
+    return nextYear != Outcome.NONE && nextYearLabel != null && !nextYearLabel.isBlank();
+  }
+
   /** The group that leads the item. */
   public String ownerGroup() {
     return owners.lead();

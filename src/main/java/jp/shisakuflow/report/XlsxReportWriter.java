@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import jp.shisakuflow.plan.workbook.OfficeWorkbooks;
 import jp.shisakuflow.progress.ProgressReport.Summary;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -28,11 +29,8 @@ import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
-import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import javax.xml.namespace.QName;
-import org.apache.xmlbeans.XmlCursor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +47,7 @@ public class XlsxReportWriter {
   /** The initiative columns of the workbook: the report's, with the planned days as dates after 計画期間. */
   static final List<String> INITIATIVE_HEADER = initiativeHeader();
   static final String DATE_FORMAT = "yyyy/mm/dd";
-  static final String FONT = "游ゴシック";
+  static final String FONT = OfficeWorkbooks.FONT;
   /** Rows above an initiative table's first line: the workstream's name and the header. */
   static final int INITIATIVE_HEADER_ROWS = 2;
   /** The summary's workstream table starts on this row (its header). */
@@ -133,17 +131,9 @@ public class XlsxReportWriter {
 
   private record Styles(CellStyle bold, CellStyle date) {}
 
-  /**
-   * The workbook's 標準 (Normal) style: its font (the first one, which every cell without a style uses) is a
-   * Japanese one, and the style is declared in cellStyles — readers warn about a workbook without it.
-   */
+  /** The office's Japanese 標準 (Normal) style ({@link OfficeWorkbooks}), and the report's bold and date styles. */
   private static Styles styles(XSSFWorkbook workbook) {
-    XSSFFont normal = workbook.getFontAt(0);
-    normal.setFontName(FONT);
-    normal.setFontHeightInPoints((short) 11);
-    normal.setCharSet(org.apache.poi.ss.usermodel.FontCharset.SHIFTJIS.getValue());
-    normal.setScheme(org.apache.poi.ss.usermodel.FontScheme.NONE);
-    declareNormalStyle(workbook);
+    OfficeWorkbooks.japaneseNormalStyle(workbook, 11);
 
     CellStyle bold = workbook.createCellStyle();
     Font font = workbook.createFont();
@@ -154,30 +144,6 @@ public class XlsxReportWriter {
     CellStyle date = workbook.createCellStyle();
     date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat(DATE_FORMAT));
     return new Styles(bold, date);
-  }
-
-  /**
-   * Adds {@code <cellStyles><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>} to styles.xml when
-   * POI left it out (poi-ooxml-lite has no class for it, so the XML is written with a cursor).
-   */
-  private static void declareNormalStyle(XSSFWorkbook workbook) {
-    var stylesheet = workbook.getStylesSource().getCTStylesheet();
-    String ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    try (XmlCursor cursor = stylesheet.newCursor()) {
-      if (cursor.toChild(new QName(ns, "cellStyles"))) {
-        return;
-      }
-    }
-    // POI writes the other parts at write time; XmlBeans keeps the schema's order (cellStyles after cellXfs)
-    try (XmlCursor cursor = stylesheet.newCursor()) {
-      cursor.toEndToken();
-      cursor.beginElement(new QName(ns, "cellStyles"));
-      cursor.insertAttributeWithValue("count", "1");
-      cursor.beginElement(new QName(ns, "cellStyle"));
-      cursor.insertAttributeWithValue("name", "Normal");
-      cursor.insertAttributeWithValue("xfId", "0");
-      cursor.insertAttributeWithValue("builtinId", "0");
-    }
   }
 
   /** A stacked bar chart of the statuses per workstream, beside the summary's table. */

@@ -84,6 +84,14 @@ class DownloadsBrowserTest {
     byte[] sheet = Files.readAllBytes(arrived(folder, ".pdf"));
     assertThat(new String(sheet, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 
+    // The plan as the office's Excel next to it (GET /api/plans/{planKey}/schedule.xlsx, as of the view's date).
+    WebElement planXlsx = browser.findElement(By.cssSelector(".shisaku-plan-xlsx"));
+    assertThat(planXlsx.getText()).isEqualTo("Excel（計画表）");
+    assertThat(planXlsx.getAttribute("href")).contains("/api/plans/FY" + KnownYear.YEAR + "-plan-")
+        .contains("/schedule.xlsx?asOf=");
+    assertThat(fetchInPage(planXlsx.getAttribute("href")))
+        .isEqualTo("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
     bar.findElement(By.cssSelector(".shisaku-chart-png")).click();
     Path png = arrived(folder, ".png");
     byte[] image = Files.readAllBytes(png);

@@ -345,7 +345,10 @@ class SecurityHardeningTest {
             "manager"),
         Arguments.of("/api/audit/filters?processDefinitionKey=initiative-lifecycle", "auditor"),
         Arguments.of("/api/plans/FY" + KnownYear.YEAR + "-plan-fy2019-community/chart.pdf?asOf=2019-12-31",
-            "manager"));
+            "manager"),
+        Arguments.of("/api/plans/FY" + KnownYear.YEAR + "-plan-fy2019-community/schedule.xlsx?asOf=2019-12-31",
+            "manager"),
+        Arguments.of("/api/plans/FY" + KnownYear.YEAR + "-plan-fy2019-community/schedule.xlsx", "manager"));
   }
 
   @ParameterizedTest(name = "{0}: ward staff refused for every method, {1} reads and writes nothing")

@@ -365,7 +365,7 @@ const downloadsHtml = (data, years) => {
 };
 
 /**
- * 「A3 印刷用（PDF）」: one link per plan of the year, as the server lists them (GET /api/plans?fiscalYear=, with each
+ * 「A3 印刷用（PDF）」 and 「Excel（計画表）」: links per plan of the year, as the server lists them (GET /api/plans?fiscalYear=, with each
  * sheet's address; managers and administrators), as of the view's date. Nothing is offered where the list is refused.
  */
 const offerA3 = (root, data, isCurrent) => {
@@ -379,10 +379,13 @@ const offerA3 = (root, data, isCurrent) => {
       if (!isCurrent() || !Array.isArray(plans)) {
         return;
       }
-      place.innerHTML = plans.filter(p => p.chart).map(p => '<a class="btn btn-default btn-sm shisaku-a3-pdf" download href="'
-        + escape(p.chart + '?' + new URLSearchParams({asOf: data.asOf})) + '"'
-        + (plans.length > 1 ? ' title="' + escape(p.title) + '"' : '') + '>A3 印刷用（PDF）'
-        + (plans.length > 1 ? '：' + escape(p.title) : '') + '</a>').join(' ');
+      const link = (css, address, label, p) => '<a class="btn btn-default btn-sm ' + css + '" download href="'
+        + escape(address + '?' + new URLSearchParams({asOf: data.asOf})) + '"'
+        + (plans.length > 1 ? ' title="' + escape(p.title) + '"' : '') + '>' + label
+        + (plans.length > 1 ? '：' + escape(p.title) : '') + '</a>';
+      // the workbook with each item's status as of the view's date; its import reads 段階一覧 and 計画 only
+      place.innerHTML = plans.filter(p => p.chart).map(p => link('shisaku-a3-pdf', p.chart, 'A3 印刷用（PDF）', p)
+        + (p.workbook ? ' ' + link('shisaku-plan-xlsx', p.workbook, 'Excel（計画表）', p) : '')).join(' ');
     })
     .catch(() => undefined);
 };
