@@ -30,6 +30,10 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/plans")
 public class PlanController {
 
+  /** The file names a plan may have, each with the media type to send it as. */
+  static final Map<String, String> FILE_TYPES = orderedMap(".yaml", "application/yaml", ".yml", "application/yaml",
+      ".xlsx", PlanDocuments.XLSX);
+
   private final PlanImportService imports;
   private final PlanPreviewService previews;
 
@@ -71,7 +75,8 @@ public class PlanController {
 
   /**
    * {@code GET /api/plans/upload-form}: what Cockpit's 計画の取込み page offers (the years a plan may go into, this
-   * year, the file types); managers and administrators only, like the import, so the page is offered to them alone.
+   * year, the file names and the media type each is sent as); managers and administrators only, like the import,
+   * so the page is offered to them alone.
    */
   @GetMapping("/upload-form")
   public Map<String, Object> uploadForm() {
@@ -79,8 +84,17 @@ public class PlanController {
     form.put("firstFiscalYear", FiscalYear.FIRST_SUPPORTED);
     form.put("lastFiscalYear", FiscalYear.LAST_SUPPORTED);
     form.put("currentFiscalYear", FiscalYear.containing(CityTime.today(ClockUtil.getCurrentTime())));
-    form.put("accept", ".yaml,.yml,.xlsx");
+    form.put("accept", String.join(",", FILE_TYPES.keySet()));
+    form.put("fileTypes", FILE_TYPES);
     return form;
+  }
+
+  private static Map<String, String> orderedMap(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(map);
   }
 
   /** SHA-256 of the bytes, in lower-case hex (what {@code sha256sum} prints). */
