@@ -67,6 +67,9 @@ class PlanUploadBrowserTest {
     WebElement page = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".shisaku-upload")));
     assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("計画の取込み");
     assertThat(browser.getCurrentUrl()).endsWith("#/plan-upload");
+    // The file button in the page's words (the browser's own says 「Choose File」 in an English browser).
+    assertThat(page.findElement(By.cssSelector("label.shisaku-upload-choose")).getText()).isEqualTo("ファイルを選択");
+    assertThat(page.findElement(By.cssSelector(".shisaku-upload-filename")).getText()).isEqualTo("選択されていません");
     EnglishUiText.assertNoneOn(browser, "計画の取込み");
     assertThat(fetchInPage("/api/plans/preview?source=x.yaml", "POST", "id: x"))
         .as("the page's way of asking reaches the preview (an invalid plan)").isEqualTo(400);
@@ -163,6 +166,8 @@ class PlanUploadBrowserTest {
     year.clear();
     year.sendKeys(String.valueOf(YEAR));
     form.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
+    assertThat(form.findElement(By.cssSelector(".shisaku-upload-filename")).getText())
+        .isEqualTo(file.getFileName().toString());
     form.findElement(By.cssSelector(".shisaku-upload-check")).click();
   }
 

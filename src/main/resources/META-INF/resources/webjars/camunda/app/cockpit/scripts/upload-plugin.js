@@ -21,7 +21,13 @@ const STYLE = `
 .shisaku-upload h1 { font-size: 22px; margin: 8px 0 12px; }
 .shisaku-upload-form label { margin-right: 16px; font-weight: normal; }
 .shisaku-upload-form input[type=number] { width: 7em; display: inline-block; }
-.shisaku-upload-form input[type=file] { display: inline-block; }
+/* The browser's own file button speaks the browser's language (「Choose File」 in an English one): a button of
+   the page's own opens the same chooser, and the input stays in the form, focusable, with nothing to show. */
+.shisaku-upload-choose { position: relative; margin-right: 4px; }
+.shisaku-upload-choose:focus-within { outline: 2px solid #1565c0; }
+.shisaku-upload-file { position: absolute; left: 0; top: 0; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+.shisaku-upload-filename { margin-right: 16px; }
+.shisaku-upload-label { margin-right: 4px; }
 .shisaku-upload table { margin-top: 6px; }
 .shisaku-upload td.shisaku-changed { font-weight: bold; }
 .shisaku-upload .shisaku-upload-confirm { margin-top: 12px; }
@@ -110,7 +116,9 @@ const pageHtml = () => '<section class="shisaku-upload"><h1>計画の取込み</
   + '<p>年度の計画ファイル（YAML、または Excel の計画表 .xlsx）を選び、「内容を確認」を押してください。'
   + '取り込む前に、開始する施策や変わる予定を確認できます。誤りがあれば、その行（セル）と内容を一覧で示します。</p>'
   + '<form class="form-inline shisaku-upload-form">'
-  + '<label>計画ファイル <input type="file" name="file" required accept="' + escape(uploadForm.accept) + '"></label>'
+  + '<span class="shisaku-upload-label">計画ファイル</span> <label class="btn btn-default shisaku-upload-choose">'
+  + 'ファイルを選択<input type="file" name="file" class="shisaku-upload-file" accept="' + escape(uploadForm.accept)
+  + '"></label> <span class="shisaku-upload-filename">選択されていません</span>'
   + '<label>取り込む年度 <input type="number" class="form-control" name="fiscalYear" min="'
   + escape(uploadForm.firstFiscalYear) + '" max="' + escape(uploadForm.lastFiscalYear) + '" placeholder="例: '
   + escape(uploadForm.currentFiscalYear) + '"> 年度（空欄: ファイルに書かれた年度）</label>'
@@ -182,14 +190,19 @@ const mount = node => {
     });
   };
 
-  form.addEventListener('change', reset);
+  form.addEventListener('change', () => {
+    const file = form.file.files[0];
+    form.querySelector('.shisaku-upload-filename').textContent = file ? file.name : '選択されていません';
+    reset();
+  });
   form.addEventListener('submit', event => {
     event.preventDefault();
     const file = form.file.files[0];
+    reset();
     if (!file) {
+      previewNode.innerHTML = '<div class="alert alert-warning" role="alert">計画ファイルを選んでください</div>';
       return;
     }
-    reset();
     const mine = attempt;
     const params = {source: file.name};
     if (form.fiscalYear.value) {
