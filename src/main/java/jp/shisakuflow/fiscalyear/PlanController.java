@@ -45,6 +45,8 @@ public class PlanController {
   /**
    * @param previewed the {@code contentHash} of the preview the person saw: content that differs from it is refused
    *     (409) and nothing is imported; without it (curl, scripts) the file is imported as sent
+   * @param basis the preview's {@code basis}: when the year's plan has changed since (another import), 409 and nothing
+   *     is imported
    */
   @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain", PlanDocuments.XLSX})
   public ResponseEntity<PlanImportResult> importPlan(@RequestBody byte[] content,
@@ -52,13 +54,20 @@ public class PlanController {
       @RequestParam(required = false) Integer fiscalYear,
       @RequestParam(defaultValue = "api-upload.yaml") String source,
       @RequestParam(required = false) String previewed,
+      @RequestParam(required = false) String basis,
       Principal principal) {
     if (previewed != null && !previewed.equalsIgnoreCase(contentHash(content))) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "確認（プレビュー）したファイルと内容が違うため、取り込みませんでした。"
           + "ファイルをもう一度選んで確認してから取り込んでください (the file differs from the one previewed; nothing imported)");
     }
     PlanImportResult result = imports.importPlan(PlanDocuments.read(source, contentType, content), fiscalYear,
-        principal.getName());
+        principal.getName(), decision -> {
+          if (basis != null && !basis.equals(decision.basis())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "確認（プレビュー）の後にこの年度の計画が変わったため、"
+                + "取り込みませんでした。もう一度確認してから取り込んでください (the year's plan changed since the preview; nothing"
+                + " imported)");
+          }
+        });
     return ResponseEntity.status(result.status() == PlanImportResult.Status.STARTED ? HttpStatus.CREATED : HttpStatus.OK)
         .body(result);
   }

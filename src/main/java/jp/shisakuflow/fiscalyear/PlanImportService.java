@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
@@ -89,7 +90,18 @@ public class PlanImportService {
   /** As {@link #importPlan(String, String, Integer, String)}, for a file read by {@link PlanDocuments}. */
   @Transactional
   public PlanImportResult importPlan(PlanDocument document, Integer targetFiscalYear, String actor) {
+    return importPlan(document, targetFiscalYear, actor, decision -> { });
+  }
+
+  /**
+   * As {@link #importPlan(PlanDocument, Integer, String)}; {@code beforeWriting} sees the decision first and may refuse
+   * it by throwing (the upload page's import refuses one taken against another state than its preview's).
+   */
+  @Transactional
+  public PlanImportResult importPlan(PlanDocument document, Integer targetFiscalYear, String actor,
+      Consumer<PlanImportDecision> beforeWriting) {
     PlanImportDecision decision = decide(document, targetFiscalYear);
+    beforeWriting.accept(decision);
     Plan plan = decision.plan();
     if (decision.status() == PlanImportResult.Status.UNCHANGED) {
       return new PlanImportResult(plan.businessKey(), plan.fiscalYear(), PlanImportResult.Status.UNCHANGED, 0, 0);
@@ -125,7 +137,8 @@ public class PlanImportService {
     PlanImportResult.Status status = finished || running != null && document.yaml().equals(importedText(running.getId()))
         ? PlanImportResult.Status.UNCHANGED
         : running == null ? PlanImportResult.Status.STARTED : PlanImportResult.Status.REVISED;
-    return new PlanImportDecision(document, plan, status, running == null ? null : running.getId(), finished);
+    return new PlanImportDecision(document, plan, status, running == null ? null : running.getId(),
+        running == null ? null : deploymentOf(running.getId()), finished);
   }
 
   /** The plan a running plan instance was imported from, in its year. */
@@ -144,10 +157,14 @@ public class PlanImportService {
         .findFirst();
   }
 
+  private String deploymentOf(String planInstanceId) {
+    return FiscalYearPlan.Typed.PLAN_DEPLOYMENT_ID.read(
+        runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID));
+  }
+
   /** The plan text a running plan instance was imported from. */
   private String importedText(String planInstanceId) {
-    String deploymentId = FiscalYearPlan.Typed.PLAN_DEPLOYMENT_ID.read(
-        runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID));
+    String deploymentId = deploymentOf(planInstanceId);
     String resource = FiscalYearPlan.Typed.PLAN_RESOURCE.read(
         runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PLAN_RESOURCE));
     try (var in = repositoryService.getResourceAsStream(deploymentId, resource)) {

@@ -9,9 +9,11 @@ import java.util.List;
  *
  * @param statusText the decision in a sentence: 「2083年度の計画として取り込みます。施策 29 件を開始します」
  * @param contentHash SHA-256 (hex) of the file as previewed: {@code POST /api/plans?previewed=} refuses other content
+ * @param basis what the decision was taken against ({@link PlanImportDecision#basis}): {@code POST /api/plans?basis=}
+ *     refuses to import when the year's plan has changed since (someone else imported meanwhile)
  */
 public record PlanPreview(String planId, String title, int fiscalYear, String fiscalYearText, String planKey,
-    String source, PlanImportResult.Status status, String statusText, String contentHash,
+    String source, PlanImportResult.Status status, String statusText, String contentHash, String basis,
     List<StartingInitiative> initiativesToStart, List<ChangedInitiative> changedInitiatives,
     List<MovedMilestone> movedMilestones) {
 

@@ -60,7 +60,7 @@ public class PlanPreviewService {
     }
     return new PlanPreview(plan.id(), plan.title(), plan.fiscalYear(), plan.fiscalYear() + "年度", plan.businessKey(),
         document.source(), decision.status(), statusText(decision, starting.size(), changed.size(), moved.size()),
-        contentHash, starting, changed, moved);
+        contentHash, decision.basis(), starting, changed, moved);
   }
 
   static String statusText(PlanImportDecision decision, int starting, int changed, int moved) {

@@ -25,7 +25,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * {@code POST /api/plans/preview} over HTTP: the dry run says what the import then does (a new year, a revision with
- * its old → new dates, nothing), writes nothing, and a file that changed after it is not imported. FY2083.
+ * its old → new dates, nothing), writes nothing, and neither a file that changed after it nor a year whose plan
+ * changed since is imported. FY2083.
  */
 @ApiTest
 class PlanPreviewApiTest {
@@ -68,7 +69,7 @@ class PlanPreviewApiTest {
     // Imported as previewed: what the dry run said.
     AtomicReference<ResponseEntity<Map>> importing = new AtomicReference<>();
     List<String> importWrites = StatementCounter.writesDuring(
-        () -> importing.set(importPlan(seed, (String) fresh.get("contentHash"))));
+        () -> importing.set(importPlan(seed, fresh)));
     assertThat(requestWrites(importWrites)).as("the recorder sees what a request writes").isNotEmpty();
     ResponseEntity<Map> started = importing.get();
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -99,16 +100,21 @@ class PlanPreviewApiTest {
 
     // A file changed after its preview is refused, in Japanese, and nothing is revised.
     String other = revised.replace("end: about Q3 }", "end: Q4 }");
-    ResponseEntity<Map> conflict = importPlan(other, (String) revision.get("contentHash"));
+    ResponseEntity<Map> conflict = importPlan(other, revision);
     assertThat(conflict.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(conflict.getBody()).containsEntry("title", "他の操作と競合しました");
     assertThat((String) conflict.getBody().get("detail")).startsWith("確認（プレビュー）したファイルと内容が違うため");
     assertThat(previewWritingNothing(revised)).as("still the revision previewed").containsEntry("status", "REVISED");
 
-    ResponseEntity<Map> applied = importPlan(revised, (String) revision.get("contentHash"));
+    ResponseEntity<Map> applied = importPlan(revised, revision);
     assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(applied.getBody()).containsEntry("status", "REVISED").containsEntry("initiativesRevised", 1)
         .containsEntry("initiativesStarted", 0);
+
+    // The same preview applied once more: the year's plan is no longer what the preview was taken against.
+    ResponseEntity<Map> stale = importPlan(revised, revision);
+    assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) stale.getBody().get("detail")).startsWith("確認（プレビュー）の後にこの年度の計画が変わったため");
   }
 
   @Test
@@ -163,10 +169,11 @@ class PlanPreviewApiTest {
         source);
   }
 
-  private ResponseEntity<Map> importPlan(String yaml, String previewed) {
+  /** Imports into FY2083 as the page does after a preview: with the preview's content hash and basis. */
+  private ResponseEntity<Map> importPlan(String yaml, Map<String, Object> preview) {
     return http.withBasicAuth("manager", TestUsers.PASSWORD).postForEntity(
-        "/api/plans?fiscalYear={year}&source=seed.yaml&previewed={hash}", new HttpEntity<>(yaml, yaml()), Map.class,
-        YEAR, previewed);
+        "/api/plans?fiscalYear={year}&source=seed.yaml&previewed={hash}&basis={basis}", new HttpEntity<>(yaml, yaml()),
+        Map.class, YEAR, preview.get("contentHash"), preview.get("basis"));
   }
 
   private static List<Map<String, Object>> list(Map<String, Object> body, String name) {

@@ -36,16 +36,16 @@ class PlanPreviewServiceTest {
     Plan plan = new Plan("p", "計画", 2083, List.of(), List.of(), List.of());
     PlanDocument document = PlanDocument.yaml("p.yaml", "id: p");
     assertThat(PlanPreviewService.statusText(
-        new PlanImportDecision(document, plan, PlanImportResult.Status.STARTED, null, false), 29, 0, 0))
+        new PlanImportDecision(document, plan, PlanImportResult.Status.STARTED, null, null, false), 29, 0, 0))
         .isEqualTo("2083年度の計画として新しく取り込みます。施策 29 件を開始します");
     assertThat(PlanPreviewService.statusText(
-        new PlanImportDecision(document, plan, PlanImportResult.Status.REVISED, "pi", false), 1, 2, 3))
+        new PlanImportDecision(document, plan, PlanImportResult.Status.REVISED, "pi", "d1", false), 1, 2, 3))
         .isEqualTo("実行中の2083年度の計画を改定します。予定が変わる施策 2 件、新しく開始する施策 1 件、日付が変わるマイルストーン 3 件");
     assertThat(PlanPreviewService.statusText(
-        new PlanImportDecision(document, plan, PlanImportResult.Status.UNCHANGED, "pi", false), 0, 0, 0))
+        new PlanImportDecision(document, plan, PlanImportResult.Status.UNCHANGED, "pi", "d1", false), 0, 0, 0))
         .isEqualTo("同じ計画が取り込み済みです。取り込んでも何も変わりません");
     assertThat(PlanPreviewService.statusText(
-        new PlanImportDecision(document, plan, PlanImportResult.Status.UNCHANGED, null, true), 0, 0, 0))
+        new PlanImportDecision(document, plan, PlanImportResult.Status.UNCHANGED, null, null, true), 0, 0, 0))
         .isEqualTo("2083年度の計画は終了しています。取り込んでも何も変わりません");
   }
 }

@@ -2,7 +2,8 @@
 // The person chooses a file and, optionally, the year; the server's dry run (POST /api/plans/preview) says what the
 // import would do - every error with its line or cell, or the initiatives it starts and, for a revision, each changed
 // initiative's phases old → new - and only then 「取り込む」 (one confirmation) imports it (POST /api/plans), sending
-// the previewed content's hash: the server refuses (409) content the person did not see.
+// the previewed content's hash and the state the preview was taken against: the server refuses (409) content the
+// person did not see, and a year whose plan someone else changed in between.
 // Offered (header link and page) only to those the server lets import: GET /api/plans/upload-form answers them alone;
 // for anyone else this module registers nothing, and the server refuses the preview and the import all the same.
 // Every text about the plan comes from the server's answers. See docs/managers.md and docs/frontend.md.
@@ -163,7 +164,8 @@ const mount = node => {
       go.disabled = true;
       go.textContent = '取り込んでいます…';
       node.querySelector('.shisaku-upload').setAttribute('aria-busy', 'true');
-      post('/api/plans', Object.assign({previewed: previewed.contentHash}, params), bytes, type)
+      post('/api/plans', Object.assign({previewed: previewed.contentHash, basis: previewed.basis}, params), bytes,
+        type)
         .then(result => {
           if (gone || mine !== attempt) {
             return;
