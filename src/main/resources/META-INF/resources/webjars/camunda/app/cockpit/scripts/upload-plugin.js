@@ -64,7 +64,12 @@ const post = (path, params, bytes, type) => appFetch(path + '?' + new URLSearchP
 const placeOf = e => e.place || (e.line > 0 ? e.line + ' 行目' : '');
 
 const errorsHtml = error => {
-  const problem = error.problem || {};
+  if (!error.problem) {
+    // Not the server's answer: the file could not be read (changed or removed since it was chosen), or no answer came.
+    return '<div class="alert alert-danger shisaku-upload-errors" role="alert"><strong>確認できませんでした</strong>'
+      + '<p>ファイルを読めないか、サーバーに届きませんでした。ファイルをもう一度選んでください。</p></div>';
+  }
+  const problem = error.problem;
   const errors = Array.isArray(problem.errors) ? problem.errors : [];
   return '<div class="alert alert-danger shisaku-upload-errors" role="alert"><strong>'
     + escape(problem.title || '確認できませんでした') + '</strong>'
