@@ -3,7 +3,9 @@ package jp.shisakuflow.fiscalyear;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
@@ -88,36 +90,81 @@ public class PlanImportService {
   /** As {@link #importPlan(String, String, Integer, String)}, for a file read by {@link PlanDocuments}. */
   @Transactional
   public PlanImportResult importPlan(PlanDocument document, Integer targetFiscalYear, String actor) {
+    return importPlan(document, targetFiscalYear, actor, decision -> { });
+  }
+
+  /**
+   * As {@link #importPlan(PlanDocument, Integer, String)}; {@code beforeWriting} sees the decision first and may refuse
+   * it by throwing (the upload page's import refuses one taken against another state than its preview's).
+   */
+  @Transactional
+  public PlanImportResult importPlan(PlanDocument document, Integer targetFiscalYear, String actor,
+      Consumer<PlanImportDecision> beforeWriting) {
+    PlanImportDecision decision = decide(document, targetFiscalYear);
+    beforeWriting.accept(decision);
+    Plan plan = decision.plan();
+    if (decision.status() == PlanImportResult.Status.UNCHANGED) {
+      return new PlanImportResult(plan.businessKey(), plan.fiscalYear(), PlanImportResult.Status.UNCHANGED, 0, 0);
+    }
+    String resource = "plans/" + plan.id() + ".yaml";
+    Deployment deployment = repositoryService.createDeployment()
+        .name(DEPLOYMENT_PREFIX + plan.id())
+        .source(document.source())
+        .addString(resource, document.yaml())
+        .deploy();
+    return decision.status() == PlanImportResult.Status.STARTED ? start(plan, deployment.getId(), resource)
+        : revise(decision.runningPlanInstanceId(), plan, deployment.getId(), actor);
+  }
+
+  /**
+   * What importing {@code document} would do, without writing anything: the plan checked whole (an invalid one is
+   * refused with every error at its place), and whether it starts a year, revises the running one or changes nothing.
+   * The import and its preview both ask this.
+   */
+  public PlanImportDecision decide(PlanDocument document, Integer targetFiscalYear) {
     String source = document.source();
-    String yaml = document.yaml();
     Plan parsed = document.parse(new PlanParser(knownGroups()));
     int year = targetFiscalYear == null ? parsed.fiscalYear() : targetFiscalYear;
     if (!FiscalYear.isSupported(year)) {
       throw new InvalidPlanException(source, List.of(new PlanError(0, FiscalYear.unsupported(year))));
     }
     Plan plan = parsed.inFiscalYear(year);
-    String resource = "plans/" + parsed.id() + ".yaml";
     ProcessInstance running = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(FiscalYearPlan.PROCESS_KEY)
         .processInstanceBusinessKey(plan.businessKey())
         .singleResult();
-    if (running == null && yearAlreadyRan(plan)
-        || running != null && yaml.equals(importedText(running.getId()))) {
-      return new PlanImportResult(plan.businessKey(), year, PlanImportResult.Status.UNCHANGED, 0, 0);
-    }
-    Deployment deployment = repositoryService.createDeployment()
-        .name(DEPLOYMENT_PREFIX + parsed.id())
-        .source(source)
-        .addString(resource, yaml)
-        .deploy();
-    return running == null ? start(plan, deployment.getId(), resource)
-        : revise(running, plan, deployment.getId(), actor);
+    boolean finished = running == null && yearAlreadyRan(plan);
+    PlanImportResult.Status status = finished || running != null && document.yaml().equals(importedText(running.getId()))
+        ? PlanImportResult.Status.UNCHANGED
+        : running == null ? PlanImportResult.Status.STARTED : PlanImportResult.Status.REVISED;
+    return new PlanImportDecision(document, plan, status, running == null ? null : running.getId(),
+        running == null ? null : deploymentOf(running.getId()), finished);
+  }
+
+  /** The plan a running plan instance was imported from, in its year. */
+  public Plan importedPlan(String planInstanceId, int fiscalYear) {
+    return PlanParser.forImportedPlans().parse("imported", importedText(planInstanceId)).inFiscalYear(fiscalYear);
+  }
+
+  /** The running initiative instance of a plan's item (not the plan's own instance), if one runs. */
+  public Optional<String> runningInstance(Plan plan, PlannedInitiative initiative) {
+    return runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(jp.shisakuflow.initiative.InitiativeStart.businessKey(plan.fiscalYear(),
+            initiative.id()))
+        .active()
+        .list().stream().filter(p -> !p.getProcessDefinitionId().startsWith(FiscalYearPlan.PROCESS_KEY + ":"))
+        .map(ProcessInstance::getId)
+        .findFirst();
+  }
+
+  private String deploymentOf(String planInstanceId) {
+    return FiscalYearPlan.Typed.PLAN_DEPLOYMENT_ID.read(
+        runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID));
   }
 
   /** The plan text a running plan instance was imported from. */
   private String importedText(String planInstanceId) {
-    String deploymentId = FiscalYearPlan.Typed.PLAN_DEPLOYMENT_ID.read(
-        runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID));
+    String deploymentId = deploymentOf(planInstanceId);
     String resource = FiscalYearPlan.Typed.PLAN_RESOURCE.read(
         runtimeService.getVariable(planInstanceId, FiscalYearPlan.Var.PLAN_RESOURCE));
     try (var in = repositoryService.getResourceAsStream(deploymentId, resource)) {
@@ -142,22 +189,17 @@ public class PlanImportService {
     return new PlanImportResult(plan.businessKey(), plan.fiscalYear(), PlanImportResult.Status.STARTED, started, 0);
   }
 
-  private PlanImportResult revise(ProcessInstance planInstance, Plan plan, String deploymentId, String actor) {
-    runtimeService.setVariable(planInstance.getId(), FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID, deploymentId);
+  private PlanImportResult revise(String planInstanceId, Plan plan, String deploymentId, String actor) {
+    runtimeService.setVariable(planInstanceId, FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID, deploymentId);
     int revised = 0;
     for (PlannedInitiative initiative : plan.initiatives()) {
-      var instance = runtimeService.createProcessInstanceQuery()
-          .processInstanceBusinessKey(jp.shisakuflow.initiative.InitiativeStart.businessKey(plan.fiscalYear(),
-              initiative.id()))
-          .active()
-          .list().stream().filter(p -> !p.getProcessDefinitionId().startsWith(FiscalYearPlan.PROCESS_KEY + ":"))
-          .findFirst();
-      if (instance.isPresent() && revision.revise(instance.get().getId(), initiative.phases(), actor)) {
+      var instance = runningInstance(plan, initiative);
+      if (instance.isPresent() && revision.revise(instance.get(), initiative.phases(), actor)) {
         revised++;
       }
     }
     int started = planInitiatives.startAll(plan);
-    rescheduleMilestones(planInstance.getId(), plan);
+    rescheduleMilestones(planInstanceId, plan);
     log.info("Plan {} revised in FY{}: {} initiatives revised, {} started", plan.id(), plan.fiscalYear(), revised,
         started);
     return new PlanImportResult(plan.businessKey(), plan.fiscalYear(), PlanImportResult.Status.REVISED, started,

@@ -34,13 +34,22 @@ public class PlanInitiatives {
     this.nextYearInstances = nextYearInstances;
   }
 
-  /** Starts every initiative of the plan that has no instance yet; returns how many were started. */
+  /**
+   * Starts every initiative of the plan that has no instance yet; returns how many were started. Whether one exists is
+   * asked as {@link #absent} asks it ({@link InitiativeLifecycleService#find}), so a preview shows what this starts.
+   */
   public int startAll(Plan plan) {
     int started = 0;
     for (PlannedInitiative initiative : plan.initiatives()) {
       started += initiatives.startIfAbsent(toStart(plan, initiative)).isPresent() ? 1 : 0;
     }
     return started;
+  }
+
+  /** The plan's initiatives that have no instance yet (running or finished): those {@link #startAll} would start. */
+  public List<PlannedInitiative> absent(Plan plan) {
+    return plan.initiatives().stream()
+        .filter(i -> initiatives.find(toStart(plan, i).businessKey()).isEmpty()).toList();
   }
 
   public static InitiativeStart toStart(Plan plan, PlannedInitiative initiative) {

@@ -1,6 +1,7 @@
 package jp.shisakuflow.initiative;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.security.AttributedWork;
@@ -39,10 +40,11 @@ public class InitiativeRevision {
    * @return whether anything changed
    */
   public boolean revise(String processInstanceId, List<PlannedPhase> phases, String actor) {
-    List<PlannedPhase> current = PhasePlanCodec.read(runtimeService.getVariable(processInstanceId, Var.PHASE_PLAN));
-    if (current.equals(phases)) {
+    Optional<List<PlannedPhase>> changed = wouldChange(processInstanceId, phases);
+    if (changed.isEmpty()) {
       return false;
     }
+    List<PlannedPhase> current = changed.get();
     attributed.runAs(actor, () -> {
       runtimeService.setVariable(processInstanceId, Var.PHASE_PLAN, PhasePlanCodec.write(phases));
       taskService.createComment(null, processInstanceId, "計画改定 (plan revised): " + describe(current) + " → "
@@ -62,6 +64,15 @@ public class InitiativeRevision {
     managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()
         .forEach(job -> managementService.recalculateJobDuedate(job.getId(), false));
     return true;
+  }
+
+  /**
+   * The phases the instance runs by now, when revising it to {@code phases} would change them; empty when a revision
+   * would change nothing. {@link #revise} and the plan import's preview both decide by this.
+   */
+  public Optional<List<PlannedPhase>> wouldChange(String processInstanceId, List<PlannedPhase> phases) {
+    List<PlannedPhase> current = PhasePlanCodec.read(runtimeService.getVariable(processInstanceId, Var.PHASE_PLAN));
+    return current.equals(phases) ? Optional.empty() : Optional.of(current);
   }
 
   private static boolean isEscalation(Task task) {

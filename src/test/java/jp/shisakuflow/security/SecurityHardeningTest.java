@@ -348,7 +348,8 @@ class SecurityHardeningTest {
             "manager"),
         Arguments.of("/api/plans/FY" + KnownYear.YEAR + "-plan-fy2019-community/schedule.xlsx?asOf=2019-12-31",
             "manager"),
-        Arguments.of("/api/plans/FY" + KnownYear.YEAR + "-plan-fy2019-community/schedule.xlsx", "manager"));
+        Arguments.of("/api/plans/FY" + KnownYear.YEAR + "-plan-fy2019-community/schedule.xlsx", "manager"),
+        Arguments.of("/api/plans/upload-form", "manager"));
   }
 
   @ParameterizedTest(name = "{0}: ward staff refused for every method, {1} reads and writes nothing")
@@ -371,6 +372,7 @@ class SecurityHardeningTest {
   static Stream<Arguments> writePaths() {
     return Stream.of(
         Arguments.of("/api/plans", "manager", "application/yaml", "id: x"),
+        Arguments.of("/api/plans/preview", "manager", "application/yaml", "id: x"),
         Arguments.of("/api/initiatives", "manager", "application/json", "{}"),
         Arguments.of("/engine-rest/deployment/create", "admin", "application/json", "{}"),
         Arguments.of("/engine-rest/engine/default/deployment/create", "admin", "application/json", "{}"));

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import jp.shisakuflow.fiscalyear.StandalonePlanServices;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.organization.OrganizationGroup;
@@ -153,6 +154,30 @@ class SecurityMatrixTest {
     assertThat(client.postForEntity("/engine-rest/authorization/create", json(Map.of("type", 1, "permissions",
         List.of("READ"), "groupId", "wardKawasaki", "resourceType", 8, "resourceId", instanceId)), String.class)
         .getStatusCode().value()).as("change an authorization").isEqualTo(authorize);
+  }
+
+  static Stream<Arguments> planUploads() {
+    // role, the upload page's form (GET /api/plans/upload-form), the dry run of a valid plan (POST /api/plans/preview)
+    return Stream.of(
+        Arguments.of(Role.ANONYMOUS, 401, 401),
+        Arguments.of(Role.WARD_STAFF, 403, 403),
+        Arguments.of(Role.OTHER_WARD_STAFF, 403, 403),
+        Arguments.of(Role.COMMUNITY_PROMOTION, 403, 403),
+        Arguments.of(Role.MANAGER, 200, 200),
+        Arguments.of(Role.AUDITOR, 403, 403),
+        Arguments.of(Role.ADMIN, 200, 200));
+  }
+
+  @ParameterizedTest(name = "{0}: upload form {1}, plan preview {2}")
+  @MethodSource("planUploads")
+  void onlyThoseWhoMayImportAPlanMayPreviewIt(Role role, int form, int preview) {
+    assertThat(as(role).getForEntity("/api/plans/upload-form", String.class).getStatusCode().value())
+        .as("upload form").isEqualTo(form);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.parseMediaType("application/yaml"));
+    var response = as(role).postForEntity("/api/plans/preview?fiscalYear=2083&source=plan.yaml",
+        new HttpEntity<>(StandalonePlanServices.seedYaml(), headers), String.class);
+    assertThat(response.getStatusCode().value()).as("preview: " + response.getBody()).isEqualTo(preview);
   }
 
   static Stream<Arguments> uncheckedWrites() {

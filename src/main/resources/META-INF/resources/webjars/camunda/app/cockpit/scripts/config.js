@@ -8,7 +8,7 @@ const mayWrite = await excludeWhatMayNotBeWritten();
 
 export default {
   customScripts: ['../shisaku/scripts/shisaku-webapp.js', 'scripts/schedule-plugin.js', 'scripts/history-plugin.js',
-    'scripts/instance-plugin.js'],
+    'scripts/instance-plugin.js', 'scripts/upload-plugin.js'],
   // AngularJS code, as Camunda's config.js template documents it: the instance's title in the breadcrumb.
   requireJsConfig: {
     deps: ['scripts/instance-page'],

@@ -2,11 +2,10 @@
 // Data: GET /api/progress/dashboard (the app's progress API). Dashboard view, and a tab on the
 // initiative-lifecycle definition and instance views.
 
-import {appFetch, escape, plugin, showError} from '../../shisaku/scripts/plugin-kit.js';
+import {appFetch, chooseFiscalYear, chosenFiscalYear, escape, plugin, showError} from '../../shisaku/scripts/plugin-kit.js';
 
 // No version in the URL: webjars-locator-lite finds it in the ECharts WebJar, whose version is in the pom only.
 const ECHARTS = '/webjars/echarts/dist/echarts.min.js';
-const YEAR_KEY = 'shisaku.fiscalYear';
 const COLORS = {
   ON_SCHEDULE: '#2e7d32',
   AHEAD: '#1565c0',
@@ -34,7 +33,7 @@ const loadEcharts = () => {
 };
 
 /** The year chosen before in this browser, if any; the server's answer for no year is the current one. */
-const chosenYear = () => Number(window.localStorage.getItem(YEAR_KEY)) || null;
+const chosenYear = chosenFiscalYear;
 
 /** The filters of the dashboard, in the toolbar's order, with their labels. */
 const FILTERS = [['workstream', 'ワークストリーム'], ['ownerGroup', '担当'], ['ward', '区'], ['status', '状況']];
@@ -594,7 +593,7 @@ const mountSchedule = (node, only) => {
     }
     root.querySelectorAll('.shisaku-toolbar select').forEach(s => s.addEventListener('change', () => {
       if (s.name === 'year') {
-        window.localStorage.setItem(YEAR_KEY, s.value);
+        chooseFiscalYear(s.value);
         filters = {};
       } else {
         filters[s.name] = s.value;

@@ -47,6 +47,15 @@ export const pageEngineApi = () => {
   return document.querySelector('base').getAttribute('engine-api') + 'engine/' + engine;
 };
 
+// The fiscal year the schedule (Cockpit's dashboard) shows, as last chosen in this browser.
+const FISCAL_YEAR_KEY = 'shisaku.fiscalYear';
+
+/** The fiscal year chosen for the schedule in this browser, or null. */
+export const chosenFiscalYear = () => Number(window.localStorage.getItem(FISCAL_YEAR_KEY)) || null;
+
+/** Makes {@code year} the one the schedule shows next (the upload page, after an import, links to it). */
+export const chooseFiscalYear = year => window.localStorage.setItem(FISCAL_YEAR_KEY, String(year));
+
 /**
  * A plugin definition for Camunda 7.24's webapps, with a lifecycle. Camunda calls render(node, api) each time
  * it shows the plugin and, when that view goes, the plugin's unmount() - without arguments, and ignoring
