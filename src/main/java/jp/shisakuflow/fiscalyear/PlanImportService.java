@@ -134,7 +134,9 @@ public class PlanImportService {
         .processInstanceBusinessKey(plan.businessKey())
         .singleResult();
     boolean finished = running == null && yearAlreadyRan(plan);
-    PlanImportResult.Status status = finished || running != null && document.yaml().equals(importedText(running.getId()))
+    // The same plan, whatever its text (a workbook's YAML is not the file the year was imported from): unchanged.
+    PlanImportResult.Status status = finished || running != null
+        && (document.yaml().equals(importedText(running.getId())) || plan.sameContent(importedPlan(running.getId(), year)))
         ? PlanImportResult.Status.UNCHANGED
         : running == null ? PlanImportResult.Status.STARTED : PlanImportResult.Status.REVISED;
     return new PlanImportDecision(document, plan, status, running == null ? null : running.getId(),

@@ -32,6 +32,23 @@ public record Plan(String id, String title, int fiscalYear, List<Workstream> wor
     return workstreams.stream().filter(w -> w.id().equals(workstreamId)).findFirst();
   }
 
+  /**
+   * Whether {@code other} plans the same things, wherever in its file each was written (a plan read back from its
+   * workbook has other YAML lines than the file it was imported from).
+   */
+  public boolean sameContent(Plan other) {
+    return withoutLines().equals(other.withoutLines());
+  }
+
+  /** The plan without the lines of its file it was read at. */
+  public Plan withoutLines() {
+    return new Plan(id, title, fiscalYear, workstreams,
+        initiatives.stream().map(i -> new PlannedInitiative(i.id(), i.title(), i.workstream(), i.owners(), i.wards(),
+            i.phases(), i.links(), i.nextYear(), i.nextYearLabel(), 0)).toList(),
+        milestones.stream().map(m -> new Milestone(m.id(), m.title(), m.kind(), m.date(), m.workstream(),
+            m.ownerGroup(), m.about(), 0)).toList());
+  }
+
   /** The same plan in another fiscal year: every date moved by whole years. */
   public Plan inFiscalYear(int targetYear) {
     int years = targetYear - fiscalYear;

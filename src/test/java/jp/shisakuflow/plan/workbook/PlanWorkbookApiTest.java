@@ -45,6 +45,7 @@ class PlanWorkbookApiTest {
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identityService;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
   @Autowired ProgressService progress;
 
   @BeforeEach
@@ -81,6 +82,19 @@ class PlanWorkbookApiTest {
     // Identical but for the year itself: 計画!B3 says 2082, and every date cell is one year later. The plan's words
     // (「第2四半期頃」「7月9日」) carry no year, so every other cell, value and type, is the same.
     assertSameCellsOneYearLater(first.getBody(), second.getBody());
+  }
+
+  @Test
+  void anUneditedWorkbookImportedOverItsYearChangesNothing() {
+    year2081();
+    byte[] exported = manager().getForEntity("/api/plans/" + KEY_2081 + "/schedule.xlsx", byte[].class).getBody();
+    long deployments = repositoryService.createDeploymentQuery().count();
+
+    ResponseEntity<JsonNode> again = importWorkbook(exported, 2081);
+
+    assertThat(again.getStatusCode().value()).as(String.valueOf(again.getBody())).isEqualTo(200);
+    assertThat(again.getBody().path("status").asText()).as("the same plan in another file").isEqualTo("UNCHANGED");
+    assertThat(repositoryService.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(deployments);
   }
 
   @Test
