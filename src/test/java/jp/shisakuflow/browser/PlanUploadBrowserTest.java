@@ -9,9 +9,15 @@ import java.time.Duration;
 import java.util.List;
 import jp.shisakuflow.fiscalyear.StandalonePlanServices;
 import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.plan.Plan;
+import jp.shisakuflow.plan.PlanParser;
+import jp.shisakuflow.plan.workbook.PlanWorkbook;
 import jp.shisakuflow.support.ApiTest;
 import jp.shisakuflow.support.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,6 +91,16 @@ class PlanUploadBrowserTest {
     assertThat(browser.findElements(By.cssSelector(".shisaku-upload-go"))).isEmpty();
     Chromium.screenshot(browser, "plan-upload-1-errors");
     EnglishUiText.assertNoneOn(browser, "計画の取込み（誤り）");
+
+    // The plan's Excel workbook with a date outside the year: the error at its sheet and cell.
+    check(invalidWorkbook());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".shisaku-upload-errors"),
+        "シート\"段階一覧\" セル"));
+    assertThat(browser.findElement(By.cssSelector(".shisaku-upload-errors")).getText())
+        .contains("何も取り込んでいません", "2099-04-01");
+    assertThat(browser.findElements(By.cssSelector(".shisaku-upload-go"))).isEmpty();
+    Chromium.screenshot(browser, "plan-upload-1-workbook-errors");
+    EnglishUiText.assertNoneOn(browser, "計画の取込み（Excel の誤り）");
 
     // A new plan: what it will start, then 取り込む with one confirmation, the progress, and what happened.
     check(plan);
@@ -204,6 +220,25 @@ class PlanUploadBrowserTest {
         + "fetch(arguments[0], {method: arguments[1], credentials: 'same-origin', body: arguments[2],"
         + " headers: {'Content-Type': 'application/yaml', 'X-SHISAKU-XSRF-TOKEN': decodeURIComponent(token)}})"
         + ".then(r => done(r.status)).catch(e => done(-1));", path, method, body);
+  }
+
+  /** The seed plan's workbook for the year, with its first phase starting in 2099 (段階一覧 is what is read). */
+  private Path invalidWorkbook() throws java.io.IOException {
+    Plan seed = PlanParser.forImportedPlans().parse("seed", StandalonePlanServices.seedYaml()).inFiscalYear(YEAR);
+    try (var workbook = WorkbookFactory.create(new java.io.ByteArrayInputStream(PlanWorkbook.write(seed, null)));
+        var out = new java.io.ByteArrayOutputStream()) {
+      Sheet phases = workbook.getSheet(PlanWorkbook.PHASES_SHEET);
+      int start = -1;
+      for (Cell cell : phases.getRow(0)) {
+        if (cell.getStringCellValue().startsWith("開始")) {
+          start = cell.getColumnIndex();
+        }
+      }
+      assertThat(start).as("the phase list's 開始 column").isNotNegative();
+      phases.getRow(1).getCell(start).setCellValue("2099-04-01");
+      workbook.write(out);
+      return Files.write(files.resolve("計画_誤りあり.xlsx"), out.toByteArray());
+    }
   }
 
   private Path file(String name, String content) throws java.io.IOException {
