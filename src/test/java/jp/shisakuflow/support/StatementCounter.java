@@ -21,6 +21,8 @@ public class StatementCounter {
   private static final AtomicInteger STATEMENTS = new AtomicInteger();
   /** Each writing statement prepared (INSERT, UPDATE, DELETE, MERGE) while recording, as "thread: SQL". */
   private static final List<String> WRITES = new CopyOnWriteArrayList<>();
+  /** Each statement prepared while recording, as "thread: SQL". */
+  private static final List<String> STATEMENTS_RECORDED = new CopyOnWriteArrayList<>();
   private static volatile boolean recording;
 
   public static int count() {
@@ -32,14 +34,25 @@ public class StatementCounter {
    * engine's job executor writes on threads of its own). One recording at a time.
    */
   public static synchronized List<String> writesDuring(Runnable action) {
+    record(action);
+    return List.copyOf(WRITES);
+  }
+
+  /** Every statement prepared, by any thread, while {@code action} ran, as "thread name: SQL". One recording at a time. */
+  public static synchronized List<String> statementsDuring(Runnable action) {
+    record(action);
+    return List.copyOf(STATEMENTS_RECORDED);
+  }
+
+  private static void record(Runnable action) {
     WRITES.clear();
+    STATEMENTS_RECORDED.clear();
     recording = true;
     try {
       action.run();
     } finally {
       recording = false;
     }
-    return List.copyOf(WRITES);
   }
 
   @Bean
@@ -66,8 +79,11 @@ public class StatementCounter {
           if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")
               || method.getName().equals("prepareCall")) {
             STATEMENTS.incrementAndGet();
-            if (recording && args != null && args.length > 0 && args[0] instanceof String sql && isWrite(sql)) {
-              WRITES.add(Thread.currentThread().getName() + ": " + sql);
+            if (recording && args != null && args.length > 0 && args[0] instanceof String sql) {
+              STATEMENTS_RECORDED.add(Thread.currentThread().getName() + ": " + sql);
+              if (isWrite(sql)) {
+                WRITES.add(Thread.currentThread().getName() + ": " + sql);
+              }
             }
           }
           return invoke(target, method, args);
