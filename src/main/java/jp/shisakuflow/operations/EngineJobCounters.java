@@ -43,7 +43,7 @@ public class EngineJobCounters extends SpringProcessEnginePlugin implements Mete
       Metrics.JOB_EXECUTION_REJECTED, "Acquired jobs this node's executor rejected (queue full)",
       Metrics.JOB_SUCCESSFUL, "Jobs executed successfully on this node",
       Metrics.JOB_FAILED, "Job executions that failed on this node (each failed try counts)",
-      Metrics.JOB_LOCKED_EXCLUSIVE, "Exclusive jobs this node locked together with the job before");
+      Metrics.JOB_LOCKED_EXCLUSIVE, "Exclusive jobs a job created and this node ran right after it, on the same thread, without acquiring them");
 
   private final Map<String, LongAdder> totals = JOB_METRICS.stream()
       .collect(Collectors.toUnmodifiableMap(Function.identity(), name -> new LongAdder()));
