@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineJobCounters extends SpringProcessEnginePlugin implements MeterBinder {
 
-  /** The job executor's metrics of Camunda 7.24, in the order of its docs. */
+  /** The job executor's metrics of Camunda 7.24 (ProcessEngineConfigurationImpl.initDefaultMetrics creates them). */
   static final List<String> JOB_METRICS = List.of(
       Metrics.JOB_ACQUISITION_ATTEMPT,
       Metrics.JOB_ACQUIRED_SUCCESS,
