@@ -106,6 +106,22 @@ class SharedSessionTest {
     assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void anApiClientWithHttpBasicWritesNoSession() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+        + "/engine-rest/task?maxResults=1")).header("Authorization", "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((USER + ":" + TestUsers.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
+    Integer before = jdbc.queryForObject("select count(*) from SPRING_SESSION", Integer.class);
+
+    var answer = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+    assertThat(jdbc.queryForObject("select count(*) from SPRING_SESSION", Integer.class))
+        .as("no row per API call").isEqualTo(before);
+  }
+
   private int sessionRows(String sessionId) {
     return jdbc.queryForObject("select count(*) from SPRING_SESSION where SESSION_ID = ?", Integer.class, sessionId);
   }
