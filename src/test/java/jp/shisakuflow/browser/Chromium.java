@@ -28,9 +28,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium and ChromeDriver, headless and in Japanese. Nothing is downloaded: where they are
- * missing, browser tests are skipped with a message saying what to install.
+ * missing, browser tests are skipped with a message saying what to install. Public for the cluster test's
+ * browser (cluster/ClusterIT): {@link #start}, {@link #logIn(ChromeDriver, String, String, String)},
+ * {@link #openWebapp}, {@link #screenshot}.
  */
-final class Chromium {
+public final class Chromium {
 
   static final String BROWSER = System.getenv().getOrDefault("SHISAKU_CHROMIUM", "/usr/bin/chromium");
   static final String DRIVER = System.getenv().getOrDefault("SHISAKU_CHROMEDRIVER", "/usr/bin/chromedriver");
@@ -40,7 +42,7 @@ final class Chromium {
 
   private Chromium() {}
 
-  static ChromeDriver start() {
+  public static ChromeDriver start() {
     if (!new File(BROWSER).canExecute() || !new File(DRIVER).canExecute()) {
       String message = "Browser tests SKIPPED: no Chromium at " + BROWSER + " or no ChromeDriver at " + DRIVER
           + " (apt-get install chromium chromium-driver fonts-ipaexfont-gothic)";
@@ -68,10 +70,15 @@ final class Chromium {
 
   /** Logs in through the app's login page as a user with the test password. */
   static void logIn(ChromeDriver driver, String base, String user) {
+    logIn(driver, base, user, TestUsers.PASSWORD);
+  }
+
+  /** Logs in through the app's login page. */
+  public static void logIn(ChromeDriver driver, String base, String user, String password) {
     driver.get(base + "/login");
     new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-    driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+    driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.cssSelector("button[type=submit]")).click();
     awaitLoggedIn(driver, user);
   }
@@ -98,7 +105,7 @@ final class Chromium {
    * then, and was reloaded here: its page carried another request's CSP nonce, so the browser refused
    * runtime.js and deps.js. WebappNonceFilter fixed that; LoadingBrowserTest loads the webapps many times.)
    */
-  static void openWebapp(ChromeDriver driver, String url) {
+  public static void openWebapp(ChromeDriver driver, String url) {
     // A full load: a URL that differs from the current page's only after '#' would otherwise just change the route
     // of the page already open, with whatever that page had drawn.
     driver.get("about:blank");
@@ -188,7 +195,7 @@ final class Chromium {
     return failure.getClass().getSimpleName() + ": " + (end < 0 ? message : message.substring(0, end));
   }
 
-  static Path screenshot(ChromeDriver driver, String name) throws java.io.IOException {
+  public static Path screenshot(ChromeDriver driver, String name) throws java.io.IOException {
     Files.createDirectories(SCREENSHOTS);
     Path file = SCREENSHOTS.resolve(name + ".png");
     Files.write(file, driver.getScreenshotAs(OutputType.BYTES));

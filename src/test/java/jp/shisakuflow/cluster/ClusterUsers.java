@@ -21,7 +21,7 @@ final class ClusterUsers {
     }
   }
 
-  private static void createOne(ClusterClient client, String admin, String user, String group, String password)
+  static void createOne(ClusterClient client, String admin, String user, String group, String password)
       throws InterruptedException {
     String profile = """
         {"profile":{"id":"%s","firstName":"試験","lastName":"%s","email":"%s@example.test"},
