@@ -61,8 +61,9 @@ class ClusterIT {
     // Both nodes sign audit exports with the one key, as compose.yaml mounts one secret into both.
     Path signingKey = SigningKeyFile.createIn(work);
     try (LocalPostgres postgres = LocalPostgres.start();
-        AppNode a = node("node-a", work, postgres, password, signingKey);
-        AppNode b = node("node-b", work, postgres, password, signingKey)) {
+        ClusterDigest digest = ClusterDigest.start();
+        AppNode a = node("node-a", work, postgres, password, signingKey, digest.environment());
+        AppNode b = node("node-b", work, postgres, password, signingKey, digest.environment())) {
       // One after the other: the first creates the schema and deploys, the second finds both done.
       a.start();
       a.awaitReady(READY);
@@ -70,6 +71,7 @@ class ClusterIT {
       b.awaitReady(READY);
       ClusterClient client = new ClusterClient(List.of(a, b), password);
       ClusterUsers.create(client, "admin", password);
+      digest.startOverdueInitiatives(client, year, today);
 
       InitiativeDriver driver = new InitiativeDriver(client);
       AtomicInteger next = new AtomicInteger();
@@ -97,12 +99,15 @@ class ClusterIT {
       List<Integer> finishedAtFault = new ArrayList<>();
       awaitFinished(finished, INITIATIVES / 4, clients);
       finishedAtFault.add(finished.get());
+      // The digest's timer due now: whichever node takes it, node-b is killed right after and restarts.
+      digest.makeDue(client, "admin", today);
       Instant killed = Instant.now();
       b.kill();
       Thread.sleep(3000);
       b.start();
       b.awaitReady(READY);
       outages.add(new Window("SIGKILL node-b → restarted", killed, Instant.now()));
+      Map<String, Long> digests = digest.digestsPerAddress(60_000);
 
       awaitFinished(finished, INITIATIVES * 11 / 20, clients);
       finishedAtFault.add(finished.get());
@@ -119,6 +124,9 @@ class ClusterIT {
       ClusterLedger ledger = ClusterLedger.read(postgres.jdbcUrl(), "FY" + year + "-cluster-");
 
       List<Check> checks = checks(year, today, ledger, driver, client, gaveUp, outages, finishedAtFault);
+      checks.add(new Check("digests per ward, once (GreenMail; due at the kill)", digest.expected(), digests));
+      checks.add(new Check("digests per ward at the end (none late or doubled)", digest.expected(),
+          digest.digestsPerAddress(0)));
       Files.write(work.resolve("client-failures.log"), client.failures.stream().map(Object::toString).toList());
       System.out.println(summary(run, finished.get(), client, driver, ledger, outages, checks));
       assertThat(checks).as("failed checks (summary above)").allMatch(Check::passed);
@@ -227,11 +235,12 @@ class ClusterIT {
     }
   }
 
-  private static AppNode node(String name, Path work, LocalPostgres postgres, String password, Path signingKey)
-      throws Exception {
+  private static AppNode node(String name, Path work, LocalPostgres postgres, String password, Path signingKey,
+      Map<String, String> mail) throws Exception {
     Path log = work.resolve(name + ".log");
     Files.deleteIfExists(log);
-    return new AppNode(name, FreePort.next(), Path.of(System.getProperty("shisaku.jar")), log, Map.of(
+    Map<String, String> environment = new java.util.HashMap<>(mail);
+    environment.putAll(Map.of(
         "SHISAKU_DB_URL", postgres.jdbcUrl(),
         "SHISAKU_DB_USER", "postgres",
         "SHISAKU_DB_PASSWORD", "",
@@ -241,5 +250,6 @@ class ClusterIT {
         // A crashed node's locked jobs are taken over after 20 s instead of 5 min.
         "SHISAKU_JOB_LOCK_TIME_MS", "20000",
         "SHISAKU_LOG_FORMAT", "ecs"));
+    return new AppNode(name, FreePort.next(), Path.of(System.getProperty("shisaku.jar")), log, environment);
   }
 }

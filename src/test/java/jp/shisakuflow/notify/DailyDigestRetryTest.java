@@ -83,6 +83,7 @@ class DailyDigestRetryTest {
       }
       taskService.deleteTask(taskId, true);
       ClockUtil.reset();
+      DigestDays.leaveTimerInTheFuture(managementService);
     }
   }
 }
