@@ -1,6 +1,5 @@
 package jp.shisakuflow.calendar;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +22,7 @@ import jp.shisakuflow.plan.Milestone;
 import jp.shisakuflow.plan.Plan;
 import jp.shisakuflow.plan.PlanStore;
 import jp.shisakuflow.plan.PlannedInitiative;
+import jp.shisakuflow.time.BusinessDays;
 import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.time.ScheduleDate;
 import net.fortuna.ical4j.model.Calendar;
@@ -65,13 +65,15 @@ public class CalendarService {
   private final TaskService taskService;
   private final PlanStore planStore;
   private final IdentityService identityService;
+  private final BusinessDays businessDays;
 
   public CalendarService(RuntimeService runtimeService, TaskService taskService, PlanStore planStore,
-      IdentityService identityService) {
+      IdentityService identityService, BusinessDays businessDays) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.planStore = planStore;
     this.identityService = identityService;
+    this.businessDays = businessDays;
   }
 
   /** The user as a calendar's viewer: their groups from the identity service (database or directory). */
@@ -121,7 +123,7 @@ public class CalendarService {
     List<Task> tasks = visibleTasks(viewer, group);
     Map<String, List<PlannedPhase>> phasePlans = phasePlans(tasks);
     for (Task task : tasks) {
-      calendar.add(taskEvent(task, phaseOf(task, phasePlans.getOrDefault(task.getProcessInstanceId(), List.of()))));
+      calendar.add(taskEvent(businessDays, task, phaseOf(task, phasePlans.getOrDefault(task.getProcessInstanceId(), List.of()))));
     }
     return calendar;
   }
@@ -214,7 +216,7 @@ public class CalendarService {
    * day of that end's window, no appointment: the summary says the window (「期限: 調整（第2四半期中）」) and the
    * event blocks no time.
    */
-  static VEvent taskEvent(Task task, Optional<PlannedPhase> phase) {
+  static VEvent taskEvent(BusinessDays businessDays, Task task, Optional<PlannedPhase> phase) {
     LocalDate due = CityTime.today(task.getDueDate());
     Optional<ScheduleDate> vagueEnd = phase.map(PlannedPhase::end).filter(end -> !end.isExact());
     VEvent event = new VEvent(due, "期限: " + task.getName()
@@ -226,20 +228,13 @@ public class CalendarService {
     event.add(new Categories("タスク期限"));
     String description = task.getDescription() == null ? "" : task.getDescription() + "\n";
     event.add(new Description(description + "Tasklist: /camunda/app/tasklist/default/#/?task=" + task.getId()));
-    event.add(reminder(due, task.getName()));
+    event.add(reminder(businessDays, due, task.getName()));
     return event;
   }
 
-  /**
-   * The day a due date is reminded of: the working day before it. Weekends are skipped; public holidays are not
-   * known to the app (it has no holiday calendar), so a due day after a holiday is reminded of on the holiday.
-   */
-  static LocalDate reminderDay(LocalDate due) {
-    LocalDate day = due.minusDays(1);
-    while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-      day = day.minusDays(1);
-    }
-    return day;
+  /** The day a due date is reminded of: the business day before it (weekends and public holidays skipped). */
+  static LocalDate reminderDay(BusinessDays businessDays, LocalDate due) {
+    return businessDays.businessDayBefore(due);
   }
 
   /**
@@ -247,8 +242,8 @@ public class CalendarService {
    * all-day event's start (midnight of the due day, in the reader's own zone), as every client reads it:
    * a Monday's due date reminds on Friday at 8:30 ({@code -P2DT15H30M}).
    */
-  static VAlarm reminder(LocalDate due, String taskName) {
-    Duration before = Duration.between(reminderDay(due).atTime(CityTime.START_OF_OFFICE_DAY), due.atStartOfDay());
+  static VAlarm reminder(BusinessDays businessDays, LocalDate due, String taskName) {
+    Duration before = Duration.between(reminderDay(businessDays, due).atTime(CityTime.START_OF_OFFICE_DAY), due.atStartOfDay());
     VAlarm alarm = new VAlarm(before.negated());
     alarm.add(ImmutableAction.DISPLAY);
     alarm.add(new Description("期限は " + DAY_JA.format(due) + " です: " + taskName));

@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Sends notifications once the engine's transaction has committed (a rolled-back task completion
- * mails nobody), by SMTP or to the log. A mail server that fails is logged, never fails the work.
+ * mails nobody), by SMTP or to the log. A mail server that fails is logged, never fails the work; a job's mail
+ * ({@link #sendOrFail}) fails the job instead, for the engine to retry.
  */
 @Component
 public class MailGateway {
@@ -40,6 +41,15 @@ public class MailGateway {
   }
 
   public void send(Notification notification) {
+    try {
+      sendOrFail(notification);
+    } catch (RuntimeException e) {
+      log.warn("Mail to {} could not be sent ({}): {}", notification.to(), notification.subject(), e.getMessage());
+    }
+  }
+
+  /** Sends now; a mail server that fails throws (for a job, which the engine then retries). */
+  public void sendOrFail(Notification notification) {
     if (notification.to().isEmpty()) {
       return;
     }
@@ -48,16 +58,12 @@ public class MailGateway {
       case LOG -> log.info("Mail (not sent, shisaku.notify.mode=log) to {}: {}\n{}", notification.to(),
           notification.subject(), notification.body());
       case SMTP -> {
-        try {
-          SimpleMailMessage message = new SimpleMailMessage();
-          message.setFrom(properties.from());
-          message.setTo(notification.to().toArray(String[]::new));
-          message.setSubject(notification.subject());
-          message.setText(notification.body());
-          mailSender.getObject().send(message);
-        } catch (RuntimeException e) {
-          log.warn("Mail to {} could not be sent ({}): {}", notification.to(), notification.subject(), e.getMessage());
-        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(properties.from());
+        message.setTo(notification.to().toArray(String[]::new));
+        message.setSubject(notification.subject());
+        message.setText(notification.body());
+        mailSender.getObject().send(message);
       }
     }
   }

@@ -2,7 +2,6 @@ package jp.shisakuflow.notify;
 
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeSteps;
 import jp.shisakuflow.notify.NotificationMessages.TaskInfo;
@@ -54,21 +53,32 @@ public class TaskNotifications {
     }
   }
 
-  /** One digest per group with an address: its overdue tasks and those due within the next days. */
-  public int sendDueDateDigests(Date now) {
-    Date soon = new Date(now.getTime() + properties.dueSoonDays() * 86_400_000L);
-    int sent = 0;
-    for (Map.Entry<String, String> group : properties.groupAddresses().entrySet()) {
-      List<TaskInfo> overdue = infos(taskService.createTaskQuery().active().taskCandidateGroup(group.getKey())
-          .dueBefore(now).orderByDueDate().asc().list());
-      List<TaskInfo> dueSoon = infos(taskService.createTaskQuery().active().taskCandidateGroup(group.getKey())
-          .dueAfter(now).dueBefore(soon).orderByDueDate().asc().list());
-      if (!overdue.isEmpty() || !dueSoon.isEmpty()) {
-        mail.send(messages.digest(group.getValue(), group.getKey(), dueSoon, overdue, properties.baseUrl()));
-        sent++;
-      }
+  /** The groups a due-date digest can go to: those with an address, in order. */
+  public List<String> digestGroups() {
+    return properties.groupAddresses().keySet().stream().sorted().toList();
+  }
+
+  /**
+   * A group's digest of its overdue tasks and those due within the next days, when it has any. Sent now, not after
+   * a commit: a mail server that fails throws, so that the job sending it is retried.
+   *
+   * @return whether a mail went out
+   */
+  public boolean sendDueDateDigest(String group, Date now) {
+    String address = properties.groupAddresses().get(group);
+    if (address == null) {
+      return false;
     }
-    return sent;
+    Date soon = new Date(now.getTime() + properties.dueSoonDays() * 86_400_000L);
+    List<TaskInfo> overdue = infos(taskService.createTaskQuery().active().taskCandidateGroup(group)
+        .dueBefore(now).orderByDueDate().asc().list());
+    List<TaskInfo> dueSoon = infos(taskService.createTaskQuery().active().taskCandidateGroup(group)
+        .dueAfter(now).dueBefore(soon).orderByDueDate().asc().list());
+    if (overdue.isEmpty() && dueSoon.isEmpty()) {
+      return false;
+    }
+    mail.sendOrFail(messages.digest(address, group, dueSoon, overdue, properties.baseUrl()));
+    return true;
   }
 
   private static List<TaskInfo> infos(List<Task> tasks) {

@@ -10,7 +10,7 @@ import java.util.Date;
 /** The city's time zone (Asia/Tokyo): the plan's dates as instants, and instants as the screens show them. */
 public final class CityTime {
 
-  /** The city's zone, as text for annotations ({@code @Scheduled(zone = …)}). */
+  /** The city's zone, as text (for scripts and annotations). */
   public static final String ZONE_ID = "Asia/Tokyo";
   public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
   /** When the city's offices open (開庁 8:30–17:15): calendar reminders go off then. */

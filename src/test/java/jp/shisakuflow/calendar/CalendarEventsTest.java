@@ -6,11 +6,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VAlarm;
+import jp.shisakuflow.time.BusinessDays;
 import jp.shisakuflow.time.ScheduleDate;
 import org.junit.jupiter.api.Test;
 
 /** How a vague due date reads in a calendar's summary, without an engine. */
 class CalendarEventsTest {
+
+  static final BusinessDays DAYS = BusinessDays.japan();
 
   @Test
   void aVagueEndIsSaidAsTheWindowItFallsIn() {
@@ -24,25 +27,35 @@ class CalendarEventsTest {
 
   @Test
   void aDueDateIsRemindedOfOnTheWorkingDayBeforeSkippingTheWeekend() {
-    assertThat(CalendarService.reminderDay(LocalDate.of(2075, 10, 1))).as("Tuesday: Monday")
+    assertThat(CalendarService.reminderDay(DAYS, LocalDate.of(2075, 10, 1))).as("Tuesday: Monday")
         .isEqualTo(LocalDate.of(2075, 9, 30));
-    assertThat(CalendarService.reminderDay(LocalDate.of(2075, 9, 30))).as("Monday: Friday")
+    assertThat(CalendarService.reminderDay(DAYS, LocalDate.of(2075, 9, 30))).as("Monday: Friday")
         .isEqualTo(LocalDate.of(2075, 9, 27));
-    assertThat(CalendarService.reminderDay(LocalDate.of(2075, 9, 29))).as("Sunday: Friday")
+    assertThat(CalendarService.reminderDay(DAYS, LocalDate.of(2075, 9, 29))).as("Sunday: Friday")
         .isEqualTo(LocalDate.of(2075, 9, 27));
-    assertThat(CalendarService.reminderDay(LocalDate.of(2075, 9, 28))).as("Saturday: Friday")
+    assertThat(CalendarService.reminderDay(DAYS, LocalDate.of(2075, 9, 28))).as("Saturday: Friday")
         .isEqualTo(LocalDate.of(2075, 9, 27));
   }
 
   @Test
+  void aDueDateAfterAPublicHolidayIsRemindedOfOnTheBusinessDayBeforeTheHoliday() {
+    assertThat(CalendarService.reminderDay(DAYS, LocalDate.of(2026, 5, 7))).as("Thursday after Golden Week: Friday 1 May")
+        .isEqualTo(LocalDate.of(2026, 5, 1));
+    assertThat(CalendarService.reminderDay(DAYS, LocalDate.of(2026, 9, 24))).as("after 21-23 September 2026: Friday 18th")
+        .isEqualTo(LocalDate.of(2026, 9, 18));
+    assertThat(CalendarService.reminder(DAYS, LocalDate.of(2026, 1, 13), "x").getProperty(Property.TRIGGER)
+        .map(Property::getValue)).as("Tuesday after 成人の日: Friday 8:30").contains("-P3DT15H30M");
+  }
+
+  @Test
   void theReminderGoesOffWhenTheOfficesOpenAndSaysTheDueDayInJapanese() {
-    VAlarm monday = CalendarService.reminder(LocalDate.of(2075, 9, 30), "設置・検討");
+    VAlarm monday = CalendarService.reminder(DAYS, LocalDate.of(2075, 9, 30), "設置・検討");
     assertThat(monday.getProperty(Property.ACTION).map(Property::getValue)).contains("DISPLAY");
     assertThat(monday.getProperty(Property.TRIGGER).map(Property::getValue)).as("Friday 8:30 before Monday 0:00")
         .contains("-P2DT15H30M");
     assertThat(monday.getProperty(Property.DESCRIPTION).map(Property::getValue))
         .contains("期限は 9月30日（月） です: 設置・検討");
-    assertThat(CalendarService.reminder(LocalDate.of(2075, 10, 2), "x").getProperty(Property.TRIGGER)
+    assertThat(CalendarService.reminder(DAYS, LocalDate.of(2075, 10, 2), "x").getProperty(Property.TRIGGER)
         .map(Property::getValue)).as("Tuesday 8:30 before Wednesday").contains("-PT15H30M");
   }
 }

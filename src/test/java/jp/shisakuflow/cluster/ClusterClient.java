@@ -59,6 +59,10 @@ final class ClusterClient {
     return send(home, user, "PUT", path, "");
   }
 
+  Answer put(int home, String user, String path, String json) throws InterruptedException {
+    return send(home, user, "PUT", path, json);
+  }
+
   private Answer send(int home, String user, String method, String path, String json) throws InterruptedException {
     long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
     boolean uncertain = false;

@@ -61,8 +61,9 @@ class ClusterIT {
     // Both nodes sign audit exports with the one key, as compose.yaml mounts one secret into both.
     Path signingKey = SigningKeyFile.createIn(work);
     try (LocalPostgres postgres = LocalPostgres.start();
-        AppNode a = node("node-a", work, postgres, password, signingKey);
-        AppNode b = node("node-b", work, postgres, password, signingKey)) {
+        ClusterDigest digest = ClusterDigest.start();
+        AppNode a = node("node-a", work, postgres, password, signingKey, digest.environment());
+        AppNode b = node("node-b", work, postgres, password, signingKey, digest.environment())) {
       NginxFront front = null;
       FrontDoorBrowser browser = null;
       try {
@@ -73,6 +74,7 @@ class ClusterIT {
         b.awaitReady(READY);
         ClusterClient client = new ClusterClient(List.of(a, b), password);
         ClusterUsers.create(client, "admin", password);
+        digest.startOverdueInitiatives(client, year, today);
         // The front door as shipped (docker/nginx.conf) and a browser behind it; the REST clients call the nodes.
         front = NginxFront.start(work, FreePort.next(), a, b);
         browser = new FrontDoorBrowser(front, client, password);
@@ -106,6 +108,8 @@ class ClusterIT {
         List<Integer> finishedAtFault = new ArrayList<>();
         awaitFinished(finished, INITIATIVES / 4, clients);
         finishedAtFault.add(finished.get());
+        // The digest's timer due now: whichever node takes it, node-b is killed right after and restarts.
+        digest.makeDue(client, "admin", today);
         Instant killed = Instant.now();
         b.kill();
         Thread.sleep(3000);
@@ -114,6 +118,7 @@ class ClusterIT {
         browser.completeAfterTheKill(b);
         b.awaitReady(READY);
         outages.add(new Window("SIGKILL node-b → restarted", killed, Instant.now()));
+        Map<String, Long> digests = digest.digestsPerAddress(60_000);
         browser.reopenAfterTheNodeIsBack();
 
         awaitFinished(finished, INITIATIVES * 11 / 20, clients);
@@ -131,6 +136,9 @@ class ClusterIT {
         ClusterLedger ledger = ClusterLedger.read(postgres.jdbcUrl(), "FY" + year + "-cluster-");
 
         List<Check> checks = checks(year, today, ledger, driver, client, gaveUp, outages, finishedAtFault);
+        checks.add(new Check("digests per ward, once (GreenMail; due at the kill)", digest.expected(), digests));
+        checks.add(new Check("digests per ward at the end (none late or doubled)", digest.expected(),
+            digest.digestsPerAddress(0)));
         checks.addAll(frontDoorChecks(browser, front, a, b));
         Files.write(work.resolve("client-failures.log"), client.failures.stream().map(Object::toString).toList());
         System.out.println(summary(run, finished.get(), client, driver, ledger, outages, checks));
@@ -266,11 +274,12 @@ class ClusterIT {
     }
   }
 
-  private static AppNode node(String name, Path work, LocalPostgres postgres, String password, Path signingKey)
-      throws Exception {
+  private static AppNode node(String name, Path work, LocalPostgres postgres, String password, Path signingKey,
+      Map<String, String> mail) throws Exception {
     Path log = work.resolve(name + ".log");
     Files.deleteIfExists(log);
-    return new AppNode(name, FreePort.next(), Path.of(System.getProperty("shisaku.jar")), log, Map.of(
+    Map<String, String> environment = new java.util.HashMap<>(mail);
+    environment.putAll(Map.of(
         "SHISAKU_DB_URL", postgres.jdbcUrl(),
         "SHISAKU_DB_USER", "postgres",
         "SHISAKU_DB_PASSWORD", "",
@@ -280,5 +289,6 @@ class ClusterIT {
         // A crashed node's locked jobs are taken over after 20 s instead of 5 min.
         "SHISAKU_JOB_LOCK_TIME_MS", "20000",
         "SHISAKU_LOG_FORMAT", "ecs"));
+    return new AppNode(name, FreePort.next(), Path.of(System.getProperty("shisaku.jar")), log, environment);
   }
 }

@@ -33,6 +33,7 @@ import jp.shisakuflow.initiative.Outcome;
 import jp.shisakuflow.initiative.Stage;
 import jp.shisakuflow.initiative.TaskCompletionRules;
 import jp.shisakuflow.initiative.VerificationRating;
+import jp.shisakuflow.notify.DailyDigest;
 import jp.shisakuflow.organization.OrganizationGroup;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -89,10 +90,12 @@ class ProcessModelsTest {
   static final Map<String, Class<?>> BACKING_CLASSES = Map.of(
       "initiative-lifecycle.bpmn", InitiativeLifecycle.class,
       "initiative-steps.bpmn", InitiativeSteps.class,
-      "fiscal-year-plan.bpmn", FiscalYearPlan.class);
+      "fiscal-year-plan.bpmn", FiscalYearPlan.class,
+      "daily-digest.bpmn", DailyDigest.class);
 
   /** The variables the models may name in expressions. */
-  static final List<Class<?>> VARIABLE_CLASSES = List.of(InitiativeLifecycle.Var.class, FiscalYearPlan.Var.class);
+  static final List<Class<?>> VARIABLE_CLASSES = List.of(InitiativeLifecycle.Var.class, FiscalYearPlan.Var.class,
+      DailyDigest.Var.class);
 
   /** Each form choice field (select, radio) and the enum whose codes and Japanese labels it offers. */
   static final Map<String, List<Choice>> CHOICES = Map.of(
@@ -300,7 +303,7 @@ class ProcessModelsTest {
             }
             if (calledOn || !variables.contains(identifier)) {
               problems.add(where + ": '" + identifier + "' is neither a Spring bean nor a process variable constant"
-                  + " (InitiativeLifecycle.Var, FiscalYearPlan.Var)");
+                  + " (InitiativeLifecycle.Var, FiscalYearPlan.Var, DailyDigest.Var)");
             }
           }
         }

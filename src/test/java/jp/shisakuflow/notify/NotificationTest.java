@@ -73,9 +73,10 @@ class NotificationTest {
 
   @Test
   void eachGroupGetsADigestOfOverdueTasks() throws Exception {
-    int sent = notifications.sendDueDateDigests(new Date(java.time.Instant.parse("2024-05-01T00:00:00Z").toEpochMilli()));
+    boolean sent = notifications.sendDueDateDigest(OrganizationGroup.WARD_TAKATSU.id(),
+        new Date(java.time.Instant.parse("2024-05-01T00:00:00Z").toEpochMilli()));
 
-    assertThat(sent).isPositive();
+    assertThat(sent).isTrue();
     assertThat(smtp.getReceivedMessages()).anySatisfy(mail -> {
       assertThat(Arrays.toString(mail.getAllRecipients())).contains("takatsu@test.invalid");
       assertThat(mail.getSubject()).startsWith("【施策フロー】期限切れ").endsWith("(wardTakatsu)");
