@@ -3,6 +3,7 @@ package jp.shisakuflow.benchmark;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.organization.OrganizationGroup;
@@ -28,6 +29,7 @@ final class BenchData {
   final int year;
   int finished;
   int running;
+  private long changes;
 
   BenchData(ProcessEngine engine, InitiativeLifecycleService initiatives, int year) {
     this.engine = engine;
@@ -81,6 +83,26 @@ final class BenchData {
       pool.shutdown();
     }
     running += count;
+  }
+
+  /**
+   * What a working day writes between two requests: an initiative's title changed (through the engine:
+   * the runtime variable, its history and what else the product keeps of it), back and forth.
+   */
+  void changeATitle() {
+    changes++;
+    String instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(InitiativeStart.businessKey(year, "open-0")).singleResult().getId();
+    engine.getRuntimeService().setVariable(instance, InitiativeLifecycle.Var.TITLE,
+        "性能測定の施策 0" + (changes % 2 == 0 ? "" : "（改）"));
+  }
+
+  /** What a working day writes to the open tasks between two task lists: a task's priority changed. */
+  void changeAPriority() {
+    changes++;
+    Task task = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(InitiativeStart.businessKey(year, "open-0")).singleResult();
+    engine.getTaskService().setPriority(task.getId(), Task.PRIORITY_NORMAL + (int) (changes % 2));
   }
 
   String finishedBusinessKey() {
