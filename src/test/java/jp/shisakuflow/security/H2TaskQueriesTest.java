@@ -152,6 +152,14 @@ class H2TaskQueriesTest {
     assertThat(engines).as("the engine's LEFT JOIN reads every open task").isGreaterThanOrEqualTo(open);
     assertThat(innerJoin).as("the inner join reads the group's 3 tasks (H2 counts a lookup and its end)")
         .isLessThanOrEqualTo(2 * 3 + 1);
+    // The same as a member of the group asks it, authorizations checked (the ward's own list).
+    identityService.setAuthentication("h2shapemember", List.of(GROUP_A));
+    try {
+      assertThat(tasksScanned("selectTaskCountByQueryCriteria")).isGreaterThanOrEqualTo(open);
+      assertThat(tasksScanned(H2TaskQueries.COUNT)).isLessThanOrEqualTo(2 * 3 + 1);
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   /** Rows of ACT_RU_TASK H2 reads for the count of the 3 tasks of group A, in EXPLAIN ANALYZE. */
