@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,8 @@ class StartupBenchmark {
   static final int REPEATS = Integer.getInteger("bench.repeats", 3);
   static final List<String> JVM_ARGUMENTS = arguments(System.getProperty("shisaku.run.jvm-arguments", ""));
   private static final boolean JFR = Boolean.getBoolean("bench.startup.jfr");
+  /** Minutes a start may take before the run fails (a loaded machine may need more than the default). */
+  private static final Duration TIMEOUT = Duration.ofMinutes(Integer.getInteger("bench.startup.timeout-minutes", 3));
   private static final Pattern SEEDING = Pattern.compile("Demo year lived in (\\d+) ms");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -152,14 +155,17 @@ class StartupBenchmark {
           Matcher seeding = SEEDING.matcher(Files.readString(log));
           return new Start(seconds, cpu, resident, seeding.find() ? Long.parseLong(seeding.group(1)) / 1e3 : 0);
         }
-        if (System.nanoTime() - began > Duration.ofMinutes(3).toNanos()) {
-          throw new IllegalStateException("Not ready after 3 minutes");
+        if (System.nanoTime() - began > TIMEOUT.toNanos()) {
+          throw new IllegalStateException("Not ready after " + TIMEOUT.toMinutes() + " minutes; see " + log);
         }
         Thread.sleep(100);
       }
     } finally {
       process.destroy();
-      process.waitFor();
+      // A stop during start-up can hang (seen: the shutdown hook and WebappApisAtStart waiting for each other).
+      if (!process.waitFor(1, TimeUnit.MINUTES)) {
+        process.destroyForcibly().waitFor();
+      }
     }
   }
 
