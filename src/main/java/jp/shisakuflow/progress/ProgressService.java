@@ -22,10 +22,10 @@ import jp.shisakuflow.progress.ProgressReport.InitiativeProgress;
 import org.springframework.stereotype.Service;
 
 /**
- * Plan against actual for a whole fiscal year in three queries, whatever the number of initiatives:
- * the instances, the variables that describe them, and the runs of their user tasks. Plain SQL on the
- * engine's history tables selecting only the columns needed: the engine's entity mapping of whole rows
- * cost more than everything else together (BENCHMARKS.md).
+ * Plan against actual for a whole fiscal year in one query, whatever the number of initiatives: the year's rows of
+ * the progress read model (progress.model), one per instance, computed by {@link ProgressCalculator}. The same from
+ * the engine's history ({@link ProgressHistory}, three queries) is the reference the model is rebuilt from and
+ * checked against ({@link #fromHistory}). Also one page of the answer, or its counts alone.
  */
 @Service
 public class ProgressService {
@@ -46,6 +46,14 @@ public class ProgressService {
   /** The year on a date, read from the progress read model: one row per instance of the year. */
   public ProgressReport report(int fiscalYear, LocalDate asOf) {
     return report(fiscalYear, asOf, model.instances(fiscalYear));
+  }
+
+  /** The year on each of these dates, from one read of the model (the dashboard's trend: a quarter's end each). */
+  public Map<LocalDate, ProgressReport> reports(int fiscalYear, java.util.Collection<LocalDate> dates) {
+    List<InstanceRecord> instances = model.instances(fiscalYear);
+    Map<LocalDate, ProgressReport> reports = new LinkedHashMap<>();
+    dates.forEach(date -> reports.computeIfAbsent(date, d -> report(fiscalYear, d, instances)));
+    return reports;
   }
 
   /** The same, derived from the engine's history (the reference the read model is checked against). */
