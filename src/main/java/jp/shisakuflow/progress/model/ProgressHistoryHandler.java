@@ -21,8 +21,9 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  */
 public class ProgressHistoryHandler implements HistoryEventHandler {
 
-  static final Set<String> PROCESSES = Set.copyOf(new java.util.ArrayList<>(java.util.stream.Stream.concat(
-      InitiativeProcesses.KEYS.stream(), java.util.stream.Stream.of(FiscalYearPlan.PROCESS_KEY)).toList()));
+  /** The processes progress reads: the initiatives' and the plans' (which hold the initiatives' links). */
+  static final Set<String> PROCESSES = java.util.stream.Stream.concat(InitiativeProcesses.KEYS.stream(),
+      java.util.stream.Stream.of(FiscalYearPlan.PROCESS_KEY)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   @Override
   public void handleEvent(HistoryEvent event) {
