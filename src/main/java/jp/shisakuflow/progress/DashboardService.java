@@ -82,7 +82,9 @@ public class DashboardService {
         .filter(g -> g.type() == OrganizationGroup.Type.WARD).map(OrganizationGroup::id).toList();
     Map<ProgressStatus, String> statusLabels = new LinkedHashMap<>();
     Arrays.stream(ProgressStatus.values()).forEach(status -> statusLabels.put(status, status.labelJa()));
-    ProgressReport year = progress.report(fiscalYear, asOf);
+    // The year today and at each quarter's end so far (the trend), from one read of the progress model.
+    Map<LocalDate, ProgressReport> reports = progress.reports(fiscalYear, trendDates(fiscalYear, asOf, asOf));
+    ProgressReport year = reports.get(asOf);
     if (year.initiatives().stream().anyMatch(i -> ProgressReport.NO_WORKSTREAM.equals(i.workstream()))) {
       workstreams.put(ProgressReport.NO_WORKSTREAM, ProgressReport.NO_WORKSTREAM_LABEL);
     }
@@ -92,7 +94,7 @@ public class DashboardService {
       return new Dashboard(fiscalYear, asOf, FiscalYear.start(fiscalYear), end, year,
           workstreams, groups, wards, statusLabels, selectableYears(FiscalYear.containing(today)), milestones,
           new Dashboard.Figures(overdueTasksByGroup(null), phaseDurations(fiscalYear, null),
-              trend(fiscalYear, asOf, filter)),
+              trend(fiscalYear, asOf, filter, reports)),
           processInstanceId == null ? List.of() : delaysOf(processInstanceId), filter, options, planned);
     }
     List<InitiativeProgress> initiatives = year.initiatives().stream().filter(filter::admits).toList();
@@ -106,7 +108,7 @@ public class DashboardService {
     return new Dashboard(fiscalYear, asOf, FiscalYear.start(fiscalYear), end, filtered,
         workstreams, groups, wards, statusLabels, selectableYears(FiscalYear.containing(today)), shown,
         new Dashboard.Figures(overdueTasksByGroup(instances), phaseDurations(fiscalYear, instances),
-            trend(fiscalYear, asOf, filter)),
+            trend(fiscalYear, asOf, filter, reports)),
         processInstanceId == null ? List.of() : delaysOf(processInstanceId), filter, options, planned);
   }
 
@@ -233,21 +235,40 @@ public class DashboardService {
 
   /** Counts by status at each quarter's end so far, of the initiatives the filter admits on that day. */
   List<QuarterTrend> trend(int fiscalYear, LocalDate asOf, Dashboard.Filter filter) {
+    List<LocalDate> dates = trendDates(fiscalYear, asOf, null);
+    return trend(fiscalYear, asOf, filter, progress.reports(fiscalYear, dates));
+  }
+
+  private List<QuarterTrend> trend(int fiscalYear, LocalDate asOf, Dashboard.Filter filter,
+      Map<LocalDate, ProgressReport> reports) {
     List<QuarterTrend> trend = new ArrayList<>();
-    for (int quarter = 1; quarter <= 4; quarter++) {
-      LocalDate quarterEnd = CityTime.quarterEnd(fiscalYear, quarter);
-      LocalDate date = quarterEnd.isAfter(asOf) ? asOf : quarterEnd;
+    List<LocalDate> dates = trendDates(fiscalYear, asOf, null);
+    for (int quarter = 1; quarter <= dates.size(); quarter++) {
+      LocalDate date = dates.get(quarter - 1);
       Map<ProgressStatus, Integer> counts = new HashMap<>();
-      progress.report(fiscalYear, date).initiatives().stream().filter(filter::admits)
+      reports.get(date).initiatives().stream().filter(filter::admits)
           .forEach(i -> counts.merge(i.status(), 1, Integer::sum));
       trend.add(new QuarterTrend(quarter, date, counts.getOrDefault(ProgressStatus.ON_SCHEDULE, 0),
           counts.getOrDefault(ProgressStatus.AHEAD, 0), counts.getOrDefault(ProgressStatus.DELAYED, 0),
           counts.getOrDefault(ProgressStatus.COMPLETED, 0)));
+    }
+    return trend;
+  }
+
+  /** The trend's days: each quarter's end up to the one under way (that one: {@code asOf}); first {@code also}. */
+  private static List<LocalDate> trendDates(int fiscalYear, LocalDate asOf, LocalDate also) {
+    List<LocalDate> dates = new ArrayList<>();
+    if (also != null) {
+      dates.add(also);
+    }
+    for (int quarter = 1; quarter <= 4; quarter++) {
+      LocalDate quarterEnd = CityTime.quarterEnd(fiscalYear, quarter);
+      dates.add(quarterEnd.isAfter(asOf) ? asOf : quarterEnd);
       if (!quarterEnd.isBefore(asOf)) {
         break;
       }
     }
-    return trend;
+    return also == null ? dates : List.copyOf(new java.util.LinkedHashSet<>(dates));
   }
 
   /** Nearest-rank percentile of sorted values. */

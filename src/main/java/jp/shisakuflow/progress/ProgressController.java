@@ -39,11 +39,30 @@ public class ProgressController {
         new Dashboard.Filter(workstream, ownerGroup, ward, status));
   }
 
+  /**
+   * The year's initiatives; with {@code page} (from 0) or {@code size} (1 to {@value ProgressService#MAX_PAGE_SIZE},
+   * default 50), one page of them in the same order, with {@code page}, {@code size} and {@code total}.
+   */
   @GetMapping("/api/progress")
-  public ProgressReport progress(@RequestParam(required = false) Integer fiscalYear,
+  public Object progress(@RequestParam(required = false) Integer fiscalYear,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    LocalDate date = asOf != null ? asOf : CityTime.today(ClockUtil.getCurrentTime());
+    int year = FiscalYear.requireSupported(fiscalYear != null ? fiscalYear : FiscalYear.containing(date));
+    if (page == null && size == null) {
+      return progress.report(year, date);
+    }
+    return progress.page(year, date, page == null ? 0 : page, size == null ? DEFAULT_PAGE_SIZE : size);
+  }
+
+  /** {@code GET /api/progress/summary?fiscalYear=&asOf=}: the year's counts by status, workstream and owner group. */
+  @GetMapping("/api/progress/summary")
+  public ProgressSummary summary(@RequestParam(required = false) Integer fiscalYear,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
     LocalDate date = asOf != null ? asOf : CityTime.today(ClockUtil.getCurrentTime());
-    int year = fiscalYear != null ? fiscalYear : FiscalYear.containing(date);
-    return progress.report(FiscalYear.requireSupported(year), date);
+    int year = FiscalYear.requireSupported(fiscalYear != null ? fiscalYear : FiscalYear.containing(date));
+    return progress.summary(year, date);
   }
+
+  static final int DEFAULT_PAGE_SIZE = 50;
 }

@@ -1,9 +1,6 @@
 package jp.shisakuflow.progress;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,88 +16,93 @@ import jp.shisakuflow.plan.PlannedInitiative;
 import jp.shisakuflow.progress.ProgressReport.Link;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
-import jp.shisakuflow.initiative.InitiativeProcesses;
 import jp.shisakuflow.initiative.PhasePlanCodec;
 import jp.shisakuflow.progress.ProgressCalculator.Snapshot;
-import jp.shisakuflow.progress.ProgressCalculator.TaskRun;
 import jp.shisakuflow.progress.ProgressReport.InitiativeProgress;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Plan against actual for a whole fiscal year in three queries, whatever the number of initiatives:
- * the instances, the variables that describe them, and the runs of their user tasks. Plain SQL on the
- * engine's history tables selecting only the columns needed: the engine's entity mapping of whole rows
- * cost more than everything else together (BENCHMARKS.md).
+ * Plan against actual for a whole fiscal year in one query, whatever the number of initiatives: the year's rows of
+ * the progress read model (progress.model), one per instance, computed by {@link ProgressCalculator}. The same from
+ * the engine's history ({@link ProgressHistory}, three queries) is the reference the model is rebuilt from and
+ * checked against ({@link #fromHistory}). Also one page of the answer, or its counts alone.
  */
 @Service
 public class ProgressService {
 
-  static final List<String> VARIABLES = List.of(Var.INITIATIVE_ID, Var.TITLE, Var.WORKSTREAM, Var.OWNER_GROUP,
+  public static final List<String> VARIABLES = List.of(Var.INITIATIVE_ID, Var.TITLE, Var.WORKSTREAM, Var.OWNER_GROUP,
       Var.PHASE_PLAN, Var.DELAYED, Var.OWNER_GROUPS, Var.COUNTERPART_GROUPS, Var.PARTNERS, Var.WARD_SCOPE, Var.WARDS,
       Var.PLAN_KEY, FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID, FiscalYearPlan.Var.PLAN_RESOURCE);
-  static final String INITIATIVE_PROCESSES = InitiativeProcesses.sqlList();
-  /** The initiatives and the plan instances of the year: the plans hold the initiatives' links. */
-  static final String READ_PROCESSES = INITIATIVE_PROCESSES + ", '" + FiscalYearPlan.PROCESS_KEY + "'";
-
-  private final ManagementService managementService;
   private final PlanStore planStore;
-  private final JdbcTemplate jdbc;
+  private final ProgressHistory history;
+  private final ProgressSource model;
 
-  public ProgressService(ManagementService managementService, ProcessEngine engine, PlanStore planStore) {
-    this.managementService = managementService;
+  public ProgressService(PlanStore planStore, ProgressHistory history, ProgressSource model) {
     this.planStore = planStore;
-    // The engine's own data source: inside its transactions where there are any, and its table prefix.
-    this.jdbc = new JdbcTemplate(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getDataSource());
+    this.history = history;
+    this.model = model;
   }
 
+  /** The year on a date, read from the progress read model: one row per instance of the year. */
   public ProgressReport report(int fiscalYear, LocalDate asOf) {
-    String businessKeys = BusinessKey.likeInYear(fiscalYear);
-    // A semi-join on the instance id, which both tables index; a plain join made H2 scan (BENCHMARKS.md).
-    String ofTheYear = ofTheYear(INITIATIVE_PROCESSES);
-    List<Instance> all = jdbc.query("SELECT ID_, BUSINESS_KEY_, END_TIME_, PROC_DEF_KEY_ FROM "
-        + table(HistoricProcessInstance.class) + " WHERE BUSINESS_KEY_ LIKE ? AND PROC_DEF_KEY_ IN ("
-        + READ_PROCESSES + ")", (row, n) -> new Instance(row.getString(1), row.getString(2),
-        instant(row.getTimestamp(3)), row.getString(4)), businessKeys);
-    List<Instance> instances = all.stream().filter(i -> !i.plan()).toList();
-    Map<String, Map<String, Object>> variables = new HashMap<>();
-    jdbc.query("SELECT X.PROC_INST_ID_, X.NAME_, X.VAR_TYPE_, X.TEXT_, X.LONG_ FROM " + table(HistoricVariableInstance.class)
-        + " X" + ofTheYear(READ_PROCESSES)
-        + " AND X.NAME_ IN ('" + String.join("', '", VARIABLES) + "')", row -> {
-          // Only strings and booleans are read here (see VARIABLES): text in TEXT_, booleans as 0/1 in LONG_.
-          Object value = "boolean".equals(row.getString(3)) ? Long.valueOf(1).equals(row.getObject(5, Long.class))
-              : row.getString(4);
-          variables.computeIfAbsent(row.getString(1), k -> new HashMap<>()).put(row.getString(2), value);
-        }, businessKeys);
-    Map<String, List<TaskRun>> runs = new HashMap<>();
-    // The task history rather than the activity history: only user tasks are in it, a third of the rows.
-    jdbc.query("SELECT X.PROC_INST_ID_, X.TASK_DEF_KEY_, X.START_TIME_, X.END_TIME_ FROM "
-        + table(HistoricTaskInstance.class) + " X" + ofTheYear,
-        row -> {
-          runs.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(new TaskRun(row.getString(2),
-              instant(row.getTimestamp(3)), instant(row.getTimestamp(4))));
-        }, businessKeys);
+    return report(fiscalYear, asOf, model.instances(fiscalYear));
+  }
 
+  /** The year on each of these dates, from one read of the model (the dashboard's trend: a quarter's end each). */
+  public Map<LocalDate, ProgressReport> reports(int fiscalYear, java.util.Collection<LocalDate> dates) {
+    List<InstanceRecord> instances = model.instances(fiscalYear);
+    Map<LocalDate, ProgressReport> reports = new LinkedHashMap<>();
+    dates.forEach(date -> reports.computeIfAbsent(date, d -> report(fiscalYear, d, instances)));
+    return reports;
+  }
+
+  /** The same, derived from the engine's history (the reference the read model is checked against). */
+  public ProgressReport fromHistory(int fiscalYear, LocalDate asOf) {
+    return report(fiscalYear, asOf, history.instances(BusinessKey.likeInYear(fiscalYear)));
+  }
+
+  /**
+   * One page of the year ({@code page} from 0, at most {@link #MAX_PAGE_SIZE} rows) in the order of the whole
+   * answer, with the whole year's counts and {@code total}.
+   */
+  public ProgressPage page(int fiscalYear, LocalDate asOf, int page, int size) {
+    if (page < 0) {
+      throw new IllegalArgumentException("page: 0 以上を指定してください (must be 0 or more, got " + page + ")");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException("size: 1〜" + MAX_PAGE_SIZE + " を指定してください (must be 1-"
+          + MAX_PAGE_SIZE + ", got " + size + ")");
+    }
+    ProgressReport year = report(fiscalYear, asOf);
+    int total = year.initiatives().size();
+    long from = Math.min((long) page * size, total);
+    List<InitiativeProgress> rows = year.initiatives().subList((int) from, (int) Math.min(from + size, total));
+    return new ProgressPage(fiscalYear, asOf, rows, year.byWorkstream(), year.byOwnerGroup(), page, size, total);
+  }
+
+  /** The year's counts per status, per workstream and per owner group, without the initiatives. */
+  public ProgressSummary summary(int fiscalYear, LocalDate asOf) {
+    ProgressReport year = report(fiscalYear, asOf);
+    return new ProgressSummary(fiscalYear, asOf, ProgressCalculator.summarize(year.initiatives(), p -> "").stream()
+        .findFirst().orElse(new ProgressReport.Summary("", 0, 0, 0, 0, 0)), year.byWorkstream(), year.byOwnerGroup());
+  }
+
+  public static final int MAX_PAGE_SIZE = 500;
+
+  private ProgressReport report(int fiscalYear, LocalDate asOf, List<InstanceRecord> all) {
+    List<InstanceRecord> instances = all.stream().filter(i -> !i.plan()).toList();
     // The year's plans (cached once read) by their instances' business keys: they hold the links.
     Map<String, Plan> plans = new LinkedHashMap<>();
-    all.stream().filter(Instance::plan).forEach(i -> {
-      Map<String, Object> vars = variables.getOrDefault(i.id(), Map.of());
-      String deployment = FiscalYearPlan.Typed.PLAN_DEPLOYMENT_ID.from(vars);
-      String resource = FiscalYearPlan.Typed.PLAN_RESOURCE.from(vars);
+    all.stream().filter(InstanceRecord::plan).forEach(i -> {
+      String deployment = FiscalYearPlan.Typed.PLAN_DEPLOYMENT_ID.from(i.variables());
+      String resource = FiscalYearPlan.Typed.PLAN_RESOURCE.from(i.variables());
       if (deployment != null && resource != null) {
         plans.put(i.businessKey(), planStore.load(deployment, resource, fiscalYear));
       }
     });
     Map<String, String> planKeys = new HashMap<>();
     List<InitiativeProgress> progress = ProgressCalculator.withWaiting(instances.stream()
-        .map(i -> snapshot(i, variables.getOrDefault(i.id(), Map.of()), runs.getOrDefault(i.id(), List.of()), plans))
+        .map(i -> snapshot(i, plans))
         .peek(s -> planKeys.put(s.processInstanceId(), s.planKey()))
         .map(s -> ProgressCalculator.progress(s, asOf))
         .sorted(java.util.Comparator.comparing(InitiativeProgress::workstream)
@@ -111,20 +113,13 @@ public class ProgressService {
         ProgressCalculator.summarize(progress, InitiativeProgress::ownerGroup));
   }
 
-  /** One instance of the year, an initiative's or a plan's: the columns progress needs, no more. */
-  private record Instance(String id, String businessKey, Instant ended, String processKey) {
-
-    boolean plan() {
-      return FiscalYearPlan.PROCESS_KEY.equals(processKey);
-    }
+  /** Where progress reads the instances of a year from (the read model). */
+  public interface ProgressSource {
+    List<InstanceRecord> instances(int fiscalYear);
   }
 
-  private static Instant instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
-  }
-
-  private static Snapshot snapshot(Instance instance, Map<String, Object> vars, List<TaskRun> runs,
-      Map<String, Plan> plans) {
+  private static Snapshot snapshot(InstanceRecord instance, Map<String, Plan> plans) {
+    Map<String, Object> vars = instance.variables();
     // An instance started by hand (engine REST) may lack the plan's variables: listed by its key, never dropped.
     String initiativeId = Optional.ofNullable(InitiativeLifecycle.Typed.INITIATIVE_ID.from(vars))
         .or(() -> BusinessKey.parse(instance.businessKey()).map(BusinessKey::id)).orElse(instance.businessKey());
@@ -142,7 +137,7 @@ public class ProgressService {
         workstream != null ? workstream : ProgressReport.NO_WORKSTREAM,
         InitiativeLifecycle.Typed.OWNER_GROUP.from(vars),
         PhasePlanCodec.read(vars.get(Var.PHASE_PLAN)),
-        instance.ended(), Boolean.TRUE.equals(vars.get(Var.DELAYED)), runs, owners(vars),
+        instance.ended(), Boolean.TRUE.equals(vars.get(Var.DELAYED)), instance.taskRuns(), owners(vars),
         plan == null ? List.of() : links(plan, initiativeId), planKey);
   }
 
@@ -177,15 +172,5 @@ public class ProgressService {
 
   private static String text(Map<String, Object> vars, String name) {
     return vars.get(name) instanceof String s ? s : null;
-  }
-
-  /** Rows of the year's instances of these processes. */
-  private String ofTheYear(String processes) {
-    return " WHERE X.PROC_INST_ID_ IN (SELECT P.PROC_INST_ID_ FROM " + table(HistoricProcessInstance.class)
-        + " P WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN (" + processes + "))";
-  }
-
-  private String table(Class<?> entity) {
-    return managementService.getTableName(entity);
   }
 }

@@ -142,6 +142,8 @@ public class SecurityConfiguration {
         // Paths, not methods (see the class comment).
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PATHS.matcher(APP_API + "/calendar/feed/**")).permitAll() // its secret token is the key
+            // The app's operations (the progress read model's rebuild): administrators alone, any method.
+            .requestMatchers(PATHS.matcher(APP_API + "/admin/**")).hasAuthority(ADMINISTRATORS)
             .requestMatchers(PATHS.matcher(APP_API + "/plans/**")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
             .requestMatchers(PATHS.matcher(APP_API + "/initiatives/**")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
             .requestMatchers(PATHS.matcher(APP_API + "/reports/**")).hasAnyAuthority(MANAGERS, AUDITORS)

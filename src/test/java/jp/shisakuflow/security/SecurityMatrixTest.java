@@ -598,6 +598,36 @@ class SecurityMatrixTest {
     assertThat((List<String>) body.get("authorizedApps")).containsExactlyInAnyOrderElementsOf(apps);
   }
 
+  static Stream<Arguments> progressModelRebuild() {
+    // role, POST, any other method (GET, PUT, DELETE): administrators alone, by path, whatever the method
+    return Stream.of(
+        Arguments.of(Role.ANONYMOUS, 401, 401),
+        Arguments.of(Role.WARD_STAFF, 403, 403),
+        Arguments.of(Role.OTHER_WARD_STAFF, 403, 403),
+        Arguments.of(Role.COMMUNITY_PROMOTION, 403, 403),
+        Arguments.of(Role.MANAGER, 403, 403),
+        Arguments.of(Role.AUDITOR, 403, 403),
+        Arguments.of(Role.ADMIN, 200, 405));
+  }
+
+  @ParameterizedTest(name = "{0}: rebuild the progress model {1}, other methods {2}")
+  @MethodSource("progressModelRebuild")
+  void onlyAdministratorsRebuildTheProgressModel(Role role, int post, int otherMethods) throws Exception {
+    String path = "/api/admin/progress-model/rebuild";
+    var answer = as(role).exchange(path, HttpMethod.POST, null, String.class);
+    assertThat(answer.getStatusCode().value()).as("POST: " + answer.getBody()).isEqualTo(post);
+    if (post == 200) {
+      assertThat(JSON.readTree(answer.getBody()).get("instances").asInt()).as("instances rebuilt").isPositive();
+    } else {
+      assertThat(answer.getHeaders().getContentType()).isNotNull()
+          .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
+    }
+    for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE)) {
+      assertThat(as(role).exchange(path, method, null, String.class).getStatusCode().value()).as(method.name())
+          .isEqualTo(otherMethods);
+    }
+  }
+
   private TestRestTemplate as(Role role) {
     return role == Role.ANONYMOUS ? http : http.withBasicAuth(role.user, password(role));
   }

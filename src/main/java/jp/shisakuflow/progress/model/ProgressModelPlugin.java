@@ -1,0 +1,67 @@
+package jp.shisakuflow.progress.model;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.spring.SpringProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The progress read model in the engine: its history handler composed with the engine's default database one (both
+ * run for every event), its per-command session, its table created where missing (H2, PostgreSQL) before the engine
+ * runs any command, and rebuilt from the history once the engine is built when the table is empty while the history
+ * has instances (a new table: an upgrade) or when {@code shisaku.progress-model.rebuild-at-start} asks for it.
+ */
+@Component
+public class ProgressModelPlugin extends SpringProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProgressModelPlugin.class);
+
+  private final boolean rebuildAtStart;
+
+  public ProgressModelPlugin(@Value("${shisaku.progress-model.rebuild-at-start:false}") boolean rebuildAtStart) {
+    this.rebuildAtStart = rebuildAtStart;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomHistoryEventHandlers() == null) {
+      configuration.setCustomHistoryEventHandlers(new ArrayList<>());
+    }
+    configuration.getCustomHistoryEventHandlers().add(new ProgressHistoryHandler());
+    configuration.setEnableDefaultDbHistoryEventHandler(true);
+    if (configuration.getCustomSessionFactories() == null) {
+      configuration.setCustomSessionFactories(new ArrayList<>());
+    }
+    configuration.getCustomSessionFactories().add(new ProgressModelSession.Factory());
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
+    for (String statement : ProgressModel.ddl()) {
+      try {
+        jdbc.execute(statement);
+      } catch (RuntimeException e) {
+        // Another node creating it at the same moment; else no right to (docs/operations.md has the statements).
+        LOG.warn("Could not create the progress read model ({}): {}", statement, e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    try {
+      if (rebuildAtStart || ProgressModelRebuild.emptyWhileHistoryExists(engine)) {
+        ProgressModelRebuild.rebuild(engine);
+      }
+    } catch (RuntimeException e) {
+      // Another node rebuilding at the same moment: its rebuild stands.
+      LOG.warn("Could not rebuild the progress read model: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package jp.shisakuflow.progress.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import jp.shisakuflow.fiscalyear.PlanImportService;
+import jp.shisakuflow.fiscalyear.StandalonePlanServices;
+import jp.shisakuflow.initiative.InitiativeLifecycle;
+import jp.shisakuflow.initiative.InitiativeLifecycleService;
+import jp.shisakuflow.initiative.InitiativeRevision;
+import jp.shisakuflow.initiative.InitiativeStart;
+import jp.shisakuflow.initiative.Outcome;
+import jp.shisakuflow.initiative.PhasePlanCodec;
+import jp.shisakuflow.initiative.PlannedPhase;
+import jp.shisakuflow.initiative.Stage;
+import jp.shisakuflow.initiative.VerificationRating;
+import jp.shisakuflow.progress.ProgressReport;
+import jp.shisakuflow.progress.ProgressReport.InitiativeProgress;
+import jp.shisakuflow.progress.ProgressService;
+import jp.shisakuflow.support.ApiTest;
+import jp.shisakuflow.support.LinkedPlan;
+import jp.shisakuflow.support.StatementCounter;
+import jp.shisakuflow.time.CityTime;
+import jp.shisakuflow.time.FiscalYear;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The read model on H2: {@link ProgressModelCheck} (random lifecycles, the model's answer against the history's, a
+ * rebuild against the live model; the seed is logged, rerun one with {@code -Dprogress.check.seed=}), the year read in
+ * one query, and what one lifecycle writes to the model.
+ */
+@ApiTest
+class ProgressModelCheckTest {
+
+  static final int YEAR = 2089;
+  static final int PLAN_YEAR = 2090;
+  private static final Logger LOG = LoggerFactory.getLogger(ProgressModelCheckTest.class);
+
+  @Autowired ProgressService progress;
+  @Autowired PlanImportService plans;
+  @Autowired InitiativeLifecycleService initiatives;
+  @Autowired InitiativeRevision revision;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired org.springframework.context.ApplicationContext app;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theReadModelAnswersAsTheHistoryDoesUnderRandomLifecycles() {
+    long seed = Long.getLong("progress.check.seed", System.nanoTime());
+    new ProgressModelCheck(app).run(seed);
+  }
+
+  @Test
+  void aYearIsReadInOneQueryWhateverItsSize() {
+    int year = 2091;
+    at(LocalDate.of(year, 4, 1));
+    for (int i = 0; i < 3; i++) {
+      initiatives.startIfAbsent(InitiativeStart.unplanned("one-query-" + i, "一問合せの施策", "hiroba",
+          "communityPromotion", year));
+    }
+    ClockUtil.reset();
+    progress.report(year, LocalDate.of(year, 5, 1));
+    int before = StatementCounter.count();
+    ProgressReport report = progress.report(year, LocalDate.of(year, 5, 1));
+    assertThat(StatementCounter.count() - before).as("the model's one query").isEqualTo(1);
+    assertThat(report.initiatives()).extracting(InitiativeProgress::initiativeId)
+        .contains("one-query-0", "one-query-1", "one-query-2");
+  }
+
+  @Test
+  void aLifecycleWritesTheModelOncePerCommandThatChangesWhatProgressReads() {
+    int year = 2091;
+    at(LocalDate.of(year, 4, 1));
+    List<String> writes = new ArrayList<>();
+    List<String> commands = new ArrayList<>();
+    try {
+      writes.addAll(modelWrites(() -> {
+        String id = initiatives.startIfAbsent(ProgressModelCheck.randomStart(new Random(1), year, "counted")).orElseThrow();
+        commands.add("start");
+        for (int day = 2; day < 60; day++) {
+          at(LocalDate.of(year, 4, day));
+          List<Task> open = taskService.createTaskQuery().processInstanceId(id).list();
+          if (open.isEmpty()) {
+            break;
+          }
+          Task task = open.get(0);
+          taskService.claim(task.getId(), "admin"); // a command that changes nothing progress reads
+          Map<String, Object> variables = ProgressModelCheck.completion(new Random(day), task.getTaskDefinitionKey());
+          if (task.getTaskDefinitionKey().equals(InitiativeLifecycle.Element.TASK_VERIFY)) {
+            variables.put(InitiativeLifecycle.Var.VERIFICATION_RATING, VerificationRating.GOOD.code());
+            variables.put(InitiativeLifecycle.Var.RECOORDINATE, false);
+          }
+          if (task.getTaskDefinitionKey().equals(InitiativeLifecycle.Element.TASK_DECIDE_NEXT_YEAR)) {
+            variables.put(InitiativeLifecycle.Var.DECIDED_OUTCOME, Outcome.SUSPEND_OR_ABOLISH.code());
+          }
+          taskService.complete(task.getId(), variables);
+          commands.add("complete " + task.getTaskDefinitionKey());
+        }
+      }));
+    } finally {
+      ClockUtil.reset();
+    }
+    LOG.info("one lifecycle: {} commands {}, {} writes of the model: {}", commands.size(), commands, writes.size(),
+        writes);
+    assertThat(writes).as("one INSERT at the start, then at most one UPDATE per completion; none for a claim")
+        .hasSizeLessThanOrEqualTo(commands.size()).first().asString().contains("INSERT INTO " + ProgressModel.TABLE);
+    assertThat(writes).filteredOn(w -> w.contains("INSERT")).hasSize(1);
+  }
+
+  private static List<String> modelWrites(Runnable action) {
+    return StatementCounter.writesDuring(action).stream().filter(w -> w.contains(ProgressModel.TABLE)).toList();
+  }
+
+  private static void at(LocalDate day) {
+    ProgressModelCheck.at(day);
+  }
+}
