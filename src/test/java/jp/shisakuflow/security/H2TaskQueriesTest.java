@@ -146,10 +146,12 @@ class H2TaskQueriesTest {
     for (int i = 0; i < 3; i++) {
       task("few " + i, t -> taskService.addCandidateGroup(t, GROUP_A));
     }
-    long open = taskService.createTaskQuery().count();
+    // The candidacy filter asks for unassigned tasks, which H2 may find by the assignee's index: other tests'
+    // assigned tasks in this shared database are then not read by either statement.
+    long open = taskService.createTaskQuery().taskUnassigned().count();
     long innerJoin = tasksScanned(H2TaskQueries.COUNT);
     long engines = tasksScanned("selectTaskCountByQueryCriteria");
-    assertThat(engines).as("the engine's LEFT JOIN reads every open task").isGreaterThanOrEqualTo(open);
+    assertThat(engines).as("the engine's LEFT JOIN reads every unassigned open task").isGreaterThanOrEqualTo(open);
     assertThat(innerJoin).as("the inner join reads the group's 3 tasks (H2 counts a lookup and its end)")
         .isLessThanOrEqualTo(2 * 3 + 1);
     // The same as a member of the group asks it, authorizations checked (the ward's own list).
