@@ -74,34 +74,41 @@ class LifecycleBenchmark {
         };
         LifecycleRunner.run(stock, stockStart, 10, 1);
         LifecycleRunner.run(product, productStart, 10, 1);
+        // A backend reports its counts at most once a second, and when idle for 10 s at the latest.
+        Thread.sleep(12_000);
         Map<String, long[]> productBefore = rowStats(productDb);
         Map<String, long[]> stockBefore = rowStats(stockDb);
-        java.sql.Timestamp counted = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
+        java.sql.Timestamp counted = new java.sql.Timestamp(System.currentTimeMillis());
         LifecycleRunner.run(stock, stockStart, COUNTED_LIFECYCLES, 1);
         LifecycleRunner.run(product, productStart, COUNTED_LIFECYCLES, 1);
-        // A backend reports its counts at most once a second, and when idle for 10 s at the latest.
         Thread.sleep(12_000);
         Map<String, long[]> productRows = minus(rowStats(productDb), productBefore);
         Map<String, long[]> stockRows = minus(rowStats(stockDb), stockBefore);
         BenchReport report = new BenchReport("Rows per lifecycle on " + database.name() + " (" + COUNTED_LIFECYCLES
-            + " lifecycles, one thread; inserted / updated / deleted)")
-            .line("| table | stock Camunda | product | product − stock (all rows) |")
-            .line("|---|---|---|---|");
+            + " lifecycles, one thread; inserted / updated / deleted; reads are the table's scans, index or sequential)")
+            .line("| table | stock Camunda | product | product − stock (all rows) | reads: stock | product |")
+            .line("|---|---|---|---|---|---|");
         java.util.SortedSet<String> tables = new java.util.TreeSet<>(productRows.keySet());
         tables.addAll(stockRows.keySet());
-        double[] total = new double[2];
+        double[] total = new double[4];
         for (String table : tables) {
-          long[] p = productRows.getOrDefault(table, new long[3]);
-          long[] s = stockRows.getOrDefault(table, new long[3]);
+          long[] p = productRows.getOrDefault(table, new long[4]);
+          long[] s = stockRows.getOrDefault(table, new long[4]);
           double pAll = (p[0] + p[1] + p[2]) / (double) COUNTED_LIFECYCLES;
           double sAll = (s[0] + s[1] + s[2]) / (double) COUNTED_LIFECYCLES;
           total[0] += sAll;
           total[1] += pAll;
-          if (pAll > 0 || sAll > 0) {
-            report.line("| %s | %s | %s | %+.2f |".formatted(table, perLifecycle(s), perLifecycle(p), pAll - sAll));
+          if (!table.equals(TRANSACTIONS)) {
+            total[2] += s[3] / (double) COUNTED_LIFECYCLES;
+            total[3] += p[3] / (double) COUNTED_LIFECYCLES;
+          }
+          if (pAll > 0 || sAll > 0 || p[3] > 0 || s[3] > 0) {
+            report.line("| %s | %s | %s | %+.2f | %.2f | %.2f |".formatted(table, perLifecycle(s), perLifecycle(p),
+                pAll - sAll, s[3] / (double) COUNTED_LIFECYCLES, p[3] / (double) COUNTED_LIFECYCLES));
           }
         }
-        report.line("| **all** | %.2f | %.2f | %+.2f |".formatted(total[0], total[1], total[1] - total[0]));
+        report.line("| **all** | %.2f | %.2f | %+.2f | %.2f | %.2f |".formatted(total[0], total[1], total[1] - total[0],
+            total[2], total[3]));
         report.line("").line("What the history rows of the counted lifecycles are (per lifecycle):").line("")
             .line("| rows | stock Camunda | product |").line("|---|---|---|");
         for (String[] breakdown : BREAKDOWNS) {
@@ -149,6 +156,9 @@ class LifecycleBenchmark {
     return rows;
   }
 
+  /** Not a table: the database's transactions (commits and rollbacks), in the scans' place. */
+  private static final String TRANSACTIONS = "(transactions)";
+
   private static String perLifecycle(long[] rows) {
     return "%.2f / %.2f / %.2f".formatted(rows[0] / (double) COUNTED_LIFECYCLES,
         rows[1] / (double) COUNTED_LIFECYCLES, rows[2] / (double) COUNTED_LIFECYCLES);
@@ -159,11 +169,17 @@ class LifecycleBenchmark {
     try (Statement statement = db.createStatement()) {
       statement.execute("SELECT pg_stat_clear_snapshot()");
       try (ResultSet result = statement.executeQuery(
-          "SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables")) {
+          "SELECT relname, n_tup_ins, n_tup_upd, n_tup_del, COALESCE(seq_scan, 0) + COALESCE(idx_scan, 0)"
+              + " FROM pg_stat_user_tables")) {
         while (result.next()) {
           rows.put(result.getString(1).toUpperCase(java.util.Locale.ROOT),
-              new long[] {result.getLong(2), result.getLong(3), result.getLong(4)});
+              new long[] {result.getLong(2), result.getLong(3), result.getLong(4), result.getLong(5)});
         }
+      }
+      try (ResultSet result = statement.executeQuery("SELECT xact_commit + xact_rollback FROM pg_stat_database"
+          + " WHERE datname = current_database()")) {
+        result.next();
+        rows.put(TRANSACTIONS, new long[] {0, 0, 0, result.getLong(1)});
       }
     }
     return rows;
@@ -172,8 +188,8 @@ class LifecycleBenchmark {
   private static Map<String, long[]> minus(Map<String, long[]> after, Map<String, long[]> before) {
     Map<String, long[]> delta = new HashMap<>();
     after.forEach((table, rows) -> {
-      long[] was = before.getOrDefault(table, new long[3]);
-      delta.put(table, new long[] {rows[0] - was[0], rows[1] - was[1], rows[2] - was[2]});
+      long[] was = before.getOrDefault(table, new long[4]);
+      delta.put(table, new long[] {rows[0] - was[0], rows[1] - was[1], rows[2] - was[2], rows[3] - was[3]});
     });
     return delta;
   }
