@@ -146,8 +146,7 @@ public class AuditLabels {
    * The engine's bookkeeping of a repeated step (how many tasks, how many done, which one): not a value anyone
    * set; the timeline leaves it out (each task's own start and end are there).
    */
-  static final Set<String> TECHNICAL_VARIABLES = Set.of(Var.LOOP_COUNTER, "nrOfInstances", "nrOfActiveInstances",
-      "nrOfCompletedInstances");
+  static final Set<String> TECHNICAL_VARIABLES = Var.LOOP_BOOKKEEPING;
 
   /** The kinds of BPMN element the history records, named for a person reading the timeline. */
   static final Map<String, String> ELEMENT_KINDS = Map.ofEntries(Map.entry("userTask", "担当者の作業"),

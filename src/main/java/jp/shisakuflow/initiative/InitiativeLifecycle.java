@@ -125,6 +125,12 @@ public final class InitiativeLifecycle {
     /** Local to an escalation of a fanned-out phase: the wards whose tasks were open at its end (comma text). */
     public static final String OVERDUE_WARDS = "overdueWards";
     public static final String LOOP_COUNTER = "loopCounter";
+    /**
+     * The engine's bookkeeping of a repeated step (which one, how many, how many open, how many done): no
+     * value anyone set. Read at run time only; the history does not keep it ({@link EngineBookkeepingHistory}).
+     */
+    public static final java.util.Set<String> LOOP_BOOKKEEPING = java.util.Set.of(LOOP_COUNTER, "nrOfInstances",
+        "nrOfActiveInstances", "nrOfCompletedInstances");
 
     private Var() {}
   }

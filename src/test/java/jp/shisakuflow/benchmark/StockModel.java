@@ -19,7 +19,8 @@ import org.w3c.dom.NodeList;
 /**
  * The product's lifecycle BPMN and DMN as stock Camunda runs them: the same tasks, gateways and decision,
  * without what the product adds (task and execution listeners: validation, due dates, notifications,
- * grants; the overdue timers and the delay escalation; the plan-driven stage conditions).
+ * grants; the overdue timers and the delay escalation; the plan-driven stage conditions; the fan-out of a
+ * phase into a task per ward, i.e. one task per phase for the owners).
  */
 final class StockModel {
 
@@ -55,6 +56,15 @@ final class StockModel {
           && removed.contains(element.getTextContent().trim());
       if (removed.contains(element.getAttribute("id")) || reference) {
         element.getParentNode().removeChild(element);
+      }
+    }
+    // The product's fan-out of a phase into a task per ward (a multi-instance over its own bean's answer,
+    // one task for an item in no ward): stock Camunda has one task per phase for the owners.
+    removeAll(bpmn.getElementsByTagNameNS(BPMN, "multiInstanceLoopCharacteristics"));
+    for (Element task : elements(bpmn.getElementsByTagNameNS(BPMN, "userTask"))) {
+      String groups = task.getAttributeNS(CAMUNDA, "candidateGroups");
+      if (groups.contains("taskGroups") || groups.contains("wardTasks")) {
+        task.setAttributeNS(CAMUNDA, "camunda:candidateGroups", "${ownerGroups}");
       }
     }
     for (Element condition : elements(bpmn.getElementsByTagNameNS(BPMN, "conditionExpression"))) {
