@@ -622,7 +622,7 @@ class SecurityMatrixTest {
       assertThat(answer.getHeaders().getContentType()).isNotNull()
           .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
     }
-    for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE)) {
+    for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.DELETE)) {
       assertThat(as(role).exchange(path, method, null, String.class).getStatusCode().value()).as(method.name())
           .isEqualTo(otherMethods);
     }
