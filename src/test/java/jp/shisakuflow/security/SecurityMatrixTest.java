@@ -599,7 +599,7 @@ class SecurityMatrixTest {
   }
 
   static Stream<Arguments> progressModelRebuild() {
-    // role, POST, any other method (GET, PUT, DELETE): administrators alone, by path, whatever the method
+    // role, POST, any other method (GET, HEAD, PUT, DELETE): administrators alone, by path, whatever the method
     return Stream.of(
         Arguments.of(Role.ANONYMOUS, 401, 401),
         Arguments.of(Role.WARD_STAFF, 403, 403),
