@@ -53,8 +53,8 @@ public class AuthorizationAtScale extends SpringProcessEnginePlugin {
   }
 
   @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    H2TaskQueries.register(configuration);
+  public void postProcessEngineBuild(org.camunda.bpm.engine.ProcessEngine engine) {
+    H2TaskQueries.register((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
   }
 
   /** The engine's authorization manager with the two changes above. */

@@ -28,6 +28,14 @@ import org.slf4j.LoggerFactory;
  * involved user (who may be assignee or owner without a link) can be answered by such rows, and those keep
  * the engine's {@code LEFT JOIN}. PostgreSQL reorders the engine's query itself and keeps it.
  *
+ * <p>And where it joins them so, the tasks are read by their primary key only ({@code USE INDEX}): a query by an
+ * authenticated user carries the engine's tenant check ({@code RES.TENANT_ID_ is null}), and with that and the
+ * candidacy's {@code RES.ASSIGNEE_ is null} H2 estimates the open tasks cheaper to walk by those columns' indexes
+ * than the group's links (its statistics see few distinct groups), so it read every unassigned open task again:
+ * at 10k open tasks 10 001 tasks and 20 000 links for a ward's 1 430, 3–4× the same list without authentication
+ * (BENCHMARKS.md). Read by their key, the tasks are looked up from the group's links as without authentication.
+ * The index's name is H2's own ({@code PRIMARY_KEY_…}), read from the schema once it exists.
+ *
  * <p>How: the statements are the engine's own, read from its {@code Task.xml} at start with that one line
  * replaced, registered under other names in this engine's MyBatis configuration and mapped for H2 on this
  * engine's session factory only. Should a Camunda upgrade change that line, the engine's statements stay in
@@ -44,15 +52,29 @@ final class H2TaskQueries {
   private static final String JOIN = "<choose><when test=\"SHISAKU_I_OUTER\">left join</when>"
       + "<otherwise>inner join</otherwise></choose> ${prefix}ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_";
   private static final String QUERIES_LOOP = "<foreach collection=\"queries\" item=\"query\">";
+  static final String ENGINE_FROM = "from ${prefix}ACT_RU_TASK RES";
+  /** Whether the links are joined (the engine's own condition for it) and whether outer: set before {@code from}. */
+  private static final String JOIN_KIND = "<bind name=\"SHISAKU_I_OUTER\" value=\"false\" />"
+      + "<bind name=\"SHISAKU_I_JOIN\" value=\"false\" />" + QUERIES_LOOP
+      + "<if test=\"query != null &amp;&amp; (query.isOrQueryActive || query.involvedUser != null)\">"
+      + "<bind name=\"SHISAKU_I_OUTER\" value=\"true\" /></if>"
+      + "<if test=\"query != null &amp;&amp; (query.candidateUser != null || query.candidateGroups != null"
+      + " || query.candidateGroupLike != null || query.withCandidateGroups || query.withCandidateUsers)\">"
+      + "<bind name=\"SHISAKU_I_JOIN\" value=\"true\" /></if></foreach>";
   private static final Logger LOG = LoggerFactory.getLogger(H2TaskQueries.class);
 
   private H2TaskQueries() {}
 
+  /** Once the engine is built (its schema exists): the statements, for this engine's H2 database. */
   static void register(ProcessEngineConfigurationImpl configuration) {
     if (!DbSqlSessionFactory.H2.equals(configuration.getDatabaseType())) {
       return;
     }
-    String mapper = mapper(engineMapping());
+    String primaryKey = primaryKeyIndex(configuration);
+    if (primaryKey == null) {
+      LOG.warn("No primary-key index of ACT_RU_TASK found on H2; task queries by candidacy read tasks by any index");
+    }
+    String mapper = mapper(engineMapping(), primaryKey);
     if (mapper == null) {
       LOG.warn("Camunda's Task.xml no longer has the expected identity-link join; H2 task queries keep the engine's");
       return;
@@ -69,20 +91,22 @@ final class H2TaskQueries {
     sessions.setStatementMappings(mappings);
   }
 
-  /** The engine's two task-query statements and their criteria, renamed, with the join replaced; or null. */
-  static String mapper(String engine) {
+  /**
+   * The engine's two task-query statements and their criteria, renamed, with the join replaced and, where the links
+   * are inner-joined, the tasks read by {@code primaryKey} (an index name; null: by any index); or null.
+   */
+  static String mapper(String engine, String primaryKey) {
     String list = element(engine, "<select id=\"selectTaskByQueryCriteria\"", "</select>");
     String count = element(engine, "<select id=\"selectTaskCountByQueryCriteria\"", "</select>");
     String criteria = element(engine, "<sql id=\"selectTaskByQueryCriteriaSql\">", "</sql>");
     if (list == null || count == null || criteria == null || count(criteria, ENGINE_JOIN) != 1
-        || count(criteria, QUERIES_LOOP) != 1) {
+        || count(criteria, QUERIES_LOOP) != 1 || count(criteria, ENGINE_FROM) != 1) {
       return null;
     }
-    criteria = criteria.replace(ENGINE_JOIN, JOIN)
-        .replace("<sql id=\"selectTaskByQueryCriteriaSql\">", "<sql id=\"" + CRITERIA + "\">"
-            + "<bind name=\"SHISAKU_I_OUTER\" value=\"false\" />")
-        .replace(QUERIES_LOOP, QUERIES_LOOP + "<if test=\"query != null &amp;&amp; (query.isOrQueryActive"
-            + " || query.involvedUser != null)\"><bind name=\"SHISAKU_I_OUTER\" value=\"true\" /></if>");
+    String from = JOIN_KIND + ENGINE_FROM + (primaryKey == null ? ""
+        : "<if test=\"SHISAKU_I_JOIN and !SHISAKU_I_OUTER\"> USE INDEX (" + primaryKey + ")</if>");
+    criteria = criteria.replace(ENGINE_JOIN, JOIN).replace(ENGINE_FROM, from)
+        .replace("<sql id=\"selectTaskByQueryCriteriaSql\">", "<sql id=\"" + CRITERIA + "\">");
     String statements = (list.replace("id=\"selectTaskByQueryCriteria\"", "id=\"" + LIST + "\"") + "\n"
         + count.replace("id=\"selectTaskCountByQueryCriteria\"", "id=\"" + COUNT + "\""))
         .replace("refid=\"selectTaskByQueryCriteriaSql\"", "refid=\"" + CRITERIA + "\"")
@@ -91,6 +115,27 @@ final class H2TaskQueries {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
         + "<!DOCTYPE mapper PUBLIC \"-//mybatis.org//DTD Mapper 3.0//EN\" \"http://mybatis.org/dtd/mybatis-3-mapper.dtd\">\n"
         + "<mapper namespace=\"" + H2TaskQueries.class.getName() + "\">\n" + statements + "\n" + criteria + "\n</mapper>\n";
+  }
+
+  /** H2's name of ACT_RU_TASK's primary-key index (generated, e.g. {@code PRIMARY_KEY_7}); null if none. */
+  static String primaryKeyIndex(ProcessEngineConfigurationImpl configuration) {
+    String table = configuration.getDatabaseTablePrefix() + "ACT_RU_TASK";
+    if (table.contains(".")) {
+      table = table.substring(table.lastIndexOf('.') + 1);
+    }
+    try (java.sql.Connection connection = configuration.getDataSource().getConnection();
+        java.sql.PreparedStatement query = connection.prepareStatement("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES"
+            + " WHERE TABLE_NAME = ? AND TABLE_SCHEMA = SCHEMA() AND INDEX_TYPE_NAME = 'PRIMARY KEY'")) {
+      query.setString(1, table.toUpperCase(java.util.Locale.ROOT));
+      try (java.sql.ResultSet row = query.executeQuery()) {
+        String name = row.next() ? row.getString(1) : null;
+        // Only a plain name goes into the statement's text.
+        return name != null && name.matches("[A-Za-z0-9_]+") ? name : null;
+      }
+    } catch (java.sql.SQLException e) {
+      LOG.warn("Could not read the primary-key index of {} on H2: {}", table, e.getMessage());
+      return null;
+    }
   }
 
   static String engineMapping() {
