@@ -169,8 +169,10 @@ class ReadBenchmark {
         return eitherOwnGroup.get().count();
       };
       Runnable aPriorityChanged = data::changeAPriority;
-      List<Double> withAuthorizations = latencies(asWard(identity, groups, taskList), aPriorityChanged);
-      List<Double> withoutAuthorizations = latencies(taskList, aPriorityChanged);
+      // On and off alternate, sample by sample (pairs): neither pays the other's warm-up or the machine's moods.
+      List<List<Double>> onOff = pairedLatencies(asWard(identity, groups, taskList), taskList, aPriorityChanged);
+      List<Double> withAuthorizations = onOff.get(0);
+      List<Double> withoutAuthorizations = onOff.get(1);
       List<Double> engineCheck = latencies(asWard(identity, groups, engineChecked), aPriorityChanged, 1,
           ENGINE_CHECK_SAMPLES);
       double off = Stats.percentile(withoutAuthorizations, 95);
@@ -270,6 +272,24 @@ class ReadBenchmark {
 
   private static List<Double> latencies(Callable<Object> call, Runnable between) throws Exception {
     return latencies(call, between, 5, SAMPLES);
+  }
+
+  /** {@code first} and {@code second} in turn, {@code between} before each, outside the time measured. */
+  private static List<List<Double>> pairedLatencies(Callable<Object> first, Callable<Object> second, Runnable between)
+      throws Exception {
+    List<Double> firstMillis = new ArrayList<>();
+    List<Double> secondMillis = new ArrayList<>();
+    for (int i = 0; i < 5 + SAMPLES; i++) {
+      between.run();
+      double a = timed(first);
+      between.run();
+      double b = timed(second);
+      if (i >= 5) {
+        firstMillis.add(a);
+        secondMillis.add(b);
+      }
+    }
+    return List.of(firstMillis, secondMillis);
   }
 
   /** {@code between} runs before every call, outside the time measured. */
