@@ -142,6 +142,16 @@ final class ProgressModelCheck {
     assertThat(seen).as("the check compared delays, completions and waiting, not only quiet rows (seed %d)", seed)
         .contains("delayFlagged", "COMPLETED", "DELAYED", "ON_SCHEDULE", "waiting", "history", "behind", "kept");
 
+    // Rows whose intervals are too many to keep (none kept, STATUS_0_ null): computed by each read, never rewritten.
+    jdbc.update("UPDATE " + ProgressModel.TABLE + " SET " + String.join(" = NULL, ", ProgressModel.STATUS_COLUMNS)
+        + " = NULL WHERE " + ProgressModel.FISCAL_YEAR + " IN (?, ?)", YEAR, PLAN_YEAR);
+    for (int year : List.of(YEAR, PLAN_YEAR)) {
+      compare(year, random);
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + ProgressModel.TABLE + " WHERE " + ProgressModel.FISCAL_YEAR
+        + " IN (?, ?) AND " + ProgressModel.STATUS_COLUMNS.get(0) + " IS NOT NULL", Integer.class, YEAR, PLAN_YEAR))
+        .as("rows without kept intervals stay so (a read does not write them)").isZero();
+
     // A table of the version before the status intervals: upgraded (the columns added), its rows computed lazily.
     ProgressModel.ADDED_COLUMNS.keySet().forEach(column -> jdbc.execute("ALTER TABLE " + ProgressModel.TABLE
         + " DROP COLUMN " + column));
