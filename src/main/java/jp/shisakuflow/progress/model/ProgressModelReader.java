@@ -65,8 +65,10 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
     this.initiativeId = "COALESCE(R." + ProgressModel.VARIABLE_COLUMNS.get(
         jp.shisakuflow.initiative.InitiativeLifecycle.Var.INITIATIVE_ID) + ", CASE WHEN LENGTH(" + key
         + ") > 7 THEN SUBSTRING(" + key + ", 8) ELSE " + key + " END)";
-    // Java's String order (UTF-16 code units, ProgressService's sort): PostgreSQL's "C" collation (bytes); H2 compares
-    // strings as Java does unless a collation is set (the app sets none).
+    // Java's String order (UTF-16 code units, ProgressService's sort): H2 compares strings as Java does unless a
+    // collation is set (the app sets none); PostgreSQL with the "C" collation compares UTF-8 bytes, i.e. code points,
+    // the same order except between a character beyond U+FFFF and one from U+E000 to U+FFFF (full-width forms):
+    // workstream codes and initiative ids are plain text the plans give, in which no such pair was met.
     this.collate = "postgres".equals(configuration.getDatabaseType()) ? " COLLATE \"C\"" : "";
     String workstream = "R." + ProgressModel.VARIABLE_COLUMNS.get(jp.shisakuflow.initiative.InitiativeLifecycle.Var
         .WORKSTREAM);
@@ -166,7 +168,8 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
     sets.addAll(ProgressModel.STATUS_COLUMNS);
     String sql = "UPDATE " + ProgressModel.TABLE + " SET " + String.join(" = ?, ", sets) + " = ? WHERE "
         + ProgressModel.ID + " = ? AND " + ProgressModel.VERSION + " = ?";
-    jdbc.batchUpdate(sql, rows.stream().map(row -> {
+    // In the rows' id order, so that two nodes keeping the same rows take their locks in the same order.
+    jdbc.batchUpdate(sql, rows.stream().sorted(java.util.Comparator.comparing(row -> row.instance().id())).map(row -> {
       Map<String, Object> status = ProgressModel.statusColumns(row.instance(), row.version());
       List<Object> values = new ArrayList<>(status.values());
       values.add(row.instance().id());
