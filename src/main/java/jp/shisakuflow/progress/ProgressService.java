@@ -1,6 +1,7 @@
 package jp.shisakuflow.progress;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,8 @@ public class ProgressService {
 
   /**
    * One page of the year ({@code page} from 0, at most {@link #MAX_PAGE_SIZE} rows) in the order of the whole
-   * answer, with the whole year's counts and {@code total}.
+   * answer, with the whole year's counts and {@code total}: the counts from {@link #summary}'s query, the page's rows
+   * (and the rows of the predecessors they may wait for) read and computed alone, all in one snapshot of the model.
    */
   public ProgressPage page(int fiscalYear, LocalDate asOf, int page, int size) {
     if (page < 0) {
@@ -73,25 +75,140 @@ public class ProgressService {
       throw new IllegalArgumentException("size: 1〜" + MAX_PAGE_SIZE + " を指定してください (must be 1-"
           + MAX_PAGE_SIZE + ", got " + size + ")");
     }
-    ProgressReport year = report(fiscalYear, asOf);
-    int total = year.initiatives().size();
-    long from = Math.min((long) page * size, total);
-    List<InitiativeProgress> rows = year.initiatives().subList((int) from, (int) Math.min(from + size, total));
-    return new ProgressPage(fiscalYear, asOf, rows, year.byWorkstream(), year.byOwnerGroup(), page, size, total);
+    List<ModelRow> behind = new ArrayList<>();
+    ProgressPage answer = model.inSnapshot(() -> {
+      YearCounts counts = counts(fiscalYear, asOf, behind);
+      long from = (long) page * size;
+      List<InstanceRecord> rows = from >= counts.overall().total() ? List.of()
+          : model.initiatives(fiscalYear, (int) from, size);
+      List<InitiativeProgress> initiatives = rows.isEmpty() ? List.of() : pageRows(fiscalYear, asOf, rows);
+      return new ProgressPage(fiscalYear, asOf, initiatives, counts.byWorkstream(), counts.byOwnerGroup(), page, size,
+          counts.overall().total());
+    });
+    model.keepStatus(behind);
+    return answer;
   }
 
   /** The year's counts per status, per workstream and per owner group, without the initiatives. */
   public ProgressSummary summary(int fiscalYear, LocalDate asOf) {
-    ProgressReport year = report(fiscalYear, asOf);
-    return new ProgressSummary(fiscalYear, asOf, ProgressCalculator.summarize(year.initiatives(), p -> "").stream()
-        .findFirst().orElse(new ProgressReport.Summary("", 0, 0, 0, 0, 0)), year.byWorkstream(), year.byOwnerGroup());
+    List<ModelRow> behind = new ArrayList<>();
+    YearCounts counts = model.inSnapshot(() -> counts(fiscalYear, asOf, behind));
+    model.keepStatus(behind);
+    return new ProgressSummary(fiscalYear, asOf, counts.overall(), counts.byWorkstream(), counts.byOwnerGroup());
+  }
+
+  /** The order of the answer's initiatives: workstream, id, and the instance (ids of two instances may repeat). */
+  static final java.util.Comparator<InitiativeProgress> ORDER = java.util.Comparator
+      .comparing(InitiativeProgress::workstream).thenComparing(InitiativeProgress::initiativeId)
+      .thenComparing(InitiativeProgress::processInstanceId);
+
+  private record YearCounts(ProgressReport.Summary overall, List<ProgressReport.Summary> byWorkstream,
+      List<ProgressReport.Summary> byOwnerGroup) {}
+
+  /**
+   * The counts as {@link ProgressCalculator#summarize} gives them for the whole answer: one {@code GROUP BY} of the
+   * rows' status on the day; the rows without current intervals (changed since they were computed, or too many of
+   * them) read and computed here, and those behind added to {@code behind} (their intervals, to be written).
+   */
+  private YearCounts counts(int fiscalYear, LocalDate asOf, List<ModelRow> behind) {
+    List<StatusCount> counts = new ArrayList<>();
+    boolean missing = false;
+    for (StatusCount count : model.statusCounts(fiscalYear, asOf)) {
+      if (count.status() == null) {
+        missing = true;
+      } else {
+        counts.add(count);
+      }
+    }
+    if (missing) {
+      for (ModelRow row : model.withoutStatus(fiscalYear)) {
+        ProgressStatus status;
+        if (row.current()) {
+          status = ProgressCalculator.progress(ProgressTimeline.statusSnapshot(row.instance()), asOf).status();
+        } else {
+          status = ProgressTimeline.statusOn(ProgressTimeline.of(row.instance()), asOf);
+          behind.add(row);
+        }
+        Map<String, Object> vars = row.instance().variables();
+        counts.add(new StatusCount(InitiativeLifecycle.Typed.WORKSTREAM.from(vars),
+            InitiativeLifecycle.Typed.OWNER_GROUP.from(vars), status, 1));
+      }
+    }
+    Map<String, int[]> overall = new java.util.TreeMap<>();
+    Map<String, int[]> byWorkstream = new java.util.TreeMap<>();
+    Map<String, int[]> byOwnerGroup = new java.util.TreeMap<>();
+    for (StatusCount count : counts) {
+      add(overall, "", count);
+      add(byWorkstream, count.workstream() != null ? count.workstream() : ProgressReport.NO_WORKSTREAM, count);
+      // An initiative without an owner (started by hand) is counted under no one's name (ProgressCalculator.summarize).
+      add(byOwnerGroup, count.ownerGroup() != null ? count.ownerGroup() : "", count);
+    }
+    return new YearCounts(summaries(overall).stream().findFirst().orElse(new ProgressReport.Summary("", 0, 0, 0, 0, 0)),
+        summaries(byWorkstream), summaries(byOwnerGroup));
+  }
+
+  private static void add(Map<String, int[]> counts, String key, StatusCount count) {
+    int[] c = counts.computeIfAbsent(key, k -> new int[5]);
+    c[0] += count.count();
+    c[1 + count.status().ordinal()] += count.count();
+  }
+
+  private static List<ProgressReport.Summary> summaries(Map<String, int[]> counts) {
+    List<ProgressReport.Summary> summaries = new ArrayList<>();
+    counts.forEach((k, c) -> summaries.add(new ProgressReport.Summary(k, c[0], c[1], c[2], c[3], c[4])));
+    return summaries;
+  }
+
+  /**
+   * A page's rows as the whole answer has them: computed with the year's plans (their links), and each with the
+   * predecessors it waits for, read by their ids (every row of the year with such an id: the one the whole answer
+   * would pick among them is found the same way, {@link ProgressCalculator#withWaiting} over them).
+   */
+  private List<InitiativeProgress> pageRows(int fiscalYear, LocalDate asOf, List<InstanceRecord> rows) {
+    Map<String, Plan> plans = plans(fiscalYear, model.plans(fiscalYear));
+    Map<String, String> planKeys = new HashMap<>();
+    Map<String, InitiativeProgress> computed = new LinkedHashMap<>();
+    java.util.function.Consumer<InstanceRecord> compute = instance -> computed.computeIfAbsent(instance.id(), id -> {
+      Snapshot s = snapshot(instance, plans);
+      planKeys.put(s.processInstanceId(), s.planKey());
+      return ProgressCalculator.progress(s, asOf);
+    });
+    rows.forEach(compute);
+    List<InitiativeProgress> page = List.copyOf(computed.values());
+    java.util.Set<String> predecessors = new java.util.TreeSet<>();
+    page.forEach(p -> {
+      if (planKeys.get(p.processInstanceId()) != null) {
+        p.links().stream().filter(l -> l.kind().equals(jp.shisakuflow.plan.PlanLink.Kind.FOLLOWS.code()))
+            .forEach(l -> predecessors.add(l.target()));
+      }
+    });
+    model.initiativesWithIds(fiscalYear, predecessors).forEach(compute);
+    List<InitiativeProgress> waiting = ProgressCalculator.withWaiting(computed.values().stream().sorted(ORDER)
+        .toList(), p -> planKeys.get(p.processInstanceId()));
+    Map<String, InitiativeProgress> byId = new HashMap<>();
+    waiting.forEach(p -> byId.put(p.processInstanceId(), p));
+    return page.stream().map(p -> byId.get(p.processInstanceId())).toList();
   }
 
   public static final int MAX_PAGE_SIZE = 500;
 
   private ProgressReport report(int fiscalYear, LocalDate asOf, List<InstanceRecord> all) {
     List<InstanceRecord> instances = all.stream().filter(i -> !i.plan()).toList();
-    // The year's plans (cached once read) by their instances' business keys: they hold the links.
+    Map<String, Plan> plans = plans(fiscalYear, all);
+    Map<String, String> planKeys = new HashMap<>();
+    List<InitiativeProgress> progress = ProgressCalculator.withWaiting(instances.stream()
+        .map(i -> snapshot(i, plans))
+        .peek(s -> planKeys.put(s.processInstanceId(), s.planKey()))
+        .map(s -> ProgressCalculator.progress(s, asOf))
+        .sorted(ORDER)
+        .toList(), p -> planKeys.get(p.processInstanceId()));
+    return new ProgressReport(fiscalYear, asOf, progress,
+        ProgressCalculator.summarize(progress, InitiativeProgress::workstream),
+        ProgressCalculator.summarize(progress, InitiativeProgress::ownerGroup));
+  }
+
+  /** The year's plans (cached once read) by their instances' business keys: they hold the links. */
+  private Map<String, Plan> plans(int fiscalYear, List<InstanceRecord> all) {
     Map<String, Plan> plans = new LinkedHashMap<>();
     all.stream().filter(InstanceRecord::plan).forEach(i -> {
       String deployment = FiscalYearPlan.Typed.PLAN_DEPLOYMENT_ID.from(i.variables());
@@ -100,23 +217,42 @@ public class ProgressService {
         plans.put(i.businessKey(), planStore.load(deployment, resource, fiscalYear));
       }
     });
-    Map<String, String> planKeys = new HashMap<>();
-    List<InitiativeProgress> progress = ProgressCalculator.withWaiting(instances.stream()
-        .map(i -> snapshot(i, plans))
-        .peek(s -> planKeys.put(s.processInstanceId(), s.planKey()))
-        .map(s -> ProgressCalculator.progress(s, asOf))
-        .sorted(java.util.Comparator.comparing(InitiativeProgress::workstream)
-            .thenComparing(InitiativeProgress::initiativeId))
-        .toList(), p -> planKeys.get(p.processInstanceId()));
-    return new ProgressReport(fiscalYear, asOf, progress,
-        ProgressCalculator.summarize(progress, InitiativeProgress::workstream),
-        ProgressCalculator.summarize(progress, InitiativeProgress::ownerGroup));
+    return plans;
   }
 
   /** Where progress reads the instances of a year from (the read model). */
   public interface ProgressSource {
+
+    /** Every instance of the year (initiatives and plans), in no particular order. */
     List<InstanceRecord> instances(int fiscalYear);
+
+    /** These reads in one snapshot of the database (one transaction, repeatable read): counts and rows agree. */
+    <T> T inSnapshot(java.util.function.Supplier<T> reads);
+
+    /** The year's initiatives counted by workstream, owner group and status on the day; status null: not kept. */
+    List<StatusCount> statusCounts(int fiscalYear, LocalDate asOf);
+
+    /** The year's initiatives whose status the model does not keep as they are (counted with status null). */
+    List<ModelRow> withoutStatus(int fiscalYear);
+
+    /** The year's initiatives in the answer's order ({@link #ORDER}), from {@code offset}, at most {@code limit}. */
+    List<InstanceRecord> initiatives(int fiscalYear, int offset, int limit);
+
+    /** The year's plans' instances. */
+    List<InstanceRecord> plans(int fiscalYear);
+
+    /** The year's initiatives with these ids (variable, else the business key's). */
+    List<InstanceRecord> initiativesWithIds(int fiscalYear, java.util.Collection<String> ids);
+
+    /** Keeps the status of rows read behind their version (where they are still at it). */
+    void keepStatus(List<ModelRow> rows);
   }
+
+  /** A row of the model: the instance, its version, and whether its kept status is of that version. */
+  public record ModelRow(InstanceRecord instance, int version, boolean current) {}
+
+  /** How many initiatives of a workstream and owner group (as stored: null where none) have a status. */
+  public record StatusCount(String workstream, String ownerGroup, ProgressStatus status, int count) {}
 
   private static Snapshot snapshot(InstanceRecord instance, Map<String, Plan> plans) {
     Map<String, Object> vars = instance.variables();

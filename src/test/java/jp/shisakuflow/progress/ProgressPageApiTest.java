@@ -35,6 +35,7 @@ class ProgressPageApiTest {
   @Autowired InitiativeLifecycleService initiatives;
   @Autowired IdentityService identityService;
   @Autowired ProgressService progress;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void sevenInitiatives() {
@@ -95,6 +96,32 @@ class ProgressPageApiTest {
     int before = StatementCounter.count();
     progress.summary(YEAR, LocalDate.of(YEAR, 6, 1));
     assertThat(StatementCounter.count() - before).as("one query of the read model").isEqualTo(1);
+  }
+
+  @Test
+  void aSummaryOrAPageIsABoundedNumberOfStatementsAndARowChangedIsComputedOnceThenKept() {
+    LocalDate day = LocalDate.of(YEAR, 6, 1);
+    progress.summary(YEAR, day);
+    int before = StatementCounter.count();
+    ProgressPage page = progress.page(YEAR, day, 0, 3);
+    assertThat(StatementCounter.count() - before).as("counts, the page's rows, the year's plans (no predecessors)")
+        .isEqualTo(3);
+    assertThat(page.initiatives()).hasSize(3);
+
+    // A row changed as an engine command marks it (ProgressModelSession: VERSION_ bumped; ProgressModelCheck drives
+    // the engine itself): its status intervals are behind until the next read computes and keeps them.
+    jdbc.update("UPDATE SHISAKU_PROGRESS SET VERSION_ = VERSION_ + 1 WHERE PROC_INST_ID_ = ?",
+        page.initiatives().get(0).processInstanceId());
+    ProgressSummary expected = new ProgressSummary(YEAR, day, ProgressCalculator.summarize(progress.report(YEAR, day)
+        .initiatives(), p -> "").get(0), progress.report(YEAR, day).byWorkstream(), progress.report(YEAR, day)
+        .byOwnerGroup());
+    List<String> statements = StatementCounter.statementsDuring(() -> assertThat(progress.summary(YEAR, day))
+        .isEqualTo(expected));
+    assertThat(statements).as("the counts, the row behind read, its intervals written").hasSize(3);
+    assertThat(statements.get(2)).contains("UPDATE").contains("VERSION_ = ?");
+    before = StatementCounter.count();
+    assertThat(progress.summary(YEAR, day)).isEqualTo(expected);
+    assertThat(StatementCounter.count() - before).as("kept: one query again").isEqualTo(1);
   }
 
   @Test

@@ -11,6 +11,7 @@ import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.progress.InstanceRecord;
 import jp.shisakuflow.progress.ProgressCalculator;
 import jp.shisakuflow.progress.ProgressService;
+import jp.shisakuflow.progress.ProgressTimeline;
 
 /**
  * The progress read model: one row per instance of a year (an initiative's lifecycle or steps, or a plan's year) in
@@ -35,6 +36,22 @@ public final class ProgressModel {
   static final String DELAYED = InitiativeLifecycle.Var.DELAYED;
   /** Each variable's column: {@code phasePlan} in {@code PHASE_PLAN_}. */
   static final Map<String, String> VARIABLE_COLUMNS = columns();
+  /**
+   * Bumped by every engine write that changes what the status depends on (the phase plan, the runs, the end): the
+   * status intervals below hold for the row while {@value #STATUS_VERSION} equals it.
+   */
+  static final String VERSION = "VERSION_";
+  /** The {@value #VERSION} the status intervals were computed for; null: none yet (computed by the next read). */
+  static final String STATUS_VERSION = "STATUS_VERSION_";
+  /**
+   * The status intervals ({@link ProgressTimeline}) an initiative's row keeps: {@code STATUS_0_} before
+   * {@code STATUS_FROM_1_}, {@code STATUS_1_} from it until {@code STATUS_FROM_2_}, and so on; an unused pair is null.
+   * A row with more intervals keeps none ({@code STATUS_0_} null) and is computed by each read (none seen in the
+   * random check; a lifecycle has some 3).
+   */
+  static final int MAX_INTERVALS = 8;
+  /** The status columns in order: STATUS_0_, STATUS_FROM_1_, STATUS_1_, ... */
+  static final List<String> STATUS_COLUMNS = statusColumns();
 
   /** H2 and PostgreSQL alike; a text column as long as the engine's own (ACT_HI_VARINST.TEXT_). */
   static List<String> ddl() {
@@ -45,9 +62,113 @@ public final class ProgressModel {
     VARIABLE_COLUMNS.forEach((name, column) -> table.append(", ").append(column)
         .append(name.equals(DELAYED) ? " BOOLEAN" : " VARCHAR(4000)"));
     // Unbounded text (H2: up to 1 MB; PostgreSQL: unlimited): a lifecycle's runs, some 100 characters each.
-    table.append(", ").append(RUNS).append(" VARCHAR)");
+    table.append(", ").append(RUNS).append(" VARCHAR");
+    ADDED_COLUMNS.forEach((column, type) -> table.append(", ").append(column).append(" ").append(type));
+    table.append(")");
     return List.of(table.toString(),
         "CREATE INDEX IF NOT EXISTS " + INDEX + " ON " + TABLE + "(" + FISCAL_YEAR + ")");
+  }
+
+  /**
+   * The columns added after the table's first version (issue #20's status intervals), each with its type: a table of
+   * an older version gets them at start ({@link #upgrade}); its rows' intervals are then computed by the first read.
+   */
+  static final Map<String, String> ADDED_COLUMNS = addedColumns();
+
+  private static Map<String, String> addedColumns() {
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put(VERSION, "INTEGER DEFAULT 0 NOT NULL");
+    columns.put(STATUS_VERSION, "INTEGER");
+    STATUS_COLUMNS.forEach(column -> columns.put(column, column.startsWith("STATUS_FROM_") ? "DATE" : "VARCHAR(16)"));
+    return java.util.Collections.unmodifiableMap(columns);
+  }
+
+  /** The statements adding the columns a table of an older version lacks (none for a current one). */
+  static List<String> upgrade(java.util.Set<String> existingColumns) {
+    java.util.Set<String> existing = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    existing.addAll(existingColumns);
+    List<String> statements = new ArrayList<>();
+    ADDED_COLUMNS.forEach((column, type) -> {
+      if (!existing.contains(column)) {
+        statements.add("ALTER TABLE " + TABLE + " ADD COLUMN " + column + " " + type);
+      }
+    });
+    return statements;
+  }
+
+  private static List<String> statusColumns() {
+    List<String> columns = new ArrayList<>(List.of("STATUS_0_"));
+    for (int i = 1; i < MAX_INTERVALS; i++) {
+      columns.add("STATUS_FROM_" + i + "_");
+      columns.add("STATUS_" + i + "_");
+    }
+    return List.copyOf(columns);
+  }
+
+  /** The status columns' values for these intervals, in {@link #STATUS_COLUMNS}' order (all null: too many). */
+  static List<Object> statusValues(List<ProgressTimeline.Interval> intervals) {
+    List<Object> values = new ArrayList<>(java.util.Collections.nCopies(STATUS_COLUMNS.size(), null));
+    if (intervals.size() <= MAX_INTERVALS) {
+      values.set(0, intervals.get(0).status().name());
+      for (int i = 1; i < intervals.size(); i++) {
+        values.set(2 * i - 1, java.sql.Date.valueOf(intervals.get(i).from()));
+        values.set(2 * i, intervals.get(i).status().name());
+      }
+    }
+    return values;
+  }
+
+  /**
+   * The status columns of an instance as the model holds it (its {@link #STATUS_COLUMNS} and {@value #STATUS_VERSION}
+   * {@code version}): its intervals; a plan's instance, or one whose intervals cannot be computed (a phase plan that
+   * cannot be read) or are too many, keeps none ({@code STATUS_0_} null) and is left to each read (which computes it
+   * as the full answer does).
+   */
+  static Map<String, Object> statusColumns(InstanceRecord instance, int version) {
+    Map<String, Object> columns = new LinkedHashMap<>();
+    List<Object> values;
+    try {
+      values = instance.plan() ? null : statusValues(ProgressTimeline.of(instance));
+    } catch (RuntimeException e) {
+      values = null;
+    }
+    columns.put(STATUS_VERSION, version);
+    for (int i = 0; i < STATUS_COLUMNS.size(); i++) {
+      columns.put(STATUS_COLUMNS.get(i), values == null ? null : values.get(i));
+    }
+    return columns;
+  }
+
+  /** An instance as a write of the model names its columns (a new row: all it has). */
+  static InstanceRecord record(String id, Map<String, Object> columns, String runs) {
+    Map<String, Object> variables = new HashMap<>();
+    VARIABLE_COLUMNS.forEach((name, column) -> {
+      if (columns.get(column) != null) {
+        variables.put(name, columns.get(column));
+      }
+    });
+    return new InstanceRecord(id, (String) columns.get(BUSINESS_KEY), (String) columns.get(PROCESS_KEY),
+        (String) columns.get(TENANT_ID), instant(columns.get(START_TIME)), instant(columns.get(END_TIME)), variables,
+        runs(runs));
+  }
+
+  private static Instant instant(Object timestamp) {
+    return timestamp instanceof Timestamp t ? t.toInstant() : null;
+  }
+
+  /**
+   * The row's status on a day (the parameter, {@link #MAX_INTERVALS} - 1 times) from its intervals, in SQL; null
+   * where the intervals are not those of the row as it is ({@value #STATUS_VERSION} behind) or not kept.
+   */
+  static String statusOn(String alias) {
+    StringBuilder sql = new StringBuilder("CASE WHEN " + alias + STATUS_VERSION + " IS NULL OR " + alias
+        + STATUS_VERSION + " <> " + alias + VERSION + " THEN NULL");
+    for (int i = 1; i < MAX_INTERVALS; i++) {
+      sql.append(" WHEN ").append(alias).append("STATUS_FROM_").append(i).append("_ IS NULL OR ? < ").append(alias)
+          .append("STATUS_FROM_").append(i).append("_ THEN ").append(alias).append("STATUS_").append(i - 1)
+          .append("_");
+    }
+    return sql.append(" ELSE ").append(alias).append("STATUS_").append(MAX_INTERVALS - 1).append("_ END").toString();
   }
 
   private ProgressModel() {}

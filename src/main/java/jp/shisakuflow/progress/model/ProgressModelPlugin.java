@@ -51,6 +51,30 @@ public class ProgressModelPlugin extends SpringProcessEnginePlugin {
         LOG.warn("Could not create the progress read model ({}): {}", statement, e.getMessage());
       }
     }
+    upgrade(jdbc);
+  }
+
+  /**
+   * A table of an older version gets the columns added since (its rows' status intervals: computed by the first read
+   * of their year, ProgressService).
+   */
+  static void upgrade(JdbcTemplate jdbc) {
+    try {
+      java.util.Set<String> columns = new java.util.HashSet<>();
+      jdbc.query("SELECT * FROM " + ProgressModel.TABLE + " WHERE 1 = 0", (java.sql.ResultSet row) -> {
+        for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+          columns.add(row.getMetaData().getColumnName(i));
+        }
+        return null;
+      });
+      for (String statement : ProgressModel.upgrade(columns)) {
+        LOG.info("Upgrading the progress read model: {}", statement);
+        jdbc.execute(statement);
+      }
+    } catch (RuntimeException e) {
+      // Another node upgrading at the same moment; else no right to (docs/operations.md has the statements).
+      LOG.warn("Could not upgrade the progress read model: {}", e.getMessage());
+    }
   }
 
   @Override

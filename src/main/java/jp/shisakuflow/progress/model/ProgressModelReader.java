@@ -1,46 +1,197 @@
 package jp.shisakuflow.progress.model;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import jp.shisakuflow.fiscalyear.FiscalYearPlan;
 import jp.shisakuflow.progress.InstanceRecord;
 import jp.shisakuflow.progress.ProgressService;
+import jp.shisakuflow.progress.ProgressStatus;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
  * The instances of a year from the read model, in one query touching one row per instance of the year (by its year's
  * index) and the engine's history row of each by its primary key: an instance whose history was deleted (by hand, or
- * by the history cleanup) is not shown, whether or not its row was removed yet.
+ * by the history cleanup) is not shown, whether or not its row was removed yet. Also the year's counts by status on a
+ * day in one {@code GROUP BY} (from the rows' status intervals, {@link ProgressModel#statusOn}), one page of the year's
+ * initiatives in the answer's order, and the few rows whose intervals are behind (computed and written back by
+ * {@link ProgressService}).
  */
 @Component
 public class ProgressModelReader implements ProgressService.ProgressSource {
 
+  private final DataSource dataSource;
   private final JdbcTemplate jdbc;
-  private final String select;
+  /** The reads of {@link #inSnapshot} on this thread: one connection, one transaction. */
+  private final ThreadLocal<JdbcTemplate> snapshot = new ThreadLocal<>();
+  private final String columns;
+  private final String fromYear;
+  private final String initiatives;
+  private final String initiativeId;
+  private final String collate;
+  private final String counts;
 
   public ProgressModelReader(ProcessEngine engine, ManagementService managementService) {
-    this.jdbc = new JdbcTemplate(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getDataSource());
-    this.select = "SELECT R." + ProgressModel.ID + ", R." + ProgressModel.BUSINESS_KEY + ", R."
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
+    this.dataSource = configuration.getDataSource();
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.columns = "SELECT R." + ProgressModel.ID + ", R." + ProgressModel.BUSINESS_KEY + ", R."
         + ProgressModel.PROCESS_KEY + ", R." + ProgressModel.TENANT_ID + ", R." + ProgressModel.START_TIME + ", R."
-        + ProgressModel.END_TIME + ", R." + ProgressModel.RUNS
-        + ProgressModel.VARIABLE_COLUMNS.values().stream().map(c -> ", R." + c).reduce("", String::concat)
-        + " FROM " + ProgressModel.TABLE + " R JOIN " + managementService.getTableName(HistoricProcessInstance.class)
-        + " P ON P.ID_ = R." + ProgressModel.ID + " WHERE R." + ProgressModel.FISCAL_YEAR + " = ?";
+        + ProgressModel.END_TIME + ", R." + ProgressModel.RUNS + ", R." + ProgressModel.VERSION + ", R."
+        + ProgressModel.STATUS_VERSION
+        + ProgressModel.VARIABLE_COLUMNS.values().stream().map(c -> ", R." + c).reduce("", String::concat);
+    this.fromYear = " FROM " + ProgressModel.TABLE + " R JOIN " + managementService.getTableName(
+        HistoricProcessInstance.class) + " P ON P.ID_ = R." + ProgressModel.ID + " WHERE R."
+        + ProgressModel.FISCAL_YEAR + " = ?";
+    this.initiatives = fromYear + " AND (R." + ProgressModel.PROCESS_KEY + " IS NULL OR R." + ProgressModel.PROCESS_KEY
+        + " <> '" + FiscalYearPlan.PROCESS_KEY + "')";
+    // ProgressService's initiative id: the variable, else the business key's id (FY2019-<id>), else the key. The
+    // year's rows all have a key of the form FYdddd- (their year is read from it, ProgressModel.fiscalYearOf).
+    String key = "R." + ProgressModel.BUSINESS_KEY;
+    this.initiativeId = "COALESCE(R." + ProgressModel.VARIABLE_COLUMNS.get(
+        jp.shisakuflow.initiative.InitiativeLifecycle.Var.INITIATIVE_ID) + ", CASE WHEN LENGTH(" + key
+        + ") > 7 THEN SUBSTRING(" + key + ", 8) ELSE " + key + " END)";
+    // Java's String order (UTF-16 code units, ProgressService's sort): H2 compares strings as Java does unless a
+    // collation is set (the app sets none); PostgreSQL with the "C" collation compares UTF-8 bytes, i.e. code points,
+    // the same order except between a character beyond U+FFFF and one from U+E000 to U+FFFF (full-width forms):
+    // workstream codes and initiative ids are plain text the plans give, in which no such pair was met.
+    this.collate = "postgres".equals(configuration.getDatabaseType()) ? " COLLATE \"C\"" : "";
+    String workstream = "R." + ProgressModel.VARIABLE_COLUMNS.get(jp.shisakuflow.initiative.InitiativeLifecycle.Var
+        .WORKSTREAM);
+    String owner = "R." + ProgressModel.VARIABLE_COLUMNS.get(jp.shisakuflow.initiative.InitiativeLifecycle.Var
+        .OWNER_GROUP);
+    this.counts = "SELECT X.W, X.O, X.S, COUNT(*) FROM (SELECT " + workstream + " AS W, " + owner + " AS O, "
+        + ProgressModel.statusOn("R.") + " AS S" + initiatives + ") X GROUP BY X.W, X.O, X.S";
   }
 
   @Override
   public List<InstanceRecord> instances(int fiscalYear) {
-    List<InstanceRecord> records = new ArrayList<>();
-    jdbc.query(select, row -> {
-      records.add(new InstanceRecord(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-          instant(row.getTimestamp(5)), instant(row.getTimestamp(6)), ProgressModel.variables(row),
-          ProgressModel.runs(row.getString(7))));
-    }, fiscalYear);
+    return read(columns + fromYear, fiscalYear).stream().map(ProgressService.ModelRow::instance).toList();
+  }
+
+  @Override
+  public <T> T inSnapshot(Supplier<T> reads) {
+    if (snapshot.get() != null) {
+      return reads.get();
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      int isolation = connection.getTransactionIsolation();
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setAutoCommit(false);
+      snapshot.set(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
+      try {
+        T result = reads.get();
+        connection.commit();
+        return result;
+      } catch (RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        snapshot.remove();
+        connection.setAutoCommit(autoCommit);
+        connection.setTransactionIsolation(isolation);
+      }
+    } catch (SQLException e) {
+      throw new DataAccessResourceFailureException("Could not read the progress read model: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<ProgressService.StatusCount> statusCounts(int fiscalYear, LocalDate asOf) {
+    List<Object> parameters = new ArrayList<>(java.util.Collections.nCopies(ProgressModel.MAX_INTERVALS - 1,
+        java.sql.Date.valueOf(asOf)));
+    parameters.add(fiscalYear);
+    return jdbc().query(counts, (row, i) -> new ProgressService.StatusCount(row.getString(1), row.getString(2),
+        row.getString(3) == null ? null : ProgressStatus.valueOf(row.getString(3)), row.getInt(4)),
+        parameters.toArray());
+  }
+
+  @Override
+  public List<ProgressService.ModelRow> withoutStatus(int fiscalYear) {
+    return read(columns + initiatives + " AND (R." + ProgressModel.STATUS_VERSION + " IS NULL OR R."
+        + ProgressModel.STATUS_VERSION + " <> R." + ProgressModel.VERSION + " OR R." + ProgressModel.STATUS_COLUMNS
+        .get(0) + " IS NULL)", fiscalYear);
+  }
+
+  @Override
+  public List<InstanceRecord> initiatives(int fiscalYear, int offset, int limit) {
+    String workstream = "R." + ProgressModel.VARIABLE_COLUMNS.get(jp.shisakuflow.initiative.InitiativeLifecycle.Var
+        .WORKSTREAM);
+    return read(columns + initiatives + " ORDER BY COALESCE(" + workstream + ", '')" + collate + ", " + initiativeId
+        + collate + ", R." + ProgressModel.ID + collate + " LIMIT ? OFFSET ?", fiscalYear, limit, offset).stream()
+        .map(ProgressService.ModelRow::instance).toList();
+  }
+
+  @Override
+  public List<InstanceRecord> plans(int fiscalYear) {
+    return read(columns + fromYear + " AND R." + ProgressModel.PROCESS_KEY + " = '" + FiscalYearPlan.PROCESS_KEY + "'",
+        fiscalYear).stream().map(ProgressService.ModelRow::instance).toList();
+  }
+
+  @Override
+  public List<InstanceRecord> initiativesWithIds(int fiscalYear, Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Object> parameters = new ArrayList<>(List.of(fiscalYear));
+    parameters.addAll(ids);
+    return read(columns + initiatives + " AND " + initiativeId + " IN (" + String.join(", ",
+        java.util.Collections.nCopies(ids.size(), "?")) + ")", parameters.toArray()).stream()
+        .map(ProgressService.ModelRow::instance).toList();
+  }
+
+  /**
+   * The intervals of rows read behind their version, each written only if the row is still at the version read
+   * (else a command changed it since: the next read computes it again). Outside any snapshot, one statement each.
+   */
+  @Override
+  public void keepStatus(List<ProgressService.ModelRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<String> sets = new ArrayList<>(List.of(ProgressModel.STATUS_VERSION));
+    sets.addAll(ProgressModel.STATUS_COLUMNS);
+    String sql = "UPDATE " + ProgressModel.TABLE + " SET " + String.join(" = ?, ", sets) + " = ? WHERE "
+        + ProgressModel.ID + " = ? AND " + ProgressModel.VERSION + " = ?";
+    // In the rows' id order, so that two nodes keeping the same rows take their locks in the same order.
+    jdbc.batchUpdate(sql, rows.stream().sorted(java.util.Comparator.comparing(row -> row.instance().id())).map(row -> {
+      Map<String, Object> status = ProgressModel.statusColumns(row.instance(), row.version());
+      List<Object> values = new ArrayList<>(status.values());
+      values.add(row.instance().id());
+      values.add(row.version());
+      return values.toArray();
+    }).toList());
+  }
+
+  private JdbcTemplate jdbc() {
+    JdbcTemplate bound = snapshot.get();
+    return bound != null ? bound : jdbc;
+  }
+
+  private List<ProgressService.ModelRow> read(String sql, Object... parameters) {
+    List<ProgressService.ModelRow> records = new ArrayList<>();
+    jdbc().query(sql, row -> {
+      Integer statusVersion = (Integer) row.getObject(9, Integer.class);
+      records.add(new ProgressService.ModelRow(new InstanceRecord(row.getString(1), row.getString(2),
+          row.getString(3), row.getString(4), instant(row.getTimestamp(5)), instant(row.getTimestamp(6)),
+          ProgressModel.variables(row), ProgressModel.runs(row.getString(7))), row.getInt(8),
+          statusVersion != null && statusVersion == row.getInt(8)));
+    }, parameters);
     return records;
   }
 

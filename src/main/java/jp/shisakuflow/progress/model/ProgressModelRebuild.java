@@ -37,6 +37,9 @@ public final class ProgressModelRebuild {
           ProgressModel.BUSINESS_KEY, ProgressModel.FISCAL_YEAR, ProgressModel.TENANT_ID, ProgressModel.START_TIME,
           ProgressModel.END_TIME, ProgressModel.RUNS));
       columns.addAll(ProgressModel.VARIABLE_COLUMNS.values());
+      columns.add(ProgressModel.VERSION);
+      columns.add(ProgressModel.STATUS_VERSION);
+      columns.addAll(ProgressModel.STATUS_COLUMNS);
       List<Object[]> values = instances.stream().map(ProgressModelRebuild::row).toList();
       jdbc.batchUpdate("INSERT INTO " + ProgressModel.TABLE + " (" + String.join(", ", columns) + ") VALUES ("
           + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")", values);
@@ -77,7 +80,23 @@ public final class ProgressModelRebuild {
     Map<String, Object> variables = instance.variables();
     ProgressModel.VARIABLE_COLUMNS.keySet().forEach(name -> row.add(variables.containsKey(name)
         ? ProgressModel.columnValue(name, variables.get(name)) : null));
+    row.add(0);
+    // The status intervals from the row as written (not from the history's typed values: the same as a live write).
+    InstanceRecord written = new InstanceRecord(instance.id(), instance.businessKey(), instance.processKey(),
+        instance.tenantId(), instance.started(), instance.ended(), writtenVariables(variables), instance.runs());
+    row.addAll(ProgressModel.statusColumns(written, 0).values());
     return row.toArray();
+  }
+
+  private static Map<String, Object> writtenVariables(Map<String, Object> variables) {
+    Map<String, Object> written = new java.util.HashMap<>();
+    variables.forEach((name, value) -> {
+      Object column = ProgressModel.columnValue(name, value);
+      if (column != null) {
+        written.put(name, column);
+      }
+    });
+    return written;
   }
 
   private static java.util.Date date(java.time.Instant instant) {

@@ -85,8 +85,12 @@ public class ProgressModelSession implements Session {
       List<Object> values = new ArrayList<>();
       String sql;
       if (insert) {
-        List<String> names = new ArrayList<>(columns.keySet());
-        values.addAll(columns.values());
+        // A new row has all it holds: its status intervals computed here, in the same statement.
+        Map<String, Object> all = new LinkedHashMap<>(columns);
+        all.put(ProgressModel.VERSION, 0);
+        all.putAll(ProgressModel.statusColumns(ProgressModel.record(id, columns, runs.toString()), 0));
+        List<String> names = new ArrayList<>(all.keySet());
+        values.addAll(all.values());
         names.add(ProgressModel.RUNS);
         values.add(runs.toString());
         names.add(ProgressModel.ID);
@@ -102,6 +106,12 @@ public class ProgressModelSession implements Session {
         if (!runs.isEmpty()) {
           sets.add(ProgressModel.RUNS + " = COALESCE(" + ProgressModel.RUNS + ", '') || ?");
           values.add(runs.toString());
+        }
+        // What the status depends on changed: its intervals are recomputed by the next read (same statement).
+        if (!runs.isEmpty() || columns.containsKey(ProgressModel.END_TIME)
+            || columns.containsKey(ProgressModel.VARIABLE_COLUMNS.get(jp.shisakuflow.initiative.InitiativeLifecycle.Var.PHASE_PLAN))
+            || columns.containsKey(ProgressModel.PROCESS_KEY)) {
+          sets.add(ProgressModel.VERSION + " = " + ProgressModel.VERSION + " + 1");
         }
         values.add(id);
         sql = "UPDATE " + ProgressModel.TABLE + " SET " + String.join(", ", sets) + " WHERE " + ProgressModel.ID

@@ -22,7 +22,10 @@ import jp.shisakuflow.initiative.PhasePlanCodec;
 import jp.shisakuflow.initiative.PlannedPhase;
 import jp.shisakuflow.initiative.Stage;
 import jp.shisakuflow.initiative.VerificationRating;
+import jp.shisakuflow.progress.ProgressCalculator;
+import jp.shisakuflow.progress.ProgressPage;
 import jp.shisakuflow.progress.ProgressReport;
+import jp.shisakuflow.progress.ProgressSummary;
 import jp.shisakuflow.progress.ProgressReport.InitiativeProgress;
 import jp.shisakuflow.progress.ProgressService;
 import jp.shisakuflow.support.LinkedPlan;
@@ -124,6 +127,10 @@ final class ProgressModelCheck {
       compare(year, random);
     }
 
+    // The status intervals the reads keep (computed lazily for rows behind) are part of what a rebuild must give.
+    for (int year : List.of(YEAR, PLAN_YEAR)) {
+      progress.summary(year, CityTime.today(ClockUtil.getCurrentTime()));
+    }
     Map<String, Map<String, Object>> live = modelRows();
     int rebuilt = ProgressModelRebuild.rebuild(engine);
     assertThat(rebuilt).isPositive();
@@ -133,7 +140,35 @@ final class ProgressModelCheck {
       compare(year, random);
     }
     assertThat(seen).as("the check compared delays, completions and waiting, not only quiet rows (seed %d)", seed)
-        .contains("delayFlagged", "COMPLETED", "DELAYED", "ON_SCHEDULE", "waiting", "history");
+        .contains("delayFlagged", "COMPLETED", "DELAYED", "ON_SCHEDULE", "waiting", "history", "behind", "kept");
+
+    // Rows whose intervals are too many to keep (none kept, STATUS_0_ null): computed by each read, never rewritten.
+    jdbc.update("UPDATE " + ProgressModel.TABLE + " SET " + String.join(" = NULL, ", ProgressModel.STATUS_COLUMNS)
+        + " = NULL WHERE " + ProgressModel.FISCAL_YEAR + " IN (?, ?)", YEAR, PLAN_YEAR);
+    for (int year : List.of(YEAR, PLAN_YEAR)) {
+      compare(year, random);
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + ProgressModel.TABLE + " WHERE " + ProgressModel.FISCAL_YEAR
+        + " IN (?, ?) AND " + ProgressModel.STATUS_COLUMNS.get(0) + " IS NOT NULL", Integer.class, YEAR, PLAN_YEAR))
+        .as("rows without kept intervals stay so (a read does not write them)").isZero();
+
+    // A table of the version before the status intervals: upgraded (the columns added), its rows computed lazily.
+    ProgressModel.ADDED_COLUMNS.keySet().forEach(column -> jdbc.execute("ALTER TABLE " + ProgressModel.TABLE
+        + " DROP COLUMN " + column));
+    ProgressModelPlugin.upgrade(jdbc);
+    assertThat(behind()).as("an upgraded table's rows have no status yet").isPositive();
+    for (int year : List.of(YEAR, PLAN_YEAR)) {
+      compare(year, random);
+    }
+    assertThat(behind()).as("the reads kept every row's status").isZero();
+  }
+
+  /** The initiatives' rows of the two years whose status intervals are not those of the row as it is. */
+  private int behind() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM " + ProgressModel.TABLE + " WHERE " + ProgressModel.FISCAL_YEAR
+        + " IN (?, ?) AND " + ProgressModel.PROCESS_KEY + " <> ? AND (" + ProgressModel.STATUS_VERSION + " IS NULL OR "
+        + ProgressModel.STATUS_VERSION + " <> " + ProgressModel.VERSION + ")", Integer.class, YEAR, PLAN_YEAR,
+        jp.shisakuflow.fiscalyear.FiscalYearPlan.PROCESS_KEY);
   }
 
   /** What the comparisons met: statuses, flags, waiting and phase history. */
@@ -253,8 +288,35 @@ final class ProgressModelCheck {
         CityTime.today(ClockUtil.getCurrentTime())));
     days.add(FiscalYear.start(year).plusDays(random.nextInt(365)));
     for (LocalDate day : days) {
-      ProgressReport model = progress.report(year, day);
+      seen.add(behind() > 0 ? "behind" : "kept");
       ProgressReport history = progress.fromHistory(year, day);
+      // The summary's GROUP BY (and the rows it computes where their status is behind) against the full answer's.
+      assertThat(progress.summary(year, day)).as("%d on %s: the summary", year, day).isEqualTo(new ProgressSummary(
+          year, day, ProgressCalculator.summarize(history.initiatives(), p -> "").stream().findFirst()
+              .orElse(new ProgressReport.Summary("", 0, 0, 0, 0, 0)), history.byWorkstream(), history.byOwnerGroup()));
+      // Pages of several sizes, the last one partial where the size does not divide the year: the full answer.
+      for (int size : List.of(1, 4, 7, ProgressService.MAX_PAGE_SIZE)) {
+        List<InitiativeProgress> paged = new ArrayList<>();
+        for (int page = 0; ; page++) {
+          ProgressPage answer = progress.page(year, day, page, size);
+          assertThat(answer.total()).as("%d on %s, size %d: total", year, day, size)
+              .isEqualTo(history.initiatives().size());
+          assertThat(answer.byWorkstream()).isEqualTo(history.byWorkstream());
+          assertThat(answer.byOwnerGroup()).isEqualTo(history.byOwnerGroup());
+          if (answer.initiatives().isEmpty()) {
+            break;
+          }
+          assertThat(answer.initiatives()).hasSizeLessThanOrEqualTo(size);
+          paged.addAll(answer.initiatives());
+        }
+        for (int i = 0; i < Math.max(paged.size(), history.initiatives().size()); i++) {
+          assertThat(i < paged.size() ? paged.get(i) : null).as("%d on %s, pages of %d, row %d", year, day, size, i)
+              .usingRecursiveComparison().isEqualTo(i < history.initiatives().size() ? history.initiatives().get(i)
+                  : null);
+        }
+        assertThat(paged).isEqualTo(history.initiatives());
+      }
+      ProgressReport model = progress.report(year, day);
       assertThat(model.initiatives()).as("%d on %s: the same initiatives", year, day)
           .extracting(InitiativeProgress::processInstanceId)
           .containsExactlyElementsOf(history.initiatives().stream().map(InitiativeProgress::processInstanceId)
@@ -321,6 +383,9 @@ final class ProgressModelCheck {
         + ProgressModel.ID + " WHERE R." + ProgressModel.FISCAL_YEAR + " IN (?, ?)", YEAR, PLAN_YEAR).forEach(row -> {
           Map<String, Object> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
           values.putAll(row);
+          // Counters of writes (a rebuild starts them again): what they guard, the intervals, is compared.
+          values.remove(ProgressModel.VERSION);
+          values.remove(ProgressModel.STATUS_VERSION);
           values.put(ProgressModel.RUNS, ProgressModel.runs((String) row.get(ProgressModel.RUNS)));
           // A flag never set is null as written, false as rebuilt: both read as not delayed.
           values.put(ProgressModel.VARIABLE_COLUMNS.get(ProgressModel.DELAYED),
