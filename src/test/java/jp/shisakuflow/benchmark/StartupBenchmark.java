@@ -21,10 +21,13 @@ import jp.shisakuflow.support.FreePort;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo app as a user starts it (the packaged jar with the JVM arguments of {@code ./mvnw spring-boot:run},
- * pom property {@code shisaku.run.jvm-arguments}; demo profile, H2 file): seconds until it is ready and its
- * resident memory then. The first start of a fresh directory seeds the demo year; a restart finds
- * it there.
+ * The demo app as a user starts it: what {@code ./mvnw -Prun} starts, i.e. the jar extracted into
+ * {@code target/run} ({@code shisaku.run.jar}) with the demo's JVM arguments ({@code shisaku.run.jvm-arguments})
+ * and the class-data archive trained at the build ({@code shisaku.run.class-data}), all three pom properties
+ * handed over by failsafe; demo profile, H2 file. Measured: seconds until it is ready and its resident memory
+ * then. The first start of a fresh directory seeds the demo year; a restart finds it there. Where the archive
+ * is named, a start whose JVM did not map it fails the run (the JVM would silently start without it when the
+ * archive does not fit the jar).
  *
  * <p>Pairs: with {@code -Dbench.startup.baseline.jar=…} (e.g. a jar built from main) and/or
  * {@code -Dbench.startup.baseline.jvm-arguments=…}, every run starts the baseline and this build one after the
@@ -37,6 +40,8 @@ class StartupBenchmark {
 
   static final int REPEATS = Integer.getInteger("bench.repeats", 3);
   static final List<String> JVM_ARGUMENTS = arguments(System.getProperty("shisaku.run.jvm-arguments", ""));
+  /** The class-data argument of the run command ({@code -XX:SharedArchiveFile=…}); empty without it. */
+  static final List<String> CLASS_DATA = arguments(System.getProperty("shisaku.run.class-data", ""));
   private static final boolean JFR = Boolean.getBoolean("bench.startup.jfr");
   /** Minutes a start may take before the run fails (a loaded machine may need more than the default). */
   private static final Duration TIMEOUT = Duration.ofMinutes(Integer.getInteger("bench.startup.timeout-minutes", 3));
@@ -46,7 +51,9 @@ class StartupBenchmark {
   /** A jar and the JVM arguments it is started with. */
   record Variant(String name, Path jar, List<String> jvmArguments) {
     String describe() {
-      return "java " + String.join(" ", jvmArguments) + " -jar " + jar.getFileName();
+      return "java " + String.join(" ", jvmArguments.stream()
+          .map(a -> a.startsWith("-XX:SharedArchiveFile=") ? "-XX:SharedArchiveFile=" + Path.of(a.substring(22)).getFileName() : a)
+          .toList()) + " -jar " + jar.getFileName();
     }
   }
 
@@ -59,7 +66,12 @@ class StartupBenchmark {
 
   @Test
   void demoAppStartsAndItsMemory() throws Exception {
-    Variant candidate = new Variant("this build", Path.of(System.getProperty("shisaku.jar")), JVM_ARGUMENTS);
+    String runJar = System.getProperty("shisaku.run.jar", "").trim();
+    List<String> runArguments = new ArrayList<>(JVM_ARGUMENTS);
+    runArguments.addAll(CLASS_DATA);
+    Variant candidate = runJar.isEmpty()
+        ? new Variant("this build", Path.of(System.getProperty("shisaku.jar")), JVM_ARGUMENTS)
+        : new Variant("this build", Path.of(runJar), List.copyOf(runArguments));
     String baselineJar = System.getProperty("bench.startup.baseline.jar", "").trim();
     String baselineArguments = System.getProperty("bench.startup.baseline.jvm-arguments");
     List<Variant> variants = new ArrayList<>();
@@ -152,6 +164,7 @@ class StartupBenchmark {
           double seconds = (System.nanoTime() - began) / 1e9;
           double cpu = cpuSeconds(process.pid());
           double resident = residentMegabytes(process.pid());
+          assertArchiveMapped(variant, process.pid());
           Matcher seeding = SEEDING.matcher(Files.readString(log));
           return new Start(seconds, cpu, resident, seeding.find() ? Long.parseLong(seeding.group(1)) / 1e3 : 0);
         }
@@ -165,6 +178,19 @@ class StartupBenchmark {
       // A stop during start-up can hang (seen: the shutdown hook and WebappApisAtStart waiting for each other).
       if (!process.waitFor(1, TimeUnit.MINUTES)) {
         process.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  /** Where the variant names a class-data archive, the JVM has it mapped ({@code /proc/PID/maps}). */
+  private static void assertArchiveMapped(Variant variant, long pid) throws IOException {
+    for (String argument : variant.jvmArguments()) {
+      if (argument.startsWith("-XX:SharedArchiveFile=")) {
+        String archive = Path.of(argument.substring("-XX:SharedArchiveFile=".length())).toAbsolutePath().normalize().toString();
+        if (!Files.readString(Path.of("/proc", String.valueOf(pid), "maps")).contains(archive)) {
+          throw new IllegalStateException("The JVM did not map the class-data archive " + archive
+              + " (older than the jar, or another JVM): ./mvnw -Prun or -Pbench trains it again");
+        }
       }
     }
   }
