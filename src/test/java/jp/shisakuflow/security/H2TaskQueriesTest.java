@@ -143,12 +143,7 @@ class H2TaskQueriesTest {
 
   @Test
   void readsOnlyTheGroupsTasksWhereTheEngineReadsEveryOpenTask() throws Exception {
-    for (int i = 0; i < 200; i++) {
-      task("many " + i, t -> taskService.addCandidateGroup(t, GROUP_B));
-    }
-    for (int i = 0; i < 3; i++) {
-      task("few " + i, t -> taskService.addCandidateGroup(t, GROUP_A));
-    }
+    manyTasksOfBFewOfA();
     // The candidacy filter asks for unassigned tasks, which H2 may find by the assignee's index: other tests'
     // assigned tasks in this shared database are then not read by either statement.
     long open = taskService.createTaskQuery().taskUnassigned().count();
@@ -169,12 +164,7 @@ class H2TaskQueriesTest {
 
   @Test
   void aMembersListReadsTheGroupsTasksWhenH2SeesFewDistinctGroups() throws Exception {
-    for (int i = 0; i < 200; i++) {
-      task("many " + i, t -> taskService.addCandidateGroup(t, GROUP_B));
-    }
-    for (int i = 0; i < 3; i++) {
-      task("few " + i, t -> taskService.addCandidateGroup(t, GROUP_A));
-    }
+    manyTasksOfBFewOfA();
     // H2's statistics as ANALYZE left them at 10k open tasks (BENCHMARKS.md): few distinct groups, link types,
     // assignees and tenants, unique ids. With them and the tenant check of an authenticated query, H2 walked every
     // unassigned open task by the assignee's index (here 204) unless the tasks are read by their key.
@@ -197,6 +187,16 @@ class H2TaskQueriesTest {
         sql.execute("ANALYZE TABLE ACT_RU_IDENTITYLINK");
         sql.execute("ANALYZE TABLE ACT_RU_TASK");
       }
+    }
+  }
+
+  /** 200 open tasks of group B, 3 of group A (the count asked for in {@link #tasksScanned}). */
+  private void manyTasksOfBFewOfA() {
+    for (int i = 0; i < 200; i++) {
+      task("many " + i, t -> taskService.addCandidateGroup(t, GROUP_B));
+    }
+    for (int i = 0; i < 3; i++) {
+      task("few " + i, t -> taskService.addCandidateGroup(t, GROUP_A));
     }
   }
 
