@@ -109,10 +109,20 @@ public final class ProgressCalculator {
     Map<String, int[]> counts = new TreeMap<>();
     for (InitiativeProgress p : progress) {
       // An initiative without an owner (started by hand) is counted under no one's name rather than failing.
-      int[] c = counts.computeIfAbsent(java.util.Objects.requireNonNullElse(key.apply(p), ""), k -> new int[5]);
-      c[0]++;
-      c[1 + p.status().ordinal()]++;
+      tally(counts, java.util.Objects.requireNonNullElse(key.apply(p), ""), p.status(), 1);
     }
+    return summaries(counts);
+  }
+
+  /** Adds {@code n} initiatives of a status to a key's counts (total, then one count per status). */
+  static void tally(Map<String, int[]> counts, String key, ProgressStatus status, int n) {
+    int[] c = counts.computeIfAbsent(key, k -> new int[1 + ProgressStatus.values().length]);
+    c[0] += n;
+    c[1 + status.ordinal()] += n;
+  }
+
+  /** The counts as summaries, in their map's order. */
+  static List<Summary> summaries(Map<String, int[]> counts) {
     List<Summary> summaries = new ArrayList<>();
     counts.forEach((k, c) -> summaries.add(new Summary(k, c[0], c[1], c[2], c[3], c[4])));
     return summaries;

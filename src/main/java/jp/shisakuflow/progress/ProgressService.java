@@ -138,25 +138,16 @@ public class ProgressService {
     Map<String, int[]> byWorkstream = new java.util.TreeMap<>();
     Map<String, int[]> byOwnerGroup = new java.util.TreeMap<>();
     for (StatusCount count : counts) {
-      add(overall, "", count);
-      add(byWorkstream, count.workstream() != null ? count.workstream() : ProgressReport.NO_WORKSTREAM, count);
+      ProgressCalculator.tally(overall, "", count.status(), count.count());
+      ProgressCalculator.tally(byWorkstream, count.workstream() != null ? count.workstream()
+          : ProgressReport.NO_WORKSTREAM, count.status(), count.count());
       // An initiative without an owner (started by hand) is counted under no one's name (ProgressCalculator.summarize).
-      add(byOwnerGroup, count.ownerGroup() != null ? count.ownerGroup() : "", count);
+      ProgressCalculator.tally(byOwnerGroup, count.ownerGroup() != null ? count.ownerGroup() : "", count.status(),
+          count.count());
     }
-    return new YearCounts(summaries(overall).stream().findFirst().orElse(new ProgressReport.Summary("", 0, 0, 0, 0, 0)),
-        summaries(byWorkstream), summaries(byOwnerGroup));
-  }
-
-  private static void add(Map<String, int[]> counts, String key, StatusCount count) {
-    int[] c = counts.computeIfAbsent(key, k -> new int[5]);
-    c[0] += count.count();
-    c[1 + count.status().ordinal()] += count.count();
-  }
-
-  private static List<ProgressReport.Summary> summaries(Map<String, int[]> counts) {
-    List<ProgressReport.Summary> summaries = new ArrayList<>();
-    counts.forEach((k, c) -> summaries.add(new ProgressReport.Summary(k, c[0], c[1], c[2], c[3], c[4])));
-    return summaries;
+    return new YearCounts(ProgressCalculator.summaries(overall).stream().findFirst()
+        .orElse(new ProgressReport.Summary("", 0, 0, 0, 0, 0)), ProgressCalculator.summaries(byWorkstream),
+        ProgressCalculator.summaries(byOwnerGroup));
   }
 
   /**
