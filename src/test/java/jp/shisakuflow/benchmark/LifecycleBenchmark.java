@@ -65,13 +65,8 @@ class LifecycleBenchmark {
         InitiativeLifecycleService initiatives = app.getBean(InitiativeLifecycleService.class);
         int year = FiscalYear.containing(LocalDate.now());
         AtomicInteger serial = new AtomicInteger();
-        IntFunction<String> productStart = i -> initiatives.startIfAbsent(InitiativeStart.unplanned(
-            "rows-" + serial.incrementAndGet(), "性能測定", "other", "wardTakatsu", year)).orElseThrow();
-        IntFunction<String> stockStart = i -> {
-          String id = "rows-" + serial.incrementAndGet();
-          return stock.getRuntimeService().startProcessInstanceByKey(InitiativeLifecycle.PROCESS_KEY,
-              InitiativeStart.businessKey(year, id), LifecycleRunner.startVariables(id, year)).getId();
-        };
+        IntFunction<String> productStart = productStarts(initiatives, "rows-", year, serial);
+        IntFunction<String> stockStart = stockStarts(stock, "rows-", year, serial);
         LifecycleRunner.run(stock, stockStart, 10, 1);
         LifecycleRunner.run(product, productStart, 10, 1);
         // A backend reports its counts at most once a second, and when idle for 10 s at the latest.
@@ -194,6 +189,22 @@ class LifecycleBenchmark {
     return delta;
   }
 
+  /** Starts lifecycle after lifecycle of the product through its own service, ids {@code prefix} + serial. */
+  private static IntFunction<String> productStarts(InitiativeLifecycleService initiatives, String prefix, int year,
+      AtomicInteger serial) {
+    return i -> initiatives.startIfAbsent(InitiativeStart.unplanned(prefix + serial.incrementAndGet(), "性能測定",
+        "other", "wardTakatsu", year)).orElseThrow();
+  }
+
+  /** The same on stock Camunda: the same process and start variables through its runtime service. */
+  private static IntFunction<String> stockStarts(ProcessEngine stock, String prefix, int year, AtomicInteger serial) {
+    return i -> {
+      String id = prefix + serial.incrementAndGet();
+      return stock.getRuntimeService().startProcessInstanceByKey(InitiativeLifecycle.PROCESS_KEY,
+          InitiativeStart.businessKey(year, id), LifecycleRunner.startVariables(id, year)).getId();
+    };
+  }
+
   private static void measure(BenchDatabase database, int lifecycles) throws Exception {
     ConfigurableApplicationContext app = database.startProduct();
     ProcessEngine stock = database.startStock();
@@ -202,13 +213,8 @@ class LifecycleBenchmark {
       InitiativeLifecycleService initiatives = app.getBean(InitiativeLifecycleService.class);
       int year = FiscalYear.containing(LocalDate.now());
       AtomicInteger serial = new AtomicInteger();
-      IntFunction<String> productStart = i -> initiatives.startIfAbsent(InitiativeStart.unplanned(
-          "bench-" + serial.incrementAndGet(), "性能測定", "other", "wardTakatsu", year)).orElseThrow();
-      IntFunction<String> stockStart = i -> {
-        String id = "bench-" + serial.incrementAndGet();
-        return stock.getRuntimeService().startProcessInstanceByKey(InitiativeLifecycle.PROCESS_KEY,
-            InitiativeStart.businessKey(year, id), LifecycleRunner.startVariables(id, year)).getId();
-      };
+      IntFunction<String> productStart = productStarts(initiatives, "bench-", year, serial);
+      IntFunction<String> stockStart = stockStarts(stock, "bench-", year, serial);
       LifecycleRunner.run(stock, stockStart, lifecycles / 4, 1);
       LifecycleRunner.run(product, productStart, lifecycles / 4, 1);
 
