@@ -6,11 +6,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.impl.TaskQueryProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,16 +39,33 @@ import org.slf4j.LoggerFactory;
  * (BENCHMARKS.md). Read by their key, the tasks are looked up from the group's links as without authentication.
  * The index's name is H2's own ({@code PRIMARY_KEY_…}), read from the schema once it exists.
  *
+ * <p>At 100k open tasks reading a ward's 14 300 tasks by key was still a second on H2 (BENCHMARKS.md): the list
+ * read every one of them to sort by creation time and return 50, and the count read every one to test two columns.
+ * So a list ordered by creation time alone (Tasklist's order) walks the tasks' creation-time index from the
+ * wanted end and stops at the page's last row (about 350 tasks for a ward's 50 of 100k); and the count reads two
+ * indexes that hold every column it tests ({@link #INDEXES}, created here on H2), no table row. The walk's worst
+ * case is a group with almost no open tasks: it then reads every open task, as the engine's own statement always
+ * did. A list in any other order reads the group's tasks by key as before.
+ *
  * <p>How: the statements are the engine's own, read from its {@code Task.xml} at start with that one line
  * replaced, registered under other names in this engine's MyBatis configuration and mapped for H2 on this
  * engine's session factory only. Should a Camunda upgrade change that line, the engine's statements stay in
  * use (logged) and {@code H2TaskQueriesTest} fails.
  */
-final class H2TaskQueries {
+public final class H2TaskQueries {
 
   static final String LIST = "shisakuH2SelectTaskByQueryCriteria";
   static final String COUNT = "shisakuH2SelectTaskCountByQueryCriteria";
-  private static final String CRITERIA = "shisakuH2SelectTaskByQueryCriteriaSql";
+  private static final String LIST_CRITERIA = "shisakuH2SelectTaskByQueryCriteriaSql";
+  private static final String COUNT_CRITERIA = "shisakuH2SelectTaskCountByQueryCriteriaSql";
+  /** Camunda's own index of ACT_RU_TASK.CREATE_TIME_ (a fixed name in its H2 schema). */
+  static final String CREATE_TIME_INDEX = "ACT_IDX_TASK_CREATE";
+  static final String TASK_CANDIDACY_INDEX = "SHISAKU_IDX_TASK_CANDIDACY";
+  static final String LINK_CANDIDACY_INDEX = "SHISAKU_IDX_IDLNK_CANDIDACY";
+  /** What a count by candidacy tests, in two indexes: the links by group and type, the tasks by key. */
+  static final List<String> INDEXES = List.of(
+      "CREATE INDEX IF NOT EXISTS " + LINK_CANDIDACY_INDEX + " ON %sACT_RU_IDENTITYLINK(GROUP_ID_, TYPE_, TASK_ID_)",
+      "CREATE INDEX IF NOT EXISTS " + TASK_CANDIDACY_INDEX + " ON %sACT_RU_TASK(ID_, ASSIGNEE_, TENANT_ID_)");
   private static final String ENGINE_NAMESPACE = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
   private static final String ENGINE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
   static final String ENGINE_JOIN = "left join ${prefix}ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_";
@@ -65,16 +85,26 @@ final class H2TaskQueries {
 
   private H2TaskQueries() {}
 
-  /** Once the engine is built (its schema exists): the statements, for this engine's H2 database. */
+  /**
+   * The indexes a task query by candidacy is pinned to on H2, each null where missing: the tasks' key, their
+   * creation time (a list ordered by it alone) and the count's {@link #TASK_CANDIDACY_INDEX}.
+   */
+  record Pins(String byKey, String byCreateTime, String forCount) {}
+
+  /** Once the engine is built (its schema exists): the indexes and the statements, for this engine's H2 database. */
   static void register(ProcessEngineConfigurationImpl configuration) {
     if (!DbSqlSessionFactory.H2.equals(configuration.getDatabaseType())) {
       return;
     }
-    String primaryKey = primaryKeyIndex(configuration);
-    if (primaryKey == null) {
-      LOG.warn("No primary-key index of ACT_RU_TASK found on H2; task queries by candidacy read tasks by any index");
+    createIndexes(configuration);
+    String task = table(configuration, "ACT_RU_TASK");
+    Pins pins = new Pins(index(configuration, task, "INDEX_TYPE_NAME = 'PRIMARY KEY'"),
+        index(configuration, task, "INDEX_NAME = '" + CREATE_TIME_INDEX + "'"),
+        index(configuration, task, "INDEX_NAME = '" + TASK_CANDIDACY_INDEX + "'"));
+    if (pins.byKey() == null || pins.byCreateTime() == null || pins.forCount() == null) {
+      LOG.warn("Indexes of ACT_RU_TASK missing on H2 ({}); task queries by candidacy read tasks by any index", pins);
     }
-    String mapper = mapper(engineMapping(), primaryKey);
+    String mapper = mapper(engineMapping(), pins);
     if (mapper == null) {
       LOG.warn("Camunda's Task.xml no longer has the expected identity-link join; H2 task queries keep the engine's");
       return;
@@ -93,9 +123,9 @@ final class H2TaskQueries {
 
   /**
    * The engine's two task-query statements and their criteria, renamed, with the join replaced and, where the links
-   * are inner-joined, the tasks read by {@code primaryKey} (an index name; null: by any index); or null.
+   * are inner-joined, the tasks read by the pinned indexes (a null pin: by any index); or null.
    */
-  static String mapper(String engine, String primaryKey) {
+  static String mapper(String engine, Pins pins) {
     String list = element(engine, "<select id=\"selectTaskByQueryCriteria\"", "</select>");
     String count = element(engine, "<select id=\"selectTaskCountByQueryCriteria\"", "</select>");
     String criteria = element(engine, "<sql id=\"selectTaskByQueryCriteriaSql\">", "</sql>");
@@ -103,29 +133,65 @@ final class H2TaskQueries {
         || count(criteria, QUERIES_LOOP) != 1 || count(criteria, ENGINE_FROM) != 1) {
       return null;
     }
-    String from = JOIN_KIND + ENGINE_FROM + (primaryKey == null ? ""
-        : "<if test=\"SHISAKU_I_JOIN and !SHISAKU_I_OUTER\"> USE INDEX (" + primaryKey + ")</if>");
-    criteria = criteria.replace(ENGINE_JOIN, JOIN).replace(ENGINE_FROM, from)
-        .replace("<sql id=\"selectTaskByQueryCriteriaSql\">", "<sql id=\"" + CRITERIA + "\">");
-    String statements = (list.replace("id=\"selectTaskByQueryCriteria\"", "id=\"" + LIST + "\"") + "\n"
-        + count.replace("id=\"selectTaskCountByQueryCriteria\"", "id=\"" + COUNT + "\""))
-        .replace("refid=\"selectTaskByQueryCriteriaSql\"", "refid=\"" + CRITERIA + "\"")
+    String listPin = pins.byKey() == null ? "" : pins.byCreateTime() == null ? useIndex(pins.byKey())
+        : "<choose><when test=\"@" + H2TaskQueries.class.getName() + "@byCreateTimeAlone(orderingProperties)\">"
+            + useIndex(pins.byCreateTime()) + "</when><otherwise>" + useIndex(pins.byKey()) + "</otherwise></choose>";
+    String countPin = pins.forCount() != null ? useIndex(pins.forCount())
+        : pins.byKey() != null ? useIndex(pins.byKey()) : "";
+    criteria = criteria.replace(ENGINE_JOIN, JOIN);
+    String statements = (list.replace("id=\"selectTaskByQueryCriteria\"", "id=\"" + LIST + "\"")
+        .replace("refid=\"selectTaskByQueryCriteriaSql\"", "refid=\"" + LIST_CRITERIA + "\"") + "\n"
+        + count.replace("id=\"selectTaskCountByQueryCriteria\"", "id=\"" + COUNT + "\"")
+        .replace("refid=\"selectTaskByQueryCriteriaSql\"", "refid=\"" + COUNT_CRITERIA + "\""))
         .replace("refid=\"columnSelection\"", "refid=\"" + ENGINE_NAMESPACE + ".columnSelection\"")
         .replace("resultMap=\"taskResultMap\"", "resultMap=\"" + ENGINE_NAMESPACE + ".taskResultMap\"");
     return "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
         + "<!DOCTYPE mapper PUBLIC \"-//mybatis.org//DTD Mapper 3.0//EN\" \"http://mybatis.org/dtd/mybatis-3-mapper.dtd\">\n"
-        + "<mapper namespace=\"" + H2TaskQueries.class.getName() + "\">\n" + statements + "\n" + criteria + "\n</mapper>\n";
+        + "<mapper namespace=\"" + H2TaskQueries.class.getName() + "\">\n" + statements + "\n"
+        + criteria(criteria, LIST_CRITERIA, listPin) + "\n" + criteria(criteria, COUNT_CRITERIA, countPin) + "\n</mapper>\n";
   }
 
-  /** H2's name of ACT_RU_TASK's primary-key index (generated, e.g. {@code PRIMARY_KEY_7}); null if none. */
-  static String primaryKeyIndex(ProcessEngineConfigurationImpl configuration) {
-    String table = configuration.getDatabaseTablePrefix() + "ACT_RU_TASK";
-    if (table.contains(".")) {
-      table = table.substring(table.lastIndexOf('.') + 1);
+  private static String criteria(String engineCriteria, String id, String pin) {
+    String from = JOIN_KIND + ENGINE_FROM + (pin.isEmpty() ? "" : "<if test=\"SHISAKU_I_JOIN and !SHISAKU_I_OUTER\">" + pin + "</if>");
+    return engineCriteria.replace(ENGINE_FROM, from)
+        .replace("<sql id=\"selectTaskByQueryCriteriaSql\">", "<sql id=\"" + id + "\">");
+  }
+
+  private static String useIndex(String index) {
+    return " USE INDEX (" + index + ")";
+  }
+
+  /** Whether a list is ordered by the tasks' creation time and nothing else (either way): Tasklist's order. */
+  public static boolean byCreateTimeAlone(List<QueryOrderingProperty> ordering) {
+    return ordering != null && ordering.size() == 1 && ordering.get(0).getRelation() == null
+        && TaskQueryProperty.CREATE_TIME.getName().equals(ordering.get(0).getQueryProperty().getName());
+  }
+
+  private static void createIndexes(ProcessEngineConfigurationImpl configuration) {
+    if ("false".equals(configuration.getDatabaseSchemaUpdate())) {
+      return;
     }
+    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+    try (java.sql.Connection connection = configuration.getDataSource().getConnection();
+        java.sql.Statement sql = connection.createStatement()) {
+      for (String statement : INDEXES) {
+        sql.execute(statement.formatted(prefix));
+      }
+    } catch (java.sql.SQLException e) {
+      LOG.warn("Could not create the task-query indexes on H2: {}", e.getMessage());
+    }
+  }
+
+  private static String table(ProcessEngineConfigurationImpl configuration, String name) {
+    String table = configuration.getDatabaseTablePrefix() + name;
+    return table.contains(".") ? table.substring(table.lastIndexOf('.') + 1) : table;
+  }
+
+  /** H2's name of an index of {@code table} meeting {@code condition} (e.g. the generated {@code PRIMARY_KEY_7}); null if none. */
+  static String index(ProcessEngineConfigurationImpl configuration, String table, String condition) {
     try (java.sql.Connection connection = configuration.getDataSource().getConnection();
         java.sql.PreparedStatement query = connection.prepareStatement("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES"
-            + " WHERE TABLE_NAME = ? AND TABLE_SCHEMA = SCHEMA() AND INDEX_TYPE_NAME = 'PRIMARY KEY'")) {
+            + " WHERE TABLE_NAME = ? AND TABLE_SCHEMA = SCHEMA() AND " + condition)) {
       query.setString(1, table.toUpperCase(java.util.Locale.ROOT));
       try (java.sql.ResultSet row = query.executeQuery()) {
         String name = row.next() ? row.getString(1) : null;
@@ -133,7 +199,7 @@ final class H2TaskQueries {
         return name != null && name.matches("[A-Za-z0-9_]+") ? name : null;
       }
     } catch (java.sql.SQLException e) {
-      LOG.warn("Could not read the primary-key index of {} on H2: {}", table, e.getMessage());
+      LOG.warn("Could not read the indexes of {} on H2: {}", table, e.getMessage());
       return null;
     }
   }
