@@ -69,6 +69,40 @@ public final class ProgressModel {
         "CREATE INDEX IF NOT EXISTS " + INDEX + " ON " + TABLE + "(" + FISCAL_YEAR + ")");
   }
 
+  static final String ORDER_INDEX = "SHISAKU_IDX_PROGRESS_ORDER";
+
+  /**
+   * PostgreSQL only: the year's rows in a page's order ({@link #pageOrder}), so that a page walks the index and stops
+   * after its rows instead of sorting the year (H2 has no index on expressions; it sorts).
+   */
+  static String postgresOrderIndex() {
+    return "CREATE INDEX IF NOT EXISTS " + ORDER_INDEX + " ON " + TABLE + " (" + FISCAL_YEAR + ", "
+        + String.join(", ", pageOrder("", true)) + ")";
+  }
+
+  /**
+   * A page's order, as {@link ProgressService}'s answer sorts (workstream, initiative id, instance), for rows aliased
+   * {@code alias}: the workstream or empty; the initiative id variable, else the business key's id ({@code FY2019-<id>},
+   * every row of a year has a key of that form, see {@link #fiscalYearOf}), else the key; the instance id.
+   *
+   * <p>Java's String order (UTF-16 code units, ProgressService's sort): H2 compares strings as Java does unless a
+   * collation is set (the app sets none); PostgreSQL with the "C" collation compares UTF-8 bytes, i.e. code points,
+   * the same order except between a character beyond U+FFFF and one from U+E000 to U+FFFF (full-width forms):
+   * workstream codes and initiative ids are plain text the plans give, in which no such pair was met.
+   */
+  static List<String> pageOrder(String alias, boolean postgres) {
+    String collate = postgres ? " COLLATE \"C\"" : "";
+    return List.of("(COALESCE(" + alias + VARIABLE_COLUMNS.get(InitiativeLifecycle.Var.WORKSTREAM) + ", ''))" + collate,
+        "(" + initiativeId(alias) + ")" + collate, "(" + alias + ID + ")" + collate);
+  }
+
+  /** ProgressService's initiative id in SQL: the variable, else the business key's id ({@code FY2019-<id>}), else the key. */
+  static String initiativeId(String alias) {
+    String key = alias + BUSINESS_KEY;
+    return "COALESCE(" + alias + VARIABLE_COLUMNS.get(InitiativeLifecycle.Var.INITIATIVE_ID) + ", CASE WHEN LENGTH(" + key
+        + ") > 7 THEN SUBSTRING(" + key + ", 8) ELSE " + key + " END)";
+  }
+
   /**
    * The columns added after the table's first version (issue #20's status intervals), each with its type: a table of
    * an older version gets them at start ({@link #upgrade}); its rows' intervals are then computed by the first read.

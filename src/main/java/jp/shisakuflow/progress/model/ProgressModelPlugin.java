@@ -1,6 +1,7 @@
 package jp.shisakuflow.progress.model;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.spring.SpringProcessEnginePlugin;
@@ -43,7 +44,11 @@ public class ProgressModelPlugin extends SpringProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
-    for (String statement : ProgressModel.ddl()) {
+    List<String> statements = new ArrayList<>(ProgressModel.ddl());
+    if ("postgres".equals(configuration.getDatabaseType())) {
+      statements.add(ProgressModel.postgresOrderIndex());
+    }
+    for (String statement : statements) {
       try {
         jdbc.execute(statement);
       } catch (RuntimeException e) {

@@ -41,7 +41,7 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
   private final String fromYear;
   private final String initiatives;
   private final String initiativeId;
-  private final String collate;
+  private final String pageOrder;
   private final String counts;
 
   public ProgressModelReader(ProcessEngine engine, ManagementService managementService) {
@@ -59,17 +59,8 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
         + ProgressModel.FISCAL_YEAR + " = ?";
     this.initiatives = fromYear + " AND (R." + ProgressModel.PROCESS_KEY + " IS NULL OR R." + ProgressModel.PROCESS_KEY
         + " <> '" + FiscalYearPlan.PROCESS_KEY + "')";
-    // ProgressService's initiative id: the variable, else the business key's id (FY2019-<id>), else the key. The
-    // year's rows all have a key of the form FYdddd- (their year is read from it, ProgressModel.fiscalYearOf).
-    String key = "R." + ProgressModel.BUSINESS_KEY;
-    this.initiativeId = "COALESCE(R." + ProgressModel.VARIABLE_COLUMNS.get(
-        jp.shisakuflow.initiative.InitiativeLifecycle.Var.INITIATIVE_ID) + ", CASE WHEN LENGTH(" + key
-        + ") > 7 THEN SUBSTRING(" + key + ", 8) ELSE " + key + " END)";
-    // Java's String order (UTF-16 code units, ProgressService's sort): H2 compares strings as Java does unless a
-    // collation is set (the app sets none); PostgreSQL with the "C" collation compares UTF-8 bytes, i.e. code points,
-    // the same order except between a character beyond U+FFFF and one from U+E000 to U+FFFF (full-width forms):
-    // workstream codes and initiative ids are plain text the plans give, in which no such pair was met.
-    this.collate = "postgres".equals(configuration.getDatabaseType()) ? " COLLATE \"C\"" : "";
+    this.initiativeId = ProgressModel.initiativeId("R.");
+    this.pageOrder = String.join(", ", ProgressModel.pageOrder("R.", "postgres".equals(configuration.getDatabaseType())));
     String workstream = "R." + ProgressModel.VARIABLE_COLUMNS.get(jp.shisakuflow.initiative.InitiativeLifecycle.Var
         .WORKSTREAM);
     String owner = "R." + ProgressModel.VARIABLE_COLUMNS.get(jp.shisakuflow.initiative.InitiativeLifecycle.Var
@@ -130,11 +121,13 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
 
   @Override
   public List<InstanceRecord> initiatives(int fiscalYear, int offset, int limit) {
-    String workstream = "R." + ProgressModel.VARIABLE_COLUMNS.get(jp.shisakuflow.initiative.InitiativeLifecycle.Var
-        .WORKSTREAM);
-    return read(columns + initiatives + " ORDER BY COALESCE(" + workstream + ", '')" + collate + ", " + initiativeId
-        + collate + ", R." + ProgressModel.ID + collate + " LIMIT ? OFFSET ?", fiscalYear, limit, offset).stream()
+    return read(pageStatement(), fiscalYear, limit, offset).stream()
         .map(ProgressService.ModelRow::instance).toList();
+  }
+
+  /** A page of a year's initiatives: parameters year, limit, offset. */
+  String pageStatement() {
+    return columns + initiatives + " ORDER BY " + pageOrder + " LIMIT ? OFFSET ?";
   }
 
   @Override
