@@ -7,8 +7,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 import jp.shisakuflow.plan.workbook.OfficeWorkbooks;
+import jp.shisakuflow.progress.ProgressReport;
 import jp.shisakuflow.progress.ProgressReport.Summary;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -31,6 +34,7 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,57 +58,75 @@ public class XlsxReportWriter {
   static final int SUMMARY_TABLE_ROW = 4;
   private static final int PERIOD_COLUMN = ReportRows.INITIATIVE_HEADER.indexOf("計画期間");
   private static final int MAX_WIDTH_CHARS = 60;
+  /** Rows of a streamed sheet kept in memory before they are written out. */
+  private static final int STREAMED_ROWS = 200;
 
   public byte[] write(QuarterlyReport report) {
-    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Styles styles = styles(workbook);
+    XSSFWorkbook book = new XSSFWorkbook();
+    Styles styles = styles(book);
 
-      XSSFSheet summary = workbook.createSheet(SUMMARY_SHEET);
-      row(summary, 0, styles, styles.bold, List.of(report.title()));
-      row(summary, 1, styles, null, List.of("基準日", report.asOf()));
-      row(summary, 2, styles, null, List.of("施策数", report.progress().initiatives().size()));
-      int r = SUMMARY_TABLE_ROW;
-      row(summary, r++, styles, styles.bold, concat("ワークストリーム", ReportRows.SUMMARY_HEADER));
-      List<Summary> workstreams = report.progress().byWorkstream();
-      for (Summary s : workstreams) {
-        row(summary, r++, styles, null, counts(report.workstreamName(s.key()), s));
-      }
-      int lastWorkstreamRow = r - 1;
-      r++;
-      row(summary, r++, styles, styles.bold, concat("担当", ReportRows.SUMMARY_HEADER));
-      for (Summary s : report.progress().byOwnerGroup()) {
-        row(summary, r++, styles, null, counts(ReportRows.groupName(s.key()), s));
-      }
-      summary.createFreezePane(1, SUMMARY_TABLE_ROW + 1);
-      fitWidths(summary, ReportRows.SUMMARY_HEADER.size() + 1);
-      if (!workstreams.isEmpty()) {
-        statusChart(summary, SUMMARY_TABLE_ROW + 1, lastWorkstreamRow);
-      }
+    XSSFSheet summary = book.createSheet(SUMMARY_SHEET);
+    Widths summaryWidths = new Widths(ReportRows.SUMMARY_HEADER.size() + 1);
+    row(summary, 0, styles, styles.bold, List.of(report.title()), null);
+    row(summary, 1, styles, null, List.of("基準日", report.asOf()), summaryWidths);
+    row(summary, 2, styles, null, List.of("施策数", report.progress().initiatives().size()), summaryWidths);
+    int r = SUMMARY_TABLE_ROW;
+    row(summary, r++, styles, styles.bold, concat("ワークストリーム", ReportRows.SUMMARY_HEADER), summaryWidths);
+    List<Summary> workstreams = report.progress().byWorkstream();
+    for (Summary s : workstreams) {
+      row(summary, r++, styles, null, counts(report.workstreamName(s.key()), s), summaryWidths);
+    }
+    int lastWorkstreamRow = r - 1;
+    r++;
+    row(summary, r++, styles, styles.bold, concat("担当", ReportRows.SUMMARY_HEADER), summaryWidths);
+    for (Summary s : report.progress().byOwnerGroup()) {
+      row(summary, r++, styles, null, counts(ReportRows.groupName(s.key()), s), summaryWidths);
+    }
+    summary.createFreezePane(1, SUMMARY_TABLE_ROW + 1);
+    summaryWidths.apply(summary);
+    if (!workstreams.isEmpty()) {
+      statusChart(summary, SUMMARY_TABLE_ROW + 1, lastWorkstreamRow);
+    }
 
+    // The workstreams' sheets are streamed (a few rows in memory at a time): thousands of initiatives held as
+    // cells in memory made the workbook the report's largest cost (BENCHMARKS.md).
+    SXSSFWorkbook workbook = new SXSSFWorkbook(book, STREAMED_ROWS);
+    // Plain zip entries as XSSF writes them (the streaming default, ZIP64 always, is unreadable to java.util.zip).
+    workbook.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.AsNeeded);
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Map<String, List<ProgressReport.InitiativeProgress>> byWorkstream = report.progress().initiatives().stream()
+          .collect(Collectors.groupingBy(ProgressReport.InitiativeProgress::workstream));
       Set<String> sheetNames = new HashSet<>(Set.of(SUMMARY_SHEET));
       for (Summary s : workstreams) {
         Sheet sheet = workbook.createSheet(uniqueSheetName(report.workstreamName(s.key()), sheetNames));
-        row(sheet, 0, styles, styles.bold, List.of(report.workstreamName(s.key())));
-        row(sheet, 1, styles, styles.bold, List.copyOf(INITIATIVE_HEADER));
+        Widths widths = new Widths(INITIATIVE_HEADER.size());
+        row(sheet, 0, styles, styles.bold, List.of(report.workstreamName(s.key())), null);
+        row(sheet, 1, styles, styles.bold, List.copyOf(INITIATIVE_HEADER), widths);
         int line = INITIATIVE_HEADER_ROWS;
-        for (var initiative : report.initiativesOf(s.key())) {
+        for (var initiative : byWorkstream.getOrDefault(s.key(), List.of())) {
           List<Object> values = new ArrayList<>(ReportRows.initiative(initiative,
               report.latestComments().get(initiative.processInstanceId())));
           List<LocalDate> days = ReportRows.plannedDays(initiative).orElse(null);
           values.add(PERIOD_COLUMN + 1, days == null ? "" : days.get(0));
           values.add(PERIOD_COLUMN + 2, days == null ? "" : days.get(1));
-          row(sheet, line++, styles, null, values);
+          row(sheet, line++, styles, null, values, widths);
         }
         // the header and the two first columns (ID, name) stay in view; the filter covers the table
         sheet.createFreezePane(2, INITIATIVE_HEADER_ROWS);
         sheet.setAutoFilter(new CellRangeAddress(INITIATIVE_HEADER_ROWS - 1, Math.max(line - 1, INITIATIVE_HEADER_ROWS),
             0, INITIATIVE_HEADER.size() - 1));
-        fitWidths(sheet, INITIATIVE_HEADER.size());
+        widths.apply(sheet);
       }
       workbook.write(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      try {
+        workbook.close();
+      } catch (IOException e) {
+        // temporary files only
+      }
     }
   }
 
@@ -188,11 +210,15 @@ public class XlsxReportWriter {
     return all;
   }
 
-  private static void row(Sheet sheet, int index, Styles styles, CellStyle style, List<?> values) {
+  /** A row of cells; its values counted into {@code widths} (null: a title, which may run over the columns). */
+  private static void row(Sheet sheet, int index, Styles styles, CellStyle style, List<?> values, Widths widths) {
     Row row = sheet.createRow(index);
     for (int i = 0; i < values.size(); i++) {
       Cell cell = row.createCell(i);
       Object value = values.get(i);
+      if (widths != null) {
+        widths.count(i, value);
+      }
       if (value instanceof Number n) {
         cell.setCellValue(n.doubleValue());
       } else if (value instanceof LocalDate day) {
@@ -210,31 +236,30 @@ public class XlsxReportWriter {
     }
   }
 
-  /** Each column as wide as its longest text (a date as yyyy/mm/dd), within a limit; titles on row 0 excepted. */
-  private static void fitWidths(Sheet sheet, int columns) {
-    int[] widths = new int[columns];
-    for (Row row : sheet) {
-      if (row.getRowNum() == 0) {
-        continue;
-      }
-      for (int i = 0; i < columns; i++) {
-        Cell cell = row.getCell(i);
-        if (cell == null) {
-          continue;
-        }
-        int width = switch (cell.getCellType()) {
-          case STRING -> displayWidth(cell.getStringCellValue());
-          case NUMERIC -> org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell) ? DATE_FORMAT.length()
-              : String.valueOf((long) cell.getNumericCellValue()).length();
-          default -> 0;
-        };
-        widths[i] = Math.max(widths[i], width);
-      }
+  /** Each column as wide as its longest text (a date as yyyy/mm/dd, a number as its digits), within a limit. */
+  private static final class Widths {
+    private final int[] widths;
+
+    Widths(int columns) {
+      widths = new int[columns];
     }
-    for (int i = 0; i < columns; i++) {
-      // room for the filter's button and a little margin
-      int chars = Math.min(MAX_WIDTH_CHARS, Math.max(6, widths[i]) + 3);
-      sheet.setColumnWidth(i, chars * 256);
+
+    void count(int column, Object value) {
+      if (column >= widths.length) {
+        return;
+      }
+      int width = value instanceof LocalDate ? DATE_FORMAT.length()
+          : value instanceof Number n ? String.valueOf(n.longValue()).length()
+          : value == null ? 0 : displayWidth(String.valueOf(value));
+      widths[column] = Math.max(widths[column], width);
+    }
+
+    void apply(Sheet sheet) {
+      for (int i = 0; i < widths.length; i++) {
+        // room for the filter's button and a little margin
+        int chars = Math.min(MAX_WIDTH_CHARS, Math.max(6, widths[i]) + 3);
+        sheet.setColumnWidth(i, chars * 256);
+      }
     }
   }
 
