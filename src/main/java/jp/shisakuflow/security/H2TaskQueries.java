@@ -69,8 +69,9 @@ public final class H2TaskQueries {
   private static final String ENGINE_NAMESPACE = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
   private static final String ENGINE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
   static final String ENGINE_JOIN = "left join ${prefix}ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_";
+  private static final String LINKS = "${prefix}ACT_RU_IDENTITYLINK I";
   private static final String JOIN = "<choose><when test=\"SHISAKU_I_OUTER\">left join</when>"
-      + "<otherwise>inner join</otherwise></choose> ${prefix}ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_";
+      + "<otherwise>inner join</otherwise></choose> " + LINKS + " on I.TASK_ID_ = RES.ID_";
   private static final String QUERIES_LOOP = "<foreach collection=\"queries\" item=\"query\">";
   static final String ENGINE_FROM = "from ${prefix}ACT_RU_TASK RES";
   /** Whether the links are joined (the engine's own condition for it) and whether outer: set before {@code from}. */
@@ -87,9 +88,10 @@ public final class H2TaskQueries {
 
   /**
    * The indexes a task query by candidacy is pinned to on H2, each null where missing: the tasks' key, their
-   * creation time (a list ordered by it alone) and the count's {@link #TASK_CANDIDACY_INDEX}.
+   * creation time (a list ordered by it alone), the count's {@link #TASK_CANDIDACY_INDEX}, and the links' index by
+   * task (the walk's links).
    */
-  record Pins(String byKey, String byCreateTime, String forCount) {}
+  record Pins(String byKey, String byCreateTime, String forCount, String linksByTask) {}
 
   /** Once the engine is built (its schema exists): the indexes and the statements, for this engine's H2 database. */
   static void register(ProcessEngineConfigurationImpl configuration) {
@@ -98,10 +100,14 @@ public final class H2TaskQueries {
     }
     createIndexes(configuration);
     String task = table(configuration, "ACT_RU_TASK");
+    // The links' index by task: the one H2 made for the engine's foreign key (a generated name).
+    String linksByTask = index(configuration, table(configuration, "ACT_RU_IDENTITYLINK"), "INDEX_NAME IN (SELECT"
+        + " INDEX_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS C WHERE C.TABLE_SCHEMA = SCHEMA() AND C.TABLE_NAME ="
+        + " INDEXES.TABLE_NAME AND C.COLUMN_NAME = 'TASK_ID_' AND C.ORDINAL_POSITION = 1)");
     Pins pins = new Pins(index(configuration, task, "INDEX_TYPE_NAME = 'PRIMARY KEY'"),
         index(configuration, task, "INDEX_NAME = '" + CREATE_TIME_INDEX + "'"),
-        index(configuration, task, "INDEX_NAME = '" + TASK_CANDIDACY_INDEX + "'"));
-    if (pins.byKey() == null || pins.byCreateTime() == null || pins.forCount() == null) {
+        index(configuration, task, "INDEX_NAME = '" + TASK_CANDIDACY_INDEX + "'"), linksByTask);
+    if (pins.byKey() == null || pins.byCreateTime() == null || pins.forCount() == null || linksByTask == null) {
       LOG.warn("Indexes of ACT_RU_TASK missing on H2 ({}); task queries by candidacy read tasks by any index", pins);
     }
     String mapper = mapper(engineMapping(), pins);
@@ -133,12 +139,17 @@ public final class H2TaskQueries {
         || count(criteria, QUERIES_LOOP) != 1 || count(criteria, ENGINE_FROM) != 1) {
       return null;
     }
-    String listPin = pins.byKey() == null ? "" : pins.byCreateTime() == null ? useIndex(pins.byKey())
-        : "<choose><when test=\"@" + H2TaskQueries.class.getName() + "@byCreateTimeAlone(orderingProperties)\">"
-            + useIndex(pins.byCreateTime()) + "</when><otherwise>" + useIndex(pins.byKey()) + "</otherwise></choose>";
+    boolean walk = pins.byKey() != null && pins.byCreateTime() != null && pins.linksByTask() != null;
+    // A walk binds SHISAKU_WALK before the task table; its links are then read by task only, or H2 may start from
+    // the group's links and scan the creation-time index once for each (seen without the tenant check: minutes).
+    String listPin = pins.byKey() == null ? "" : !walk ? useIndex(pins.byKey())
+        : "<choose><when test=\"SHISAKU_WALK\">" + useIndex(pins.byCreateTime()) + "</when><otherwise>"
+            + useIndex(pins.byKey()) + "</otherwise></choose>";
+    String listBind = !walk ? "" : "<bind name=\"SHISAKU_WALK\" value=\"SHISAKU_I_JOIN and !SHISAKU_I_OUTER and @"
+        + H2TaskQueries.class.getName() + "@byCreateTimeAlone(orderingProperties)\" />";
+    String listLinks = !walk ? "" : "<if test=\"SHISAKU_WALK\">" + useIndex(pins.linksByTask()) + "</if>";
     String countPin = pins.forCount() != null ? useIndex(pins.forCount())
         : pins.byKey() != null ? useIndex(pins.byKey()) : "";
-    criteria = criteria.replace(ENGINE_JOIN, JOIN);
     String statements = (list.replace("id=\"selectTaskByQueryCriteria\"", "id=\"" + LIST + "\"")
         .replace("refid=\"selectTaskByQueryCriteriaSql\"", "refid=\"" + LIST_CRITERIA + "\"") + "\n"
         + count.replace("id=\"selectTaskCountByQueryCriteria\"", "id=\"" + COUNT + "\"")
@@ -148,12 +159,15 @@ public final class H2TaskQueries {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
         + "<!DOCTYPE mapper PUBLIC \"-//mybatis.org//DTD Mapper 3.0//EN\" \"http://mybatis.org/dtd/mybatis-3-mapper.dtd\">\n"
         + "<mapper namespace=\"" + H2TaskQueries.class.getName() + "\">\n" + statements + "\n"
-        + criteria(criteria, LIST_CRITERIA, listPin) + "\n" + criteria(criteria, COUNT_CRITERIA, countPin) + "\n</mapper>\n";
+        + criteria(criteria, LIST_CRITERIA, listBind, listPin, listLinks) + "\n"
+        + criteria(criteria, COUNT_CRITERIA, "", countPin, "") + "\n</mapper>\n";
   }
 
-  private static String criteria(String engineCriteria, String id, String pin) {
-    String from = JOIN_KIND + ENGINE_FROM + (pin.isEmpty() ? "" : "<if test=\"SHISAKU_I_JOIN and !SHISAKU_I_OUTER\">" + pin + "</if>");
-    return engineCriteria.replace(ENGINE_FROM, from)
+  /** The engine's criteria as {@code id}: the links joined as {@link #JOIN} says, the tasks and links read by the pins. */
+  private static String criteria(String engineCriteria, String id, String bind, String taskPin, String linkPin) {
+    String from = JOIN_KIND + bind + ENGINE_FROM
+        + (taskPin.isEmpty() ? "" : "<if test=\"SHISAKU_I_JOIN and !SHISAKU_I_OUTER\">" + taskPin + "</if>");
+    return engineCriteria.replace(ENGINE_JOIN, JOIN.replace(LINKS, LINKS + linkPin)).replace(ENGINE_FROM, from)
         .replace("<sql id=\"selectTaskByQueryCriteriaSql\">", "<sql id=\"" + id + "\">");
   }
 

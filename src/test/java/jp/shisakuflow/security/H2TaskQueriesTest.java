@@ -68,11 +68,12 @@ class H2TaskQueriesTest {
   @Test
   void theEnginesStatementsAreReplacedOnH2() {
     String mapper = H2TaskQueries.mapper(H2TaskQueries.engineMapping(),
-        new H2TaskQueries.Pins("PRIMARY_KEY_X", "CREATED_X", "COUNT_X"));
+        new H2TaskQueries.Pins("PRIMARY_KEY_X", "CREATED_X", "COUNT_X", "LINKS_X"));
     assertThat(mapper).as("Camunda's Task.xml still joins the identity links as H2TaskQueries expects").isNotNull()
         .contains("<otherwise>inner join</otherwise>").doesNotContain(H2TaskQueries.ENGINE_JOIN)
-        .contains("@" + H2TaskQueries.class.getName() + "@byCreateTimeAlone(orderingProperties)\"> USE INDEX (CREATED_X)"
-            + "</when><otherwise> USE INDEX (PRIMARY_KEY_X)</otherwise>")
+        .contains("@" + H2TaskQueries.class.getName() + "@byCreateTimeAlone(orderingProperties)")
+        .contains("<when test=\"SHISAKU_WALK\"> USE INDEX (CREATED_X)</when><otherwise> USE INDEX (PRIMARY_KEY_X)</otherwise>")
+        .contains("ACT_RU_IDENTITYLINK I<if test=\"SHISAKU_WALK\"> USE INDEX (LINKS_X)</if> on")
         .contains(H2TaskQueries.ENGINE_FROM + "<if test=\"SHISAKU_I_JOIN and !SHISAKU_I_OUTER\"> USE INDEX (COUNT_X)</if>");
     assertThat(H2TaskQueries.index(configuration(), "ACT_RU_TASK", "INDEX_TYPE_NAME = 'PRIMARY KEY'"))
         .as("this database's key index of ACT_RU_TASK").startsWith("PRIMARY_KEY");
@@ -222,6 +223,8 @@ class H2TaskQueriesTest {
       newest.setMaxResults(5);
       assertThat(tasksScanned(H2TaskQueries.LIST, newest)).as("the 10 newest tasks for A's 5 (and the walk's end)")
           .isLessThanOrEqualTo(2 * 10 + 1);
+      assertThat(plan(H2TaskQueries.LIST, newest)).as("the walk starts from the tasks, their links read by task")
+          .containsPattern("FROM \"PUBLIC\".\"ACT_RU_TASK\" \"RES\" USE INDEX \\(\"" + H2TaskQueries.CREATE_TIME_INDEX + "\"\\)");
       TaskQueryImpl byDueDate = (TaskQueryImpl) taskService.createTaskQuery().taskCandidateGroup(GROUP_A)
           .orderByDueDate().desc();
       assertThat(tasksScanned(H2TaskQueries.LIST, byDueDate)).as("another order: every task of A, by key")
@@ -240,6 +243,14 @@ class H2TaskQueriesTest {
     } finally {
       identityService.clearAuthentication();
     }
+    // Without an authenticated user (no tenant check) too: at 100k open tasks H2 had started from the group's links
+    // and scanned the creation-time index for each until the links were pinned to their index by task.
+    TaskQueryImpl unauthenticated = (TaskQueryImpl) taskService.createTaskQuery().taskCandidateGroup(GROUP_A)
+        .orderByTaskCreateTime().desc();
+    unauthenticated.setFirstResult(0);
+    unauthenticated.setMaxResults(5);
+    assertThat(plan(H2TaskQueries.LIST, unauthenticated)).containsPattern("FROM \"PUBLIC\".\"ACT_RU_TASK\" \"RES\" USE INDEX");
+    assertThat(tasksScanned(H2TaskQueries.LIST, unauthenticated)).isLessThanOrEqualTo(2 * 10 + 1);
   }
 
   /** 200 open tasks of group B, 3 of group A (the count asked for in {@link #tasksScanned}). */
