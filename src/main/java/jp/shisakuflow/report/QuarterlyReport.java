@@ -13,8 +13,10 @@ public record QuarterlyReport(int fiscalYear, int quarter, LocalDate asOf, Progr
     return workstreamNames.getOrDefault(workstream, workstream);
   }
 
-  public List<ProgressReport.InitiativeProgress> initiativesOf(String workstream) {
-    return progress.initiatives().stream().filter(i -> i.workstream().equals(workstream)).toList();
+  /** The initiatives by workstream, each in the report's order. */
+  public Map<String, List<ProgressReport.InitiativeProgress>> initiativesByWorkstream() {
+    return progress.initiatives().stream().collect(java.util.stream.Collectors.groupingBy(
+        ProgressReport.InitiativeProgress::workstream, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
   }
 
   public String title() {

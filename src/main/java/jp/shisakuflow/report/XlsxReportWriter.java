@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Set;
 import jp.shisakuflow.plan.workbook.OfficeWorkbooks;
 import jp.shisakuflow.progress.ProgressReport;
@@ -94,8 +93,7 @@ public class XlsxReportWriter {
     // Plain zip entries as XSSF writes them (the streaming default, ZIP64 always, is unreadable to java.util.zip).
     workbook.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.AsNeeded);
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Map<String, List<ProgressReport.InitiativeProgress>> byWorkstream = report.progress().initiatives().stream()
-          .collect(Collectors.groupingBy(ProgressReport.InitiativeProgress::workstream));
+      Map<String, List<ProgressReport.InitiativeProgress>> byWorkstream = report.initiativesByWorkstream();
       Set<String> sheetNames = new HashSet<>(Set.of(SUMMARY_SHEET));
       for (Summary s : workstreams) {
         Sheet sheet = workbook.createSheet(uniqueSheetName(report.workstreamName(s.key()), sheetNames));
