@@ -89,10 +89,11 @@ public class XlsxReportWriter {
 
     // The workstreams' sheets are streamed (a few rows in memory at a time): thousands of initiatives held as
     // cells in memory made the workbook the report's largest cost (BENCHMARKS.md).
-    SXSSFWorkbook workbook = new SXSSFWorkbook(book, STREAMED_ROWS);
-    // Plain zip entries as XSSF writes them (the streaming default, ZIP64 always, is unreadable to java.util.zip).
-    workbook.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.AsNeeded);
-    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    // Closing the streamed workbook closes the summary's and deletes its temporary files.
+    try (SXSSFWorkbook workbook = new SXSSFWorkbook(book, STREAMED_ROWS);
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      // Plain zip entries as XSSF writes them (the streaming default, ZIP64 always, is unreadable to java.util.zip).
+      workbook.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.AsNeeded);
       Map<String, List<ProgressReport.InitiativeProgress>> byWorkstream = report.initiativesByWorkstream();
       Set<String> sheetNames = new HashSet<>(Set.of(SUMMARY_SHEET));
       for (Summary s : workstreams) {
@@ -119,12 +120,6 @@ public class XlsxReportWriter {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      try {
-        workbook.close();
-      } catch (IOException e) {
-        // temporary files only
-      }
     }
   }
 
