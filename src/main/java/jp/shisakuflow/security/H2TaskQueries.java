@@ -108,7 +108,7 @@ public final class H2TaskQueries {
         index(configuration, task, "INDEX_NAME = '" + CREATE_TIME_INDEX + "'"),
         index(configuration, task, "INDEX_NAME = '" + TASK_CANDIDACY_INDEX + "'"), linksByTask);
     if (pins.byKey() == null || pins.byCreateTime() == null || pins.forCount() == null || linksByTask == null) {
-      LOG.warn("Indexes of ACT_RU_TASK missing on H2 ({}); task queries by candidacy read tasks by any index", pins);
+      LOG.warn("Task-query indexes missing on H2 ({}); task queries by candidacy read tasks and links by any index", pins);
     }
     String mapper = mapper(engineMapping(), pins);
     if (mapper == null) {
