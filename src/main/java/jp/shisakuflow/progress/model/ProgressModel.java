@@ -72,18 +72,38 @@ public final class ProgressModel {
   static final String ORDER_INDEX = "SHISAKU_IDX_PROGRESS_ORDER";
 
   /**
-   * PostgreSQL only: the year's rows in a page's order ({@link #pageOrder}), so that a page walks the index and stops
-   * after its rows instead of sorting the year (H2 has no index on expressions; it sorts).
+   * PostgreSQL: the year's rows in a page's order ({@link #pageOrder}), so that a page walks the index and stops
+   * after its rows instead of sorting the year.
    */
   static String postgresOrderIndex() {
     return "CREATE INDEX IF NOT EXISTS " + ORDER_INDEX + " ON " + TABLE + " (" + FISCAL_YEAR + ", "
         + String.join(", ", pageOrder("", true)) + ")";
   }
 
+  /** H2's stored copies of the page's order (H2 indexes no expressions): workstream, initiative id. */
+  static final String ORDER_WORKSTREAM = "ORDER_WORKSTREAM_";
+  static final String ORDER_INITIATIVE_ID = "ORDER_INITIATIVE_ID_";
+
+  /**
+   * H2: the same index as PostgreSQL's over columns H2 computes from the order's expressions on every write (generated
+   * columns), which H2's page orders by; added to a table of any version.
+   */
+  static List<String> h2OrderIndex() {
+    List<String> expressions = orderExpressions("");
+    return List.of(
+        "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS " + ORDER_WORKSTREAM + " VARCHAR(4000) GENERATED ALWAYS AS "
+            + expressions.get(0),
+        "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS " + ORDER_INITIATIVE_ID
+            + " VARCHAR(4000) GENERATED ALWAYS AS " + expressions.get(1),
+        "CREATE INDEX IF NOT EXISTS " + ORDER_INDEX + " ON " + TABLE + " (" + FISCAL_YEAR + ", " + ORDER_WORKSTREAM
+            + ", " + ORDER_INITIATIVE_ID + ", " + ID + ")");
+  }
+
   /**
    * A page's order, as {@link ProgressService}'s answer sorts (workstream, initiative id, instance), for rows aliased
    * {@code alias}: the workstream or empty; the initiative id variable, else the business key's id ({@code FY2019-<id>},
-   * every row of a year has a key of that form, see {@link #fiscalYearOf}), else the key; the instance id.
+   * every row of a year has a key of that form, see {@link #fiscalYearOf}), else the key; the instance id. On H2 the
+   * first two are the columns {@link #h2OrderIndex} keeps of the same expressions.
    *
    * <p>Java's String order (UTF-16 code units, ProgressService's sort): H2 compares strings as Java does unless a
    * collation is set (the app sets none); PostgreSQL with the "C" collation compares UTF-8 bytes, i.e. code points,
@@ -91,9 +111,19 @@ public final class ProgressModel {
    * workstream codes and initiative ids are plain text the plans give, in which no such pair was met.
    */
   static List<String> pageOrder(String alias, boolean postgres) {
-    String collate = postgres ? " COLLATE \"C\"" : "";
-    return List.of("(COALESCE(" + alias + VARIABLE_COLUMNS.get(InitiativeLifecycle.Var.WORKSTREAM) + ", ''))" + collate,
-        "(" + initiativeId(alias) + ")" + collate, "(" + alias + ID + ")" + collate);
+    if (!postgres) {
+      // The year first (one year is read): H2 sorts by an index only where the ORDER BY begins with its first column.
+      return List.of(alias + FISCAL_YEAR, alias + ORDER_WORKSTREAM, alias + ORDER_INITIATIVE_ID, alias + ID);
+    }
+    String collate = " COLLATE \"C\"";
+    List<String> expressions = orderExpressions(alias);
+    return List.of(expressions.get(0) + collate, expressions.get(1) + collate, "(" + alias + ID + ")" + collate);
+  }
+
+  /** The workstream or empty, and the initiative id, in SQL. */
+  private static List<String> orderExpressions(String alias) {
+    return List.of("(COALESCE(" + alias + VARIABLE_COLUMNS.get(InitiativeLifecycle.Var.WORKSTREAM) + ", ''))",
+        "(" + initiativeId(alias) + ")");
   }
 
   /** ProgressService's initiative id in SQL: the variable, else the business key's id ({@code FY2019-<id>}), else the key. */

@@ -47,6 +47,8 @@ public class ProgressModelPlugin extends SpringProcessEnginePlugin {
     List<String> statements = new ArrayList<>(ProgressModel.ddl());
     if ("postgres".equals(configuration.getDatabaseType())) {
       statements.add(ProgressModel.postgresOrderIndex());
+    } else if ("h2".equals(configuration.getDatabaseType())) {
+      statements.addAll(ProgressModel.h2OrderIndex());
     }
     for (String statement : statements) {
       try {

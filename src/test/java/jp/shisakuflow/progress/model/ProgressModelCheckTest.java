@@ -84,6 +84,42 @@ class ProgressModelCheckTest {
     new ProgressModelCheck(app).run(seed);
   }
 
+  /**
+   * H2 walks the order index of a page (its generated columns) and stops after the page, without sorting the year: the
+   * plan says "index sorted" and reads at most the page's rows of the 60 of a year.
+   */
+  @Test
+  void aPageWalksTheOrderIndexInsteadOfSortingTheYear() throws Exception {
+    int year = 2097;
+    at(LocalDate.of(year, 4, 1));
+    for (int i = 0; i < 60; i++) {
+      initiatives.startIfAbsent(InitiativeStart.unplanned("page-order-" + i, "ページ順の施策", i % 2 == 0 ? "hiroba" : "other",
+          "communityPromotion", year));
+    }
+    ClockUtil.reset();
+    String plan = jdbc.execute((java.sql.Connection connection) -> {
+      try (java.sql.PreparedStatement explain = connection.prepareStatement(
+          "EXPLAIN ANALYZE " + app.getBean(ProgressModelReader.class).pageStatement())) {
+        explain.setInt(1, year);
+        explain.setInt(2, 5);
+        explain.setInt(3, 0);
+        try (java.sql.ResultSet result = explain.executeQuery()) {
+          result.next();
+          return result.getString(1);
+        }
+      }
+    });
+    LOG.info("H2's plan of a page: {}", plan);
+    assertThat(plan).contains(ProgressModel.ORDER_INDEX).contains("index sorted");
+    java.util.regex.Matcher scanned = java.util.regex.Pattern.compile(
+        ProgressModel.ORDER_INDEX + "[\\s\\S]*?scanCount: (\\d+)").matcher(plan);
+    assertThat(scanned.find()).as("the rows read by the index, in %s", plan).isTrue();
+    assertThat(Integer.parseInt(scanned.group(1))).as("rows of the year read for a page of 5").isLessThanOrEqualTo(6);
+    LocalDate asOf = LocalDate.of(year, 5, 1);
+    assertThat(progress.page(year, asOf, 1, 7).initiatives()).as("a page is the whole answer's rows in its order")
+        .isEqualTo(progress.report(year, asOf).initiatives().subList(7, 14));
+  }
+
   @Test
   void aYearIsReadInOneQueryWhateverItsSize() {
     int year = 2091;
