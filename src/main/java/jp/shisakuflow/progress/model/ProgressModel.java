@@ -53,8 +53,11 @@ public final class ProgressModel {
   /** The status columns in order: STATUS_0_, STATUS_FROM_1_, STATUS_1_, ... */
   static final List<String> STATUS_COLUMNS = statusColumns();
 
-  /** H2 and PostgreSQL alike; a text column as long as the engine's own (ACT_HI_VARINST.TEXT_). */
-  static List<String> ddl() {
+  /**
+   * H2 and PostgreSQL alike (on H2 with the order's generated columns and their index, {@link #H2_ORDER_COLUMNS}); a
+   * text column as long as the engine's own (ACT_HI_VARINST.TEXT_).
+   */
+  static List<String> ddl(boolean h2) {
     StringBuilder table = new StringBuilder("CREATE TABLE IF NOT EXISTS " + TABLE + " (" + ID
         + " VARCHAR(64) NOT NULL PRIMARY KEY, " + PROCESS_KEY + " VARCHAR(255), " + BUSINESS_KEY + " VARCHAR(255), "
         + FISCAL_YEAR + " INTEGER, " + TENANT_ID + " VARCHAR(64), " + START_TIME + " TIMESTAMP, " + END_TIME
@@ -64,9 +67,14 @@ public final class ProgressModel {
     // Unbounded text (H2: up to 1 MB; PostgreSQL: unlimited): a lifecycle's runs, some 100 characters each.
     table.append(", ").append(RUNS).append(" VARCHAR");
     ADDED_COLUMNS.forEach((column, type) -> table.append(", ").append(column).append(" ").append(type));
+    if (h2) {
+      H2_ORDER_COLUMNS.forEach((column, type) -> table.append(", ").append(column).append(" ").append(type));
+    }
     table.append(")");
-    return List.of(table.toString(),
-        "CREATE INDEX IF NOT EXISTS " + INDEX + " ON " + TABLE + "(" + FISCAL_YEAR + ")");
+    List<String> statements = new ArrayList<>(List.of(table.toString(),
+        "CREATE INDEX IF NOT EXISTS " + INDEX + " ON " + TABLE + "(" + FISCAL_YEAR + ")"));
+    statements.add(h2 ? h2OrderIndex() : postgresOrderIndex());
+    return statements;
   }
 
   static final String ORDER_INDEX = "SHISAKU_IDX_PROGRESS_ORDER";
@@ -83,27 +91,30 @@ public final class ProgressModel {
   /** H2's stored copies of the page's order (H2 indexes no expressions): workstream, initiative id. */
   static final String ORDER_WORKSTREAM = "ORDER_WORKSTREAM_";
   static final String ORDER_INITIATIVE_ID = "ORDER_INITIATIVE_ID_";
-
   /**
-   * H2: the same index as PostgreSQL's over columns H2 computes from the order's expressions on every write (generated
-   * columns), which H2's page orders by; added to a table of any version.
+   * H2: the order's expressions as columns H2 computes on every write (generated columns), each with its type; a table
+   * without them gets them at start ({@link #upgrade}), H2 computing them for its rows.
    */
-  static List<String> h2OrderIndex() {
-    List<String> expressions = orderExpressions("");
-    return List.of(
-        "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS " + ORDER_WORKSTREAM + " VARCHAR(4000) GENERATED ALWAYS AS "
-            + expressions.get(0),
-        "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS " + ORDER_INITIATIVE_ID
-            + " VARCHAR(4000) GENERATED ALWAYS AS " + expressions.get(1),
-        "CREATE INDEX IF NOT EXISTS " + ORDER_INDEX + " ON " + TABLE + " (" + FISCAL_YEAR + ", " + ORDER_WORKSTREAM
-            + ", " + ORDER_INITIATIVE_ID + ", " + ID + ")");
+  static final Map<String, String> H2_ORDER_COLUMNS = h2OrderColumns();
+
+  private static Map<String, String> h2OrderColumns() {
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put(ORDER_WORKSTREAM, "VARCHAR(4000) GENERATED ALWAYS AS " + orderExpressions("").get(0));
+    columns.put(ORDER_INITIATIVE_ID, "VARCHAR(4000) GENERATED ALWAYS AS " + orderExpressions("").get(1));
+    return java.util.Collections.unmodifiableMap(columns);
+  }
+
+  /** H2: PostgreSQL's index over the generated columns, which H2's page orders by. */
+  static String h2OrderIndex() {
+    return "CREATE INDEX IF NOT EXISTS " + ORDER_INDEX + " ON " + TABLE + " (" + FISCAL_YEAR + ", " + ORDER_WORKSTREAM
+        + ", " + ORDER_INITIATIVE_ID + ", " + ID + ")";
   }
 
   /**
    * A page's order, as {@link ProgressService}'s answer sorts (workstream, initiative id, instance), for rows aliased
    * {@code alias}: the workstream or empty; the initiative id variable, else the business key's id ({@code FY2019-<id>},
    * every row of a year has a key of that form, see {@link #fiscalYearOf}), else the key; the instance id. On H2 the
-   * first two are the columns {@link #h2OrderIndex} keeps of the same expressions.
+   * first two are the columns {@link #H2_ORDER_COLUMNS} keep of the same expressions.
    *
    * <p>Java's String order (UTF-16 code units, ProgressService's sort): H2 compares strings as Java does unless a
    * collation is set (the app sets none); PostgreSQL with the "C" collation compares UTF-8 bytes, i.e. code points,
@@ -147,16 +158,23 @@ public final class ProgressModel {
     return java.util.Collections.unmodifiableMap(columns);
   }
 
-  /** The statements adding the columns a table of an older version lacks (none for a current one). */
-  static List<String> upgrade(java.util.Set<String> existingColumns) {
+  /** The statements adding the columns (and on H2 the order index) a table of an older version lacks (none: current). */
+  static List<String> upgrade(java.util.Set<String> existingColumns, boolean h2) {
     java.util.Set<String> existing = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     existing.addAll(existingColumns);
+    Map<String, String> wanted = new LinkedHashMap<>(ADDED_COLUMNS);
+    if (h2) {
+      wanted.putAll(H2_ORDER_COLUMNS);
+    }
     List<String> statements = new ArrayList<>();
-    ADDED_COLUMNS.forEach((column, type) -> {
+    wanted.forEach((column, type) -> {
       if (!existing.contains(column)) {
         statements.add("ALTER TABLE " + TABLE + " ADD COLUMN " + column + " " + type);
       }
     });
+    if (h2 && !statements.isEmpty()) {
+      statements.add(h2OrderIndex());
+    }
     return statements;
   }
 

@@ -44,12 +44,8 @@ public class ProgressModelPlugin extends SpringProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
-    List<String> statements = new ArrayList<>(ProgressModel.ddl());
-    if ("postgres".equals(configuration.getDatabaseType())) {
-      statements.add(ProgressModel.postgresOrderIndex());
-    } else if ("h2".equals(configuration.getDatabaseType())) {
-      statements.addAll(ProgressModel.h2OrderIndex());
-    }
+    boolean h2 = "h2".equals(configuration.getDatabaseType());
+    List<String> statements = ProgressModel.ddl(h2);
     for (String statement : statements) {
       try {
         jdbc.execute(statement);
@@ -58,14 +54,14 @@ public class ProgressModelPlugin extends SpringProcessEnginePlugin {
         LOG.warn("Could not create the progress read model ({}): {}", statement, e.getMessage());
       }
     }
-    upgrade(jdbc);
+    upgrade(jdbc, h2);
   }
 
   /**
    * A table of an older version gets the columns added since (its rows' status intervals: computed by the first read
    * of their year, ProgressService).
    */
-  static void upgrade(JdbcTemplate jdbc) {
+  static void upgrade(JdbcTemplate jdbc, boolean h2) {
     try {
       java.util.Set<String> columns = new java.util.HashSet<>();
       jdbc.query("SELECT * FROM " + ProgressModel.TABLE + " WHERE 1 = 0", (java.sql.ResultSet row) -> {
@@ -74,7 +70,7 @@ public class ProgressModelPlugin extends SpringProcessEnginePlugin {
         }
         return null;
       });
-      for (String statement : ProgressModel.upgrade(columns)) {
+      for (String statement : ProgressModel.upgrade(columns, h2)) {
         LOG.info("Upgrading the progress read model: {}", statement);
         jdbc.execute(statement);
       }
