@@ -54,8 +54,8 @@ public final class ProgressModel {
   static final List<String> STATUS_COLUMNS = statusColumns();
 
   /**
-   * H2 and PostgreSQL alike (on H2 with the order's generated columns, {@link #H2_ORDER_COLUMNS}; H2's own indexes are
-   * {@link #h2Indexes}); a text column as long as the engine's own (ACT_HI_VARINST.TEXT_).
+   * H2 and PostgreSQL alike (on H2 with the order's generated columns and their index, {@link #H2_ORDER_COLUMNS}); a
+   * text column as long as the engine's own (ACT_HI_VARINST.TEXT_).
    */
   static List<String> ddl(boolean h2) {
     StringBuilder table = new StringBuilder("CREATE TABLE IF NOT EXISTS " + TABLE + " (" + ID
@@ -73,9 +73,7 @@ public final class ProgressModel {
     table.append(")");
     List<String> statements = new ArrayList<>(List.of(table.toString(),
         "CREATE INDEX IF NOT EXISTS " + INDEX + " ON " + TABLE + "(" + FISCAL_YEAR + ")"));
-    if (!h2) {
-      statements.add(postgresOrderIndex());
-    }
+    statements.add(h2 ? h2OrderIndex() : postgresOrderIndex());
     return statements;
   }
 
@@ -106,29 +104,10 @@ public final class ProgressModel {
     return java.util.Collections.unmodifiableMap(columns);
   }
 
-  static final String SUMMARY_INDEX = "SHISAKU_IDX_PROGRESS_SUMMARY";
-
-  /**
-   * H2's indexes, created after the columns they name (a table of any version, {@link #upgrade}): PostgreSQL's order
-   * index over the generated columns, which H2's page orders by; and every column the year's counts read
-   * ({@link #summaryColumns}), so that H2 counts the year from the index without reading the table's wide rows
-   * (PostgreSQL reads them in time).
-   */
-  static List<String> h2Indexes() {
-    return List.of("CREATE INDEX IF NOT EXISTS " + ORDER_INDEX + " ON " + TABLE + " (" + FISCAL_YEAR + ", "
-        + ORDER_WORKSTREAM + ", " + ORDER_INITIATIVE_ID + ", " + ID + ")",
-        "CREATE INDEX IF NOT EXISTS " + SUMMARY_INDEX + " ON " + TABLE + " (" + String.join(", ", summaryColumns())
-            + ")");
-  }
-
-  /** What the year's counts read of a row: year, process, workstream, owner, its status intervals and versions, id. */
-  static List<String> summaryColumns() {
-    List<String> columns = new ArrayList<>(List.of(FISCAL_YEAR, PROCESS_KEY,
-        VARIABLE_COLUMNS.get(InitiativeLifecycle.Var.WORKSTREAM), VARIABLE_COLUMNS.get(InitiativeLifecycle.Var.OWNER_GROUP),
-        VERSION, STATUS_VERSION));
-    columns.addAll(STATUS_COLUMNS);
-    columns.add(ID);
-    return columns;
+  /** H2: PostgreSQL's index over the generated columns, which H2's page orders by. */
+  static String h2OrderIndex() {
+    return "CREATE INDEX IF NOT EXISTS " + ORDER_INDEX + " ON " + TABLE + " (" + FISCAL_YEAR + ", " + ORDER_WORKSTREAM
+        + ", " + ORDER_INITIATIVE_ID + ", " + ID + ")";
   }
 
   /**
@@ -193,6 +172,9 @@ public final class ProgressModel {
         statements.add("ALTER TABLE " + TABLE + " ADD COLUMN " + column + " " + type);
       }
     });
+    if (h2 && !statements.isEmpty()) {
+      statements.add(h2OrderIndex());
+    }
     return statements;
   }
 

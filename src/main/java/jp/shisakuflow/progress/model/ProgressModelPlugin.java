@@ -59,7 +59,7 @@ public class ProgressModelPlugin extends SpringProcessEnginePlugin {
 
   /**
    * A table of an older version gets the columns added since (its rows' status intervals: computed by the first read
-   * of their year, ProgressService); on H2 then the indexes over them, where missing.
+   * of their year, ProgressService).
    */
   static void upgrade(JdbcTemplate jdbc, boolean h2) {
     try {
@@ -73,9 +73,6 @@ public class ProgressModelPlugin extends SpringProcessEnginePlugin {
       for (String statement : ProgressModel.upgrade(columns, h2)) {
         LOG.info("Upgrading the progress read model: {}", statement);
         jdbc.execute(statement);
-      }
-      if (h2) {
-        ProgressModel.h2Indexes().forEach(jdbc::execute);
       }
     } catch (RuntimeException e) {
       // Another node upgrading at the same moment; else no right to (docs/operations.md has the statements).

@@ -60,16 +60,14 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
     this.initiativeId = ProgressModel.initiativeId("R.");
     boolean postgres = "postgres".equals(configuration.getDatabaseType());
     // H2 sorts the year unless told: for a few rows its cost estimate prefers the year's index, and at 50k as well.
-    this.page = columns + fromYear(history, postgres ? "" : useIndex(ProgressModel.ORDER_INDEX))
+    this.page = columns + fromYear(history, postgres ? "" : " USE INDEX (" + ProgressModel.ORDER_INDEX + ")")
         + notPlans() + " ORDER BY " + String.join(", ", ProgressModel.pageOrder("R.", postgres)) + " LIMIT ? OFFSET ?";
     String workstream = "R." + ProgressModel.VARIABLE_COLUMNS.get(jp.shisakuflow.initiative.InitiativeLifecycle.Var
         .WORKSTREAM);
     String owner = "R." + ProgressModel.VARIABLE_COLUMNS.get(jp.shisakuflow.initiative.InitiativeLifecycle.Var
         .OWNER_GROUP);
-    // H2 counts from an index holding every column the counts read (ProgressModel.summaryColumns), named as the page's.
     this.counts = "SELECT X.W, X.O, X.S, COUNT(*) FROM (SELECT " + workstream + " AS W, " + owner + " AS O, "
-        + ProgressModel.statusOn("R.") + " AS S" + fromYear(history, postgres ? "" : useIndex(ProgressModel.SUMMARY_INDEX))
-        + notPlans() + ") X GROUP BY X.W, X.O, X.S";
+        + ProgressModel.statusOn("R.") + " AS S" + initiatives + ") X GROUP BY X.W, X.O, X.S";
   }
 
   @Override
@@ -137,15 +135,6 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
   private static String fromYear(String history, String hint) {
     return " FROM " + ProgressModel.TABLE + " R" + hint + " JOIN " + history + " P ON P.ID_ = R." + ProgressModel.ID
         + " WHERE R." + ProgressModel.FISCAL_YEAR + " = ?";
-  }
-
-  private static String useIndex(String index) {
-    return " USE INDEX (" + index + ")";
-  }
-
-  /** The year's counts by workstream, owner and status on a day: parameters the day (7 times), the year. */
-  String countsStatement() {
-    return counts;
   }
 
   private static String notPlans() {

@@ -159,7 +159,6 @@ final class ProgressModelCheck {
     java.util.Set<String> dropped = new java.util.LinkedHashSet<>(ProgressModel.ADDED_COLUMNS.keySet());
     if (h2) {
       jdbc.execute("DROP INDEX " + ProgressModel.ORDER_INDEX);
-      jdbc.execute("DROP INDEX " + ProgressModel.SUMMARY_INDEX);
       dropped.addAll(ProgressModel.H2_ORDER_COLUMNS.keySet());
     }
     dropped.forEach(column -> jdbc.execute("ALTER TABLE " + ProgressModel.TABLE + " DROP COLUMN " + column));

@@ -120,35 +120,6 @@ class ProgressModelCheckTest {
         .isEqualTo(progress.report(year, asOf).initiatives().subList(7, 14));
   }
 
-  /**
-   * H2 counts a year from the summary index alone: every column the counts statement reads is in it (a column added to
-   * the statement and not to the index would have H2 read each row again), and H2's plan names it.
-   */
-  @Test
-  void theYearsCountsReadTheSummaryIndexOnly() throws Exception {
-    String counts = app.getBean(ProgressModelReader.class).countsStatement();
-    java.util.Set<String> read = new java.util.TreeSet<>();
-    java.util.regex.Matcher column = java.util.regex.Pattern.compile("\\bR\\.([A-Z0-9_]+)").matcher(counts);
-    while (column.find()) {
-      read.add(column.group(1));
-    }
-    assertThat(read).as("the columns the counts read").contains(ProgressModel.STATUS_COLUMNS.get(0))
-        .isSubsetOf(ProgressModel.summaryColumns());
-    String plan = jdbc.execute((java.sql.Connection connection) -> {
-      try (java.sql.PreparedStatement explain = connection.prepareStatement("EXPLAIN " + counts)) {
-        for (int i = 1; i < ProgressModel.MAX_INTERVALS; i++) {
-          explain.setDate(i, java.sql.Date.valueOf(LocalDate.of(2091, 5, 1)));
-        }
-        explain.setInt(ProgressModel.MAX_INTERVALS, 2091);
-        try (java.sql.ResultSet result = explain.executeQuery()) {
-          result.next();
-          return result.getString(1);
-        }
-      }
-    });
-    assertThat(plan).contains("/* PUBLIC." + ProgressModel.SUMMARY_INDEX + ": ");
-  }
-
   @Test
   void aYearIsReadInOneQueryWhateverItsSize() {
     int year = 2091;
