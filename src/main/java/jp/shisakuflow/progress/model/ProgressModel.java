@@ -54,8 +54,8 @@ public final class ProgressModel {
   static final List<String> STATUS_COLUMNS = statusColumns();
 
   /**
-   * H2 and PostgreSQL alike (on H2 with the order's generated columns and their index, {@link #H2_ORDER_COLUMNS}); a
-   * text column as long as the engine's own (ACT_HI_VARINST.TEXT_).
+   * H2 and PostgreSQL alike (on H2 with the order's generated columns, {@link #H2_ORDER_COLUMNS}, whose index
+   * {@link #h2OrderIndex} follows the upgrade); a text column as long as the engine's own (ACT_HI_VARINST.TEXT_).
    */
   static List<String> ddl(boolean h2) {
     StringBuilder table = new StringBuilder("CREATE TABLE IF NOT EXISTS " + TABLE + " (" + ID
@@ -73,7 +73,10 @@ public final class ProgressModel {
     table.append(")");
     List<String> statements = new ArrayList<>(List.of(table.toString(),
         "CREATE INDEX IF NOT EXISTS " + INDEX + " ON " + TABLE + "(" + FISCAL_YEAR + ")"));
-    statements.add(h2 ? h2OrderIndex() : postgresOrderIndex());
+    // H2's order index names the generated columns, which a table of an older version gets only by its upgrade.
+    if (!h2) {
+      statements.add(postgresOrderIndex());
+    }
     return statements;
   }
 

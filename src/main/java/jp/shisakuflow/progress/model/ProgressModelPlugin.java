@@ -55,6 +55,13 @@ public class ProgressModelPlugin extends SpringProcessEnginePlugin {
       }
     }
     upgrade(jdbc, h2);
+    if (h2) {
+      try {
+        jdbc.execute(ProgressModel.h2OrderIndex());
+      } catch (RuntimeException e) {
+        LOG.warn("Could not create the progress read model ({}): {}", ProgressModel.h2OrderIndex(), e.getMessage());
+      }
+    }
   }
 
   /**
