@@ -161,7 +161,7 @@ public final class ProgressModel {
     return java.util.Collections.unmodifiableMap(columns);
   }
 
-  /** The statements adding the columns (and on H2 the order index) a table of an older version lacks (none: current). */
+  /** The statements adding the columns a table of an older version lacks (none for a current one). */
   static List<String> upgrade(java.util.Set<String> existingColumns, boolean h2) {
     java.util.Set<String> existing = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     existing.addAll(existingColumns);
@@ -175,9 +175,6 @@ public final class ProgressModel {
         statements.add("ALTER TABLE " + TABLE + " ADD COLUMN " + column + " " + type);
       }
     });
-    if (h2 && !statements.isEmpty()) {
-      statements.add(h2OrderIndex());
-    }
     return statements;
   }
 

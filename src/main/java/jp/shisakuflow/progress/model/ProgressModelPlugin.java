@@ -55,18 +55,11 @@ public class ProgressModelPlugin extends SpringProcessEnginePlugin {
       }
     }
     upgrade(jdbc, h2);
-    if (h2) {
-      try {
-        jdbc.execute(ProgressModel.h2OrderIndex());
-      } catch (RuntimeException e) {
-        LOG.warn("Could not create the progress read model ({}): {}", ProgressModel.h2OrderIndex(), e.getMessage());
-      }
-    }
   }
 
   /**
    * A table of an older version gets the columns added since (its rows' status intervals: computed by the first read
-   * of their year, ProgressService).
+   * of their year, ProgressService); on H2 then the page's order index, where missing.
    */
   static void upgrade(JdbcTemplate jdbc, boolean h2) {
     try {
@@ -80,6 +73,9 @@ public class ProgressModelPlugin extends SpringProcessEnginePlugin {
       for (String statement : ProgressModel.upgrade(columns, h2)) {
         LOG.info("Upgrading the progress read model: {}", statement);
         jdbc.execute(statement);
+      }
+      if (h2) {
+        jdbc.execute(ProgressModel.h2OrderIndex()); // where missing: after the columns it names
       }
     } catch (RuntimeException e) {
       // Another node upgrading at the same moment; else no right to (docs/operations.md has the statements).
