@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The progress read model in the engine: its history handler composed with the engine's default database one (both
- * run for every event), its per-command session, its table created where missing (H2, PostgreSQL) before the engine
- * runs any command, and rebuilt from the history once the engine is built when the table is empty while the history
+ * run for every event), its per-command session, its rows deleted with their history ({@link ProgressModelDeletion}),
+ * its table created where missing (H2, PostgreSQL) before the engine runs any command, and rebuilt from the history once the engine is built when the table is empty while the history
  * has instances (a new table: an upgrade) or when {@code shisaku.progress-model.rebuild-at-start} asks for it.
  */
 @Component
@@ -39,6 +39,7 @@ public class ProgressModelPlugin extends SpringProcessEnginePlugin {
       configuration.setCustomSessionFactories(new ArrayList<>());
     }
     configuration.getCustomSessionFactories().add(new ProgressModelSession.Factory());
+    configuration.getCustomSessionFactories().add(new ProgressModelDeletion.Factory());
   }
 
   @Override
@@ -55,6 +56,7 @@ public class ProgressModelPlugin extends SpringProcessEnginePlugin {
       }
     }
     upgrade(jdbc, h2);
+    ProgressModelDeletion.map(configuration);
   }
 
   /**
@@ -85,6 +87,17 @@ public class ProgressModelPlugin extends SpringProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
+    try {
+      // Rows an older version kept after their history was deleted (it hid them at every read).
+      int deleted = ProgressModelDeletion.deleteRowsWithoutHistory(configuration);
+      if (deleted > 0) {
+        LOG.info("Deleted {} rows of the progress read model whose history was deleted", deleted);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Could not delete the progress read model's rows without history: {}", e.getMessage());
+    }
     try {
       if (rebuildAtStart || ProgressModelRebuild.emptyWhileHistoryExists(engine)) {
         ProgressModelRebuild.rebuild(engine);

@@ -13,9 +13,7 @@ import jp.shisakuflow.fiscalyear.FiscalYearPlan;
 import jp.shisakuflow.progress.InstanceRecord;
 import jp.shisakuflow.progress.ProgressService;
 import jp.shisakuflow.progress.ProgressStatus;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The instances of a year from the read model, in one query touching one row per instance of the year (by its year's
- * index) and the engine's history row of each by its primary key: an instance whose history was deleted (by hand, or
- * by the history cleanup) is not shown, whether or not its row was removed yet. Also the year's counts by status on a
+ * index) and nothing else: a row exists while its instance's history does ({@link ProgressModelDeletion} deletes it
+ * with the history, in the same transaction). Also the year's counts by status on a
  * day in one {@code GROUP BY} (from the rows' status intervals, {@link ProgressModel#statusOn}), one page of the year's
  * initiatives in the answer's order, and the few rows whose intervals are behind (computed and written back by
  * {@link ProgressService}).
@@ -44,7 +42,7 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
   private final String page;
   private final String counts;
 
-  public ProgressModelReader(ProcessEngine engine, ManagementService managementService) {
+  public ProgressModelReader(ProcessEngine engine) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
         .getProcessEngineConfiguration();
     this.dataSource = configuration.getDataSource();
@@ -54,13 +52,12 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
         + ProgressModel.END_TIME + ", R." + ProgressModel.RUNS + ", R." + ProgressModel.VERSION + ", R."
         + ProgressModel.STATUS_VERSION
         + ProgressModel.VARIABLE_COLUMNS.values().stream().map(c -> ", R." + c).reduce("", String::concat);
-    String history = managementService.getTableName(HistoricProcessInstance.class);
-    this.fromYear = fromYear(history, "");
+    this.fromYear = fromYear("");
     this.initiatives = fromYear + notPlans();
     this.initiativeId = ProgressModel.initiativeId("R.");
     boolean postgres = "postgres".equals(configuration.getDatabaseType());
     // H2 sorts the year unless told: for a few rows its cost estimate prefers the year's index, and at 50k as well.
-    this.page = columns + fromYear(history, postgres ? "" : " USE INDEX (" + ProgressModel.ORDER_INDEX + ")")
+    this.page = columns + fromYear(postgres ? "" : " USE INDEX (" + ProgressModel.ORDER_INDEX + ")")
         + notPlans() + " ORDER BY " + String.join(", ", ProgressModel.pageOrder("R.", postgres)) + " LIMIT ? OFFSET ?";
     String workstream = "R." + ProgressModel.VARIABLE_COLUMNS.get(jp.shisakuflow.initiative.InitiativeLifecycle.Var
         .WORKSTREAM);
@@ -131,10 +128,9 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
     return page;
   }
 
-  /** The rows of a year (parameter 1) aliased R, each with its history row (P), from the table as {@code hint} says. */
-  private static String fromYear(String history, String hint) {
-    return " FROM " + ProgressModel.TABLE + " R" + hint + " JOIN " + history + " P ON P.ID_ = R." + ProgressModel.ID
-        + " WHERE R." + ProgressModel.FISCAL_YEAR + " = ?";
+  /** The rows of a year (parameter 1) aliased R, from the table as {@code hint} says. */
+  private static String fromYear(String hint) {
+    return " FROM " + ProgressModel.TABLE + " R" + hint + " WHERE R." + ProgressModel.FISCAL_YEAR + " = ?";
   }
 
   private static String notPlans() {

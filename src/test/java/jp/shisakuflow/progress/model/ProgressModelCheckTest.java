@@ -38,6 +38,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -175,6 +176,43 @@ class ProgressModelCheckTest {
     assertThat(writes).as("one INSERT at the start, then at most one UPDATE per completion; none for a claim")
         .hasSizeLessThanOrEqualTo(commands.size()).first().asString().contains("INSERT INTO " + ProgressModel.TABLE);
     assertThat(writes).filteredOn(w -> w.contains("INSERT")).hasSize(1);
+  }
+
+  /**
+   * A row goes with its instance's history, in the command that deletes it (not with the running instance); a row an
+   * older version kept after its history was deleted goes at start, and no row with history goes with it.
+   */
+  @Test
+  void aRowGoesWithItsInstancesHistory() {
+    int year = 2098;
+    at(LocalDate.of(year, 4, 1));
+    String deleted = initiatives.startIfAbsent(InitiativeStart.unplanned("with-history", "履歴と共に消える施策", "other",
+        "communityPromotion", year)).orElseThrow();
+    String kept = initiatives.startIfAbsent(InitiativeStart.unplanned("kept", "残る施策", "other", "communityPromotion",
+        year)).orElseThrow();
+    ClockUtil.reset();
+    runtimeService.deleteProcessInstance(deleted, "確認テストの削除");
+    assertThat(rows(deleted)).as("an ended instance's row stays while its history does").isOne();
+    historyService.deleteHistoricProcessInstance(deleted);
+    assertThat(rows(deleted)).as("deleted with the history").isZero();
+    assertThat(rows(kept)).isOne();
+
+    jdbc.update("INSERT INTO " + ProgressModel.TABLE + " (" + ProgressModel.ID + ", " + ProgressModel.FISCAL_YEAR + ", "
+        + ProgressModel.BUSINESS_KEY + ") VALUES (?, ?, ?)", "left-by-an-older-version", year,
+        InitiativeStart.businessKey(year, "left-by-an-older-version"));
+    String withHistory = "SELECT COUNT(*) FROM " + ProgressModel.TABLE + " R WHERE EXISTS (SELECT 1 FROM ACT_HI_PROCINST"
+        + " P WHERE P.ID_ = R." + ProgressModel.ID + ")";
+    int before = jdbc.queryForObject(withHistory, Integer.class);
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(ProgressModelDeletion.deleteRowsWithoutHistory(configuration)).isPositive();
+    assertThat(rows("left-by-an-older-version")).isZero();
+    assertThat(jdbc.queryForObject(withHistory, Integer.class)).as("rows with history, all kept").isEqualTo(before);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + ProgressModel.TABLE, Integer.class)).isEqualTo(before);
+  }
+
+  private int rows(String processInstanceId) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM " + ProgressModel.TABLE + " WHERE " + ProgressModel.ID + " = ?",
+        Integer.class, processInstanceId);
   }
 
   private static List<String> modelWrites(Runnable action) {
