@@ -47,14 +47,16 @@ public class NextYearDecisions {
   public Result apply(NextYearDecision decision, LocalDate today) {
     InitiativeStart thisYear = decision.thisYear();
     int nextYear = thisYear.fiscalYear() + 1;
-    Optional<InitiativeStart> next = NextYear.of(thisYear, decision.decided())
-        .map(start -> wards.withNextYearsWards(start, decision.decided()));
     Optional<NextYearInstances.Found> found = instances.find(decision.nextBusinessKey());
     if (found.isEmpty()) {
       // The rollover starts only what a plan started, and only in the year itself: a decision years late
       // does not open a year long past.
       boolean rolloverPassed = !today.isBefore(FiscalYear.start(nextYear)) && !today.isAfter(FiscalYear.end(nextYear));
-      if (next.isEmpty() || !rolloverPassed || thisYear.planKey() == null) {
+      if (!rolloverPassed || thisYear.planKey() == null) {
+        return new Result(Action.LEFT_TO_ROLLOVER, null);
+      }
+      Optional<InitiativeStart> next = next(decision);
+      if (next.isEmpty()) {
         return new Result(Action.LEFT_TO_ROLLOVER, null);
       }
       String id = instances.startIfAbsent(next.get()).orElseThrow();
@@ -69,6 +71,7 @@ public class NextYearDecisions {
       }
       return new Result(Action.NOTED, id);
     }
+    Optional<InitiativeStart> next = next(decision);
     if (next.isEmpty()) {
       instances.record(id, decision, "次年度の取組を取り下げ (withdrawn)");
       instances.withdraw(id, "次年度方針の決定により取り下げ: " + decision.describe());
@@ -91,5 +94,14 @@ public class NextYearDecisions {
     instances.record(newId, decision, "次年度の計画を変更して開始し直し (取り下げたインスタンス " + id + "): " + change);
     instances.carryOverContinuation(start);
     return new Result(Action.REPLACED, newId);
+  }
+
+  /**
+   * Next year's start as the decision makes it, its wards read from this year's instance: only where a decision
+   * acts on next year (most are taken before 1 April and leave it to the rollover, which reads them itself).
+   */
+  private Optional<InitiativeStart> next(NextYearDecision decision) {
+    return NextYear.of(decision.thisYear(), decision.decided())
+        .map(start -> wards.withNextYearsWards(start, decision.decided()));
   }
 }

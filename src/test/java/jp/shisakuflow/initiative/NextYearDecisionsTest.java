@@ -45,6 +45,23 @@ class NextYearDecisionsTest {
   }
 
   @Test
+  void aDecisionBefore1AprilReadsNoWards() {
+    List<String> read = new ArrayList<>();
+    NextYearDecisions counting = new NextYearDecisions(instances, (next, outcome) -> {
+      read.add(next.businessKey());
+      return next;
+    });
+
+    var before = counting.apply(decided(thisYear(Outcome.CONTINUE, "継続実施"), Outcome.CONTINUE), BEFORE_ROLLOVER);
+    assertThat(before.action()).isEqualTo(Action.LEFT_TO_ROLLOVER);
+    assertThat(read).as("this year's wards, read from the history, only where next year is acted on").isEmpty();
+
+    var after = counting.apply(decided(thisYear(Outcome.NONE, "次年度の予定なし"), Outcome.CONTINUE), AFTER_ROLLOVER);
+    assertThat(after.action()).isEqualTo(Action.STARTED);
+    assertThat(read).containsExactly("FY2020-hiroba-model-support");
+  }
+
+  @Test
   void aDecisionAfter1AprilStartsNextYearWhenThePlanSaidNothingFollows() {
     var result = decisions.apply(decided(thisYear(Outcome.NONE, "次年度の予定なし"), Outcome.CONTINUE), AFTER_ROLLOVER);
 
