@@ -17,6 +17,14 @@ public final class PhasePlanCodec {
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+  /**
+   * The last plan read on this thread: a command reads its instance's plan many times (each gateway condition, each
+   * overdue timer, the task listeners) and the text rarely changes in between.
+   */
+  private static final ThreadLocal<Read> LAST_READ = new ThreadLocal<>();
+
+  private record Read(String json, List<PlannedPhase> phases) {}
+
   private PhasePlanCodec() {}
 
   public static String write(List<PlannedPhase> phases) {
@@ -27,13 +35,19 @@ public final class PhasePlanCodec {
     }
   }
 
-  /** The phases, or an empty list when the instance has no plan (started by hand). */
+  /** The phases (unmodifiable), or an empty list when the instance has no plan (started by hand). */
   public static List<PlannedPhase> read(Object phasePlan) {
     if (!(phasePlan instanceof String json) || json.isBlank()) {
       return List.of();
     }
+    Read last = LAST_READ.get();
+    if (last != null && last.json().equals(json)) {
+      return last.phases();
+    }
     try {
-      return JSON.readValue(json, new TypeReference<List<PlannedPhase>>() {});
+      List<PlannedPhase> phases = List.copyOf(JSON.readValue(json, new TypeReference<List<PlannedPhase>>() {}));
+      LAST_READ.set(new Read(json, phases));
+      return phases;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot read phase plan " + json, e);
     }

@@ -9,7 +9,9 @@ import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.impl.core.variable.CoreVariableInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -59,13 +61,13 @@ public class TaskCompletionListener implements TaskListener {
       return Optional.empty();
     }
     var services = task.getProcessEngineServices();
-    VariableInstance wards = services.getRuntimeService().createVariableInstanceQuery()
-        .processInstanceIdIn(task.getProcessInstanceId()).variableName(Var.WARDS).list().stream()
-        .filter(v -> task.getProcessInstanceId().equals(v.getExecutionId())).findFirst().orElse(null);
-    if (wards == null) {
+    // The instance's own variable, as the command holds it (no query).
+    CoreVariableInstance wards = ((ExecutionEntity) task.getExecution()).getProcessInstance()
+        .getVariableInstanceLocal(Var.WARDS);
+    if (!(wards instanceof VariableInstanceEntity entity)) {
       return Optional.empty(); // an instance from before ward scopes
     }
-    Object first = services.getHistoryService().createHistoricDetailQuery().variableInstanceId(wards.getId())
+    Object first = services.getHistoryService().createHistoricDetailQuery().variableInstanceId(entity.getId())
         .variableUpdates().orderPartiallyByOccurrence().asc().listPage(0, 1).stream()
         .map(detail -> ((HistoricVariableUpdate) detail).getValue()).findFirst().orElse(task.getVariable(Var.WARDS));
     return Objects.equals(first, task.getVariable(Var.WARDS)) ? Optional.empty()
