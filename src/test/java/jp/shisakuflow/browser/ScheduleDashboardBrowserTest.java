@@ -161,7 +161,14 @@ class ScheduleDashboardBrowserTest {
     String guidebook = runtimeService.createProcessInstanceQuery()
         .processInstanceBusinessKey(BusinessKey.of(KnownYear.YEAR, "hiroba-guidebook").toString()).singleResult().getId();
     browser.executeScript("window.location.hash = '#/process-instance/" + guidebook + "/runtime';");
-    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("施策の進捗"))).click();
+    // Cockpit renders the new instance's page over the old one: the old tab may go stale between finding and clicking.
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        BusinessKey.of(KnownYear.YEAR, "hiroba-guidebook").toString()));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class,
+        org.openqa.selenium.ElementNotInteractableException.class).until(d -> {
+      d.findElement(By.linkText("施策の進捗")).click();
+      return true;
+    });
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".shisaku-schedule .shisaku-delays"),
         "対応中"));
     assertThat(browser.findElement(By.cssSelector(".shisaku-schedule .shisaku-delays")).getText())
