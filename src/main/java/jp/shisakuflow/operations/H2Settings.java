@@ -20,7 +20,7 @@ public class H2Settings implements BeanPostProcessor {
 
   private final int queryCacheSize;
 
-  public H2Settings(@Value("${shisaku.h2.query-cache-size:64}") int queryCacheSize) {
+  public H2Settings(@Value("${shisaku.h2.query-cache-size}") int queryCacheSize) {
     this.queryCacheSize = queryCacheSize;
   }
 

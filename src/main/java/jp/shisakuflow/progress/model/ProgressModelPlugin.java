@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * The progress read model in the engine: its history handler composed with the engine's default database one (both
  * run for every event), its per-command session, its rows deleted with their history ({@link ProgressModelDeletion}),
- * its table created where missing (H2, PostgreSQL) before the engine runs any command, and rebuilt from the history once the engine is built when the table is empty while the history
- * has instances (a new table: an upgrade) or when {@code shisaku.progress-model.rebuild-at-start} asks for it.
+ * its table created where missing (H2, PostgreSQL) before the engine runs any command, and rebuilt from the history
+ * once the engine is built when the table is empty while the history has instances (a new table: an upgrade) or when
+ * {@code shisaku.progress-model.rebuild-at-start} asks for it.
  */
 @Component
 public class ProgressModelPlugin extends SpringProcessEnginePlugin {
