@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
+import jp.shisakuflow.security.CityCondition;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 
 /** Finished and running instances of a definition, filtered as auditors ask; read-only. */
@@ -34,11 +36,20 @@ public class HistoricInstanceSearch {
   private final HistoryService historyService;
   private final JdbcTemplate jdbc;
   private final AuditLabels labels;
+  private final IdentityService identityService;
 
-  public HistoricInstanceSearch(HistoryService historyService, JdbcTemplate jdbc, AuditLabels labels) {
+  public HistoricInstanceSearch(HistoryService historyService, JdbcTemplate jdbc, AuditLabels labels,
+      IdentityService identityService) {
     this.historyService = historyService;
+    this.identityService = identityService;
     this.jdbc = jdbc;
     this.labels = labels;
+  }
+
+  /** A variable's distinct values in the history of the cities the reader may see. */
+  private <T> List<T> distinct(String sql, Class<T> type, String processDefinitionKey, String name) {
+    CityCondition cities = CityCondition.on(identityService, "TENANT_ID_");
+    return jdbc.queryForList(sql + cities.sql(), type, cities.around(List.of(processDefinitionKey, name), List.of()));
   }
 
   public List<HistoricInstanceSummary> search(HistoricInstanceFilter filter) {
@@ -97,14 +108,14 @@ public class HistoricInstanceSearch {
     if (processDefinitionKey == null || processDefinitionKey.isBlank()) {
       throw new IllegalArgumentException("processDefinitionKey: プロセス定義キーを指定してください (required)");
     }
-    List<Integer> years = jdbc.queryForList(DISTINCT_NUMBER, Long.class, processDefinitionKey, Var.FISCAL_YEAR)
+    List<Integer> years = distinct(DISTINCT_NUMBER, Long.class, processDefinitionKey, Var.FISCAL_YEAR)
         .stream().filter(Objects::nonNull).map(Long::intValue).sorted(Comparator.reverseOrder()).toList();
     Map<String, String> names = labels.workstreamNames(years.isEmpty() ? null : years.get(0));
-    List<HistoryFilterChoices.Choice> workstreams = jdbc.queryForList(DISTINCT_TEXT, String.class,
+    List<HistoryFilterChoices.Choice> workstreams = distinct(DISTINCT_TEXT, String.class,
             processDefinitionKey, Var.WORKSTREAM).stream()
         .map(code -> new HistoryFilterChoices.Choice(code, names.getOrDefault(code, code)))
         .sorted(Comparator.comparing(HistoryFilterChoices.Choice::label)).toList();
-    List<String> decided = jdbc.queryForList(DISTINCT_TEXT, String.class, processDefinitionKey, Var.DECIDED_OUTCOME);
+    List<String> decided = distinct(DISTINCT_TEXT, String.class, processDefinitionKey, Var.DECIDED_OUTCOME);
     List<HistoryFilterChoices.Choice> outcomes = new java.util.ArrayList<>();
     for (Outcome outcome : Outcome.values()) {
       if (decided.contains(outcome.code())) {

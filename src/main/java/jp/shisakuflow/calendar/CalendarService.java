@@ -80,8 +80,10 @@ public class CalendarService {
   public CalendarViewer viewer(String userId) {
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).toList();
+    List<String> cities = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
+        .stream().map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
     User user = identityService.createUserQuery().userId(userId).singleResult();
-    return new CalendarViewer(userId, groups, PersonName.of(user, userId));
+    return new CalendarViewer(userId, groups, cities, PersonName.of(user, userId));
   }
 
   /** The group's name for people: 高津区役所 for wardTakatsu. */
@@ -108,8 +110,7 @@ public class CalendarService {
         .add(ImmutableCalScale.GREGORIAN)
         .add(new Name(name))
         .add(new XProperty("X-WR-CALNAME", name));
-    for (ProcessInstance planInstance : runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(FiscalYearPlan.PROCESS_KEY).active().list()) {
+    for (ProcessInstance planInstance : plansOfCities(viewer)) {
       var vars = runtimeService.getVariables(planInstance.getId(), List.of(FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID,
           FiscalYearPlan.Var.PLAN_RESOURCE, FiscalYearPlan.Var.FISCAL_YEAR));
       Plan plan = planStore.load(FiscalYearPlan.Typed.PLAN_DEPLOYMENT_ID.from(vars),
@@ -126,6 +127,18 @@ public class CalendarService {
       calendar.add(taskEvent(businessDays, task, phaseOf(task, phasePlans.getOrDefault(task.getProcessInstanceId(), List.of()))));
     }
     return calendar;
+  }
+
+  /** The running plans of the viewer's cities (an administrator's: every city's). */
+  private List<ProcessInstance> plansOfCities(CalendarViewer viewer) {
+    var plans = runtimeService.createProcessInstanceQuery().processDefinitionKey(FiscalYearPlan.PROCESS_KEY).active();
+    if (!viewer.memberOf(jp.shisakuflow.organization.OrganizationGroup.ADMINISTRATORS.id())) {
+      if (viewer.tenantIds().isEmpty()) {
+        return List.of();
+      }
+      plans.tenantIdIn(viewer.tenantIds().toArray(String[]::new));
+    }
+    return plans.list();
   }
 
   /**
@@ -178,13 +191,13 @@ public class CalendarService {
   /** Open tasks with a due date, as the engine shows them to the viewer (its authorization check applies). */
   private List<Task> visibleTasks(CalendarViewer viewer, String group) {
     Authentication previous = identityService.getCurrentAuthentication();
-    identityService.setAuthentication(viewer.userId(), viewer.groupIds());
+    identityService.setAuthentication(viewer.userId(), viewer.groupIds(), viewer.tenantIds());
     try {
       TaskQuery tasks = taskService.createTaskQuery().active().dueAfter(new java.util.Date(0)).orderByDueDate().asc();
       if (group != null) {
         tasks.taskCandidateGroup(group);
       }
-      return tasks.listPage(0, MAX_TASKS);
+      return jp.shisakuflow.organization.DoorCheckedCommands.withPermissionChecks(() -> tasks.listPage(0, MAX_TASKS));
     } finally {
       if (previous == null) {
         identityService.clearAuthentication();

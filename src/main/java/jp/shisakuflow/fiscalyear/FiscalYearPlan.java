@@ -19,6 +19,11 @@ public final class FiscalYearPlan {
         Typed.FISCAL_YEAR.from(execution));
   }
 
+  /** The city a plan's instance runs for; an instance from before cities were tenants: the seed city's. */
+  public static String cityOf(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    return execution.getTenantId() != null ? execution.getTenantId() : jp.shisakuflow.organization.City.SEED.tenantId();
+  }
+
   /** BPMN element ids. */
   public static final class Element {
     public static final String TASK_START_INITIATIVES = "Task_StartInitiatives";

@@ -6,7 +6,10 @@ import java.security.Principal;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
+import jp.shisakuflow.organization.CityScope;
 import jp.shisakuflow.plan.PlanDocuments;
+import jp.shisakuflow.security.Caller;
 import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.time.FiscalYear;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -36,10 +39,12 @@ public class PlanController {
 
   private final PlanImportService imports;
   private final PlanPreviewService previews;
+  private final CityScope cities;
 
-  public PlanController(PlanImportService imports, PlanPreviewService previews) {
+  public PlanController(PlanImportService imports, PlanPreviewService previews, CityScope cities) {
     this.imports = imports;
     this.previews = previews;
+    this.cities = cities;
   }
 
   /**
@@ -55,19 +60,21 @@ public class PlanController {
       @RequestParam(defaultValue = "api-upload.yaml") String source,
       @RequestParam(required = false) String previewed,
       @RequestParam(required = false) String basis,
+      @RequestParam(required = false) String city,
       Principal principal) {
     if (previewed != null && !previewed.equalsIgnoreCase(contentHash(content))) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "確認（プレビュー）したファイルと内容が違うため、取り込みませんでした。"
           + "ファイルをもう一度選んで確認してから取り込んでください (the file differs from the one previewed; nothing imported)");
     }
-    PlanImportResult result = imports.importPlan(PlanDocuments.read(source, contentType, content), fiscalYear,
-        principal.getName(), decision -> {
+    String forCity = Caller.current().orElseThrow().cityFor(city);
+    PlanImportResult result = cities.call(principal.getName(), List.of(forCity), () -> imports.importPlan(
+        PlanDocuments.read(source, contentType, content), fiscalYear, principal.getName(), decision -> {
           if (basis != null && !basis.equals(decision.basis())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "確認（プレビュー）の後にこの年度の計画が変わったため、"
                 + "取り込みませんでした。もう一度確認してから取り込んでください (the year's plan changed since the preview; nothing"
                 + " imported)");
           }
-        });
+        }));
     return ResponseEntity.status(result.status() == PlanImportResult.Status.STARTED ? HttpStatus.CREATED : HttpStatus.OK)
         .body(result);
   }
@@ -78,8 +85,11 @@ public class PlanController {
   public PlanPreview preview(@RequestBody byte[] content,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
       @RequestParam(required = false) Integer fiscalYear,
-      @RequestParam(defaultValue = "api-upload.yaml") String source) {
-    return previews.preview(PlanDocuments.read(source, contentType, content), fiscalYear, contentHash(content));
+      @RequestParam(defaultValue = "api-upload.yaml") String source,
+      @RequestParam(required = false) String city) {
+    String forCity = Caller.current().orElseThrow().cityFor(city);
+    return cities.call(forCity,
+        () -> previews.preview(PlanDocuments.read(source, contentType, content), fiscalYear, contentHash(content)));
   }
 
   /**

@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeRevision;
-import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.organization.Cities;
+import jp.shisakuflow.organization.City;
 import jp.shisakuflow.plan.InvalidPlanException;
 import jp.shisakuflow.plan.Milestone;
 import jp.shisakuflow.plan.Plan;
@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -231,8 +230,11 @@ public class PlanImportService {
         .processInstanceBusinessKey(plan.businessKey()).finished().count() > 0;
   }
 
+  /** The groups of the city the import runs for ({@link jp.shisakuflow.organization.CityScope}): a plan names no other's. */
   Set<String> knownGroups() {
-    return Stream.concat(Stream.of(OrganizationGroup.values()).map(OrganizationGroup::id),
-        identityService.createGroupQuery().list().stream().map(Group::getId)).collect(Collectors.toSet());
+    var authentication = identityService.getCurrentAuthentication();
+    String city = authentication == null || authentication.getTenantIds() == null
+        || authentication.getTenantIds().size() != 1 ? City.SEED.tenantId() : authentication.getTenantIds().get(0);
+    return Set.copyOf(Cities.groupsOf(identityService, city));
   }
 }

@@ -1,5 +1,6 @@
 package jp.shisakuflow.fiscalyear;
 
+import jp.shisakuflow.organization.CityScope;
 import jp.shisakuflow.plan.PlanStore;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,14 +12,18 @@ public class PlanInitiativeStarter implements JavaDelegate {
 
   private final PlanStore planStore;
   private final PlanInitiatives planInitiatives;
+  private final CityScope cities;
 
-  public PlanInitiativeStarter(PlanStore planStore, PlanInitiatives planInitiatives) {
+  public PlanInitiativeStarter(PlanStore planStore, PlanInitiatives planInitiatives, CityScope cities) {
     this.planStore = planStore;
     this.planInitiatives = planInitiatives;
+    this.cities = cities;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    planInitiatives.startAll(FiscalYearPlan.planOf(planStore, execution));
+    // The plan's city: its lookups and its starts are that city's alone.
+    cities.run(FiscalYearPlan.cityOf(execution),
+        () -> planInitiatives.startAll(FiscalYearPlan.planOf(planStore, execution)));
   }
 }

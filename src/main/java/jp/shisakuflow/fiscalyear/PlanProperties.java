@@ -10,8 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("shisaku.plans")
 public record PlanProperties(Integer preparationLeadDays, List<StartupImport> startupImports) {
 
-  /** One plan file to import at start-up. */
-  public record StartupImport(String file, Integer fiscalYear) {}
+  /** One plan file to import at start-up, for a city (a tenant id; the seed city's when unset). */
+  public record StartupImport(String file, Integer fiscalYear, String city) {
+
+    public StartupImport {
+      city = city == null || city.isBlank() ? jp.shisakuflow.organization.City.SEED.tenantId() : city;
+    }
+  }
 
   public PlanProperties {
     preparationLeadDays = preparationLeadDays == null ? 14 : preparationLeadDays;

@@ -1,5 +1,6 @@
 package jp.shisakuflow.fiscalyear;
 
+import jp.shisakuflow.organization.CityScope;
 import jp.shisakuflow.plan.PlanStore;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,14 +12,18 @@ public class YearEndRolloverDelegate implements JavaDelegate {
 
   private final PlanStore planStore;
   private final PlanInitiatives planInitiatives;
+  private final CityScope cities;
 
-  public YearEndRolloverDelegate(PlanStore planStore, PlanInitiatives planInitiatives) {
+  public YearEndRolloverDelegate(PlanStore planStore, PlanInitiatives planInitiatives, CityScope cities) {
     this.planStore = planStore;
     this.planInitiatives = planInitiatives;
+    this.cities = cities;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    planInitiatives.rollOver(FiscalYearPlan.planOf(planStore, execution));
+    // The plan's city: its lookups and its starts are that city's alone.
+    cities.run(FiscalYearPlan.cityOf(execution),
+        () -> planInitiatives.rollOver(FiscalYearPlan.planOf(planStore, execution)));
   }
 }

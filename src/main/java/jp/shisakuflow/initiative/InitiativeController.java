@@ -3,13 +3,17 @@ package jp.shisakuflow.initiative;
 import java.net.URI;
 import java.security.Principal;
 import java.util.Optional;
-import jp.shisakuflow.security.AttributedWork;
+import java.util.List;
+import jp.shisakuflow.organization.Cities;
+import jp.shisakuflow.organization.CityScope;
+import jp.shisakuflow.security.Caller;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,28 +29,32 @@ public class InitiativeController {
   public record Started(String businessKey, String processInstanceId, boolean created) {}
 
   private final InitiativeLifecycleService initiatives;
-  private final AttributedWork attributed;
+  private final CityScope cities;
   private final IdentityService identityService;
 
-  public InitiativeController(InitiativeLifecycleService initiatives, AttributedWork attributed,
+  public InitiativeController(InitiativeLifecycleService initiatives, CityScope cities,
       IdentityService identityService) {
     this.initiatives = initiatives;
-    this.attributed = attributed;
+    this.cities = cities;
     this.identityService = identityService;
   }
 
   @PostMapping(consumes = "application/json")
-  public ResponseEntity<Started> start(@RequestBody InitiativeRequest request, Principal principal) {
+  public ResponseEntity<Started> start(@RequestBody InitiativeRequest request,
+      @RequestParam(required = false) String city, Principal principal) {
     InitiativeStart start = request.toStart();
-    if (identityService.createGroupQuery().groupId(start.ownerGroup()).count() == 0) {
-      throw new IllegalArgumentException("ownerGroup: グループ '" + start.ownerGroup() + "' は存在しません (no such group)");
+    String forCity = Caller.current().orElseThrow().cityFor(city);
+    if (!Cities.groupsOf(identityService, forCity).contains(start.ownerGroup())) {
+      throw new IllegalArgumentException("ownerGroup: グループ '" + start.ownerGroup() + "' はこの市にありません"
+          + " (no such group in the city)");
     }
-    Optional<String> created = attributed.callAs(principal.getName(), () -> initiatives.startIfAbsent(start));
+    Optional<String> created = cities.call(principal.getName(), List.of(forCity),
+        () -> initiatives.startIfAbsent(start));
     if (created.isPresent()) {
       return ResponseEntity.created(URI.create("/api/audit/initiatives/" + start.businessKey()))
           .body(new Started(start.businessKey(), created.get(), true));
     }
-    String existing = initiatives.find(start.businessKey()).orElseThrow().getId();
+    String existing = cities.call(forCity, () -> initiatives.find(start.businessKey())).orElseThrow().getId();
     return ResponseEntity.status(HttpStatus.OK).body(new Started(start.businessKey(), existing, false));
   }
 }

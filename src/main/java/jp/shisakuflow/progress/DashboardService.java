@@ -24,7 +24,9 @@ import jp.shisakuflow.progress.Dashboard.QuarterTrend;
 import jp.shisakuflow.progress.ProgressReport.InitiativeProgress;
 import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.time.FiscalYear;
+import jp.shisakuflow.security.CityCondition;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,8 +47,11 @@ public class DashboardService {
   private final YearPlans yearPlans;
   private final JdbcTemplate jdbc;
   private final HistoryService history;
+  private final IdentityService identityService;
 
-  public DashboardService(ProgressService progress, YearPlans yearPlans, JdbcTemplate jdbc, HistoryService history) {
+  public DashboardService(ProgressService progress, YearPlans yearPlans, JdbcTemplate jdbc, HistoryService history,
+      IdentityService identityService) {
+    this.identityService = identityService;
     this.progress = progress;
     this.yearPlans = yearPlans;
     this.jdbc = jdbc;
@@ -185,15 +190,12 @@ public class DashboardService {
     if (instances != null && instances.isEmpty()) {
       return overdue;
     }
-    List<Object> args = new ArrayList<>();
-    args.add(ClockUtil.getCurrentTime());
-    if (instances != null) {
-      args.addAll(instances);
-    }
+    CityCondition cities = CityCondition.on(identityService, "T.TENANT_ID_");
     jdbc.queryForList("SELECT I.GROUP_ID_ AS G, COUNT(*) AS N FROM ACT_RU_TASK T JOIN ACT_RU_IDENTITYLINK I"
             + " ON I.TASK_ID_ = T.ID_ WHERE I.TYPE_ = 'candidate' AND I.GROUP_ID_ IS NOT NULL AND T.DUE_DATE_ < ?"
-            + inInstances("T.PROC_INST_ID_", instances)
-            + " GROUP BY I.GROUP_ID_ ORDER BY I.GROUP_ID_", args.toArray())
+            + cities.sql() + inInstances("T.PROC_INST_ID_", instances)
+            + " GROUP BY I.GROUP_ID_ ORDER BY I.GROUP_ID_", cities.around(List.of(ClockUtil.getCurrentTime()),
+                instances == null ? List.of() : instances))
         .forEach(row -> overdue.put((String) row.get("G"), ((Number) row.get("N")).longValue()));
     return overdue;
   }
@@ -210,15 +212,13 @@ public class DashboardService {
     if (instances != null && instances.isEmpty()) {
       return List.of();
     }
-    List<Object> args = new ArrayList<>();
-    args.add(BusinessKey.likeInYear(fiscalYear));
-    if (instances != null) {
-      args.addAll(instances);
-    }
+    CityCondition cities = CityCondition.on(identityService, "P.TENANT_ID_");
     jdbc.queryForList("SELECT A.ACT_ID_ AS ACT, A.DURATION_ AS D FROM ACT_HI_ACTINST A JOIN ACT_HI_PROCINST P"
-            + " ON A.PROC_INST_ID_ = P.PROC_INST_ID_ WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN (" + InitiativeProcesses.sqlList() + ")"
+            + " ON A.PROC_INST_ID_ = P.PROC_INST_ID_ WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN ("
+            + InitiativeProcesses.sqlList() + ")" + cities.sql()
             + " AND A.ACT_TYPE_ = 'userTask' AND A.END_TIME_ IS NOT NULL AND A.DURATION_ IS NOT NULL"
-            + inInstances("A.PROC_INST_ID_", instances), args.toArray())
+            + inInstances("A.PROC_INST_ID_", instances), cities.around(List.of(BusinessKey.likeInYear(fiscalYear)),
+                instances == null ? List.of() : instances))
         .forEach(row -> days.computeIfAbsent((String) row.get("ACT"), k -> new ArrayList<>())
             .add(((Number) row.get("D")).doubleValue() / MILLIS_PER_DAY));
     List<PhaseDuration> durations = new ArrayList<>();

@@ -10,6 +10,8 @@ import jp.shisakuflow.initiative.InitiativeProcesses;
 import jp.shisakuflow.progress.ProgressService;
 import jp.shisakuflow.time.CityTime;
 import jp.shisakuflow.time.FiscalYear;
+import jp.shisakuflow.security.CityCondition;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,9 +30,11 @@ public class QuarterlyReportService {
   private final ManagementService managementService;
   private final YearPlans yearPlans;
   private final JdbcTemplate jdbc;
+  private final IdentityService identityService;
 
   public QuarterlyReportService(ProgressService progress, ManagementService managementService, YearPlans yearPlans,
-      JdbcTemplate jdbc) {
+      JdbcTemplate jdbc, IdentityService identityService) {
+    this.identityService = identityService;
     this.progress = progress;
     this.managementService = managementService;
     this.yearPlans = yearPlans;
@@ -52,11 +56,12 @@ public class QuarterlyReportService {
   /** The newest comment of each initiative of the year, by process instance id, in one query. */
   Map<String, String> latestComments(int fiscalYear) {
     String procinst = managementService.getTableName(HistoricProcessInstance.class);
+    CityCondition cities = CityCondition.on(identityService, "P.TENANT_ID_");
     List<Map<String, Object>> rows = jdbc.queryForList(
         "SELECT C.PROC_INST_ID_ AS ID, C.MESSAGE_ AS MSG, C.TIME_ AS T FROM ACT_HI_COMMENT C JOIN " + procinst
-            + " P ON C.PROC_INST_ID_ = P.PROC_INST_ID_ WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN (" + InitiativeProcesses.sqlList() + ")"
-            + " ORDER BY C.TIME_ ASC",
-        BusinessKey.likeInYear(fiscalYear));
+            + " P ON C.PROC_INST_ID_ = P.PROC_INST_ID_ WHERE P.BUSINESS_KEY_ LIKE ? AND P.PROC_DEF_KEY_ IN ("
+            + InitiativeProcesses.sqlList() + ")" + cities.sql() + " ORDER BY C.TIME_ ASC",
+        cities.around(List.of(BusinessKey.likeInYear(fiscalYear)), List.of()));
     Map<String, String> latest = new HashMap<>();
     rows.forEach(row -> latest.put((String) row.get("ID"), (String) row.get("MSG")));
     return latest;

@@ -1,9 +1,9 @@
 package jp.shisakuflow.security;
 
-import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.organization.Cities;
+import jp.shisakuflow.organization.City;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -13,7 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, in every profile: the organisation's groups and {@link AuthorizationPolicy}'s grants,
+ * At start-up, in every profile: the seed city (a tenant), its departments and wards as members of it, the roles
+ * every city has, and {@link AuthorizationPolicy}'s grants,
  * each created when missing and completed when it lacks a permission. Runs before anything else that
  * starts work.
  */
@@ -39,21 +40,20 @@ public class AuthorizationInitializer implements ApplicationRunner {
   public void apply() {
     int groups = 0;
     int grants = 0;
-    for (OrganizationGroup organizationGroup : OrganizationGroup.values()) {
-      if (identityService.isReadOnly()
-          || identityService.createGroupQuery().groupId(organizationGroup.id()).count() > 0) {
-        continue;
+    int persons = 0;
+    if (!identityService.isReadOnly()) {
+      for (City city : City.values()) {
+        if (!city.demoOnly()) {
+          groups += Cities.ensure(identityService, city);
+        }
       }
-      Group group = identityService.newGroup(organizationGroup.id());
-      group.setName(organizationGroup.nameJa());
-      group.setType(organizationGroup.engineType());
-      identityService.saveGroup(group);
-      groups++;
+      persons = Cities.personsOfTheOnlyCity(identityService);
     }
     for (AuthorizationPolicy.Grant grant : AuthorizationPolicy.grants()) {
       grants += ensure(grant) ? 1 : 0;
     }
-    log.info("Authorizations: {} groups and {} grants created or completed", groups, grants);
+    log.info("Authorizations: {} groups and {} grants created or completed; {} users made persons of the only city",
+        groups, grants, persons);
   }
 
   private boolean ensure(AuthorizationPolicy.Grant grant) {

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.IdentityService;
 import jp.shisakuflow.operations.DatabaseUnavailable;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -12,7 +13,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks user name and password against the engine's identity service; the user's groups become authorities.
+ * Checks user name and password against the engine's identity service; the user's groups and cities (tenants)
+ * become authorities.
  * Every failure gets the same answer ({@link LoginLock#failureMessage()}); a lock that has run its time is
  * lifted first ({@link LoginLock}).
  */
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
 public class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
   public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
+  /** A city (the engine's tenant) the user is a member of, themselves or through a group. */
+  public static final String TENANT_AUTHORITY_PREFIX = "TENANT_";
 
   private final IdentityService identityService;
   private final LoginLock loginLock;
@@ -40,10 +44,11 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
       // Locked, wrong password or no such user: one answer for all.
       throw new LoginFailedException(loginLock.failureMessage());
     }
-    List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list()
-        .stream()
-        .map(Group::getId)
-        .map(id -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + id))
+    List<SimpleGrantedAuthority> authorities = java.util.stream.Stream.concat(
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId).map(id -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + id)),
+        identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+            .map(Tenant::getId).map(id -> new SimpleGrantedAuthority(TENANT_AUTHORITY_PREFIX + id)))
         .toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
   }

@@ -127,7 +127,8 @@ public class EngineRecords {
   private Verdict checkTask(Caller caller, String taskId, java.util.function.BiConsumer<CommandChecker, TaskEntity> check) {
     return asCaller(caller, context -> {
       TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      if (task == null) {
+      // Another city's task is no task of the caller's: the engine's tenant check, asked first.
+      if (task == null || !context.getTenantManager().isAuthenticatedTenant(task.getTenantId())) {
         return Verdict.NO_SUCH_TASK;
       }
       try {
@@ -144,7 +145,7 @@ public class EngineRecords {
     Authentication previous = identity.getCurrentAuthentication();
     identity.setAuthentication(authentication(caller));
     try {
-      return configuration.getCommandExecutorTxRequired().execute(command);
+      return jp.shisakuflow.organization.DoorCheckedCommands.withPermissionChecks(() -> configuration.getCommandExecutorTxRequired().execute(command));
     } finally {
       if (previous == null) {
         identity.clearAuthentication();
@@ -162,6 +163,6 @@ public class EngineRecords {
   }
 
   private static Authentication authentication(Caller caller) {
-    return new Authentication(caller.userId(), caller.groupIds());
+    return caller.engineAuthentication();
   }
 }

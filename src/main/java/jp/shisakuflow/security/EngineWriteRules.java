@@ -201,9 +201,12 @@ public class EngineWriteRules {
   public void releaseOwnClaim(String taskId, Caller caller) {
     IdentityService identity = engine.getIdentityService();
     Authentication previous = identity.getCurrentAuthentication();
-    identity.setAuthentication(caller.userId(), caller.groupIds());
+    identity.setAuthentication(caller.engineAuthentication());
     try {
-      engine.getTaskService().claim(taskId, null);
+      jp.shisakuflow.organization.DoorCheckedCommands.withPermissionChecks(() -> {
+        engine.getTaskService().claim(taskId, null);
+        return null;
+      });
     } finally {
       if (previous == null) {
         identity.clearAuthentication();

@@ -321,4 +321,14 @@ public class SecurityConfiguration {
     registration.setName("requestGuardFilter");
     return registration;
   }
+
+  /** After the login and the request guard: the app's own API works within the caller's cities. */
+  @Bean
+  FilterRegistrationBean<ApiCityFilter> apiCityFilter(jp.shisakuflow.organization.CityScope cities) {
+    var registration = new FilterRegistrationBean<>(new ApiCityFilter(cities));
+    registration.addUrlPatterns(APP_API + "/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
+    registration.setName("apiCityFilter");
+    return registration;
+  }
 }

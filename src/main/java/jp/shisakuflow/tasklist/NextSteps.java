@@ -132,9 +132,9 @@ public class NextSteps {
 
   private <T> T asCaller(Caller caller, Supplier<T> read) {
     Authentication previous = identityService.getCurrentAuthentication();
-    identityService.setAuthentication(caller.userId(), caller.groupIds());
+    identityService.setAuthentication(caller.engineAuthentication());
     try {
-      return read.get();
+      return jp.shisakuflow.organization.DoorCheckedCommands.withPermissionChecks(read);
     } finally {
       if (previous == null) {
         identityService.clearAuthentication();

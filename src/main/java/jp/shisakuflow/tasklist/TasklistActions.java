@@ -92,12 +92,17 @@ public class TasklistActions {
   }
 
   private boolean startable(Caller caller) {
-    identity.setAuthentication(caller.userId(), caller.groupIds());
+    var previous = identity.getCurrentAuthentication();
+    identity.setAuthentication(caller.engineAuthentication());
     try {
-      return repository.createProcessDefinitionQuery().latestVersion().active().startableInTasklist()
-          .startablePermissionCheck().count() > 0;
+      return jp.shisakuflow.organization.DoorCheckedCommands.withPermissionChecks(() -> repository.createProcessDefinitionQuery()
+          .latestVersion().active().startableInTasklist().startablePermissionCheck().count() > 0);
     } finally {
-      identity.clearAuthentication();
+      if (previous == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthentication(previous);
+      }
     }
   }
 }

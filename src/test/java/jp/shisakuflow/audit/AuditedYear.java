@@ -74,7 +74,8 @@ public final class AuditedYear {
   }
 
   private static void as(IdentityService identity, String user, OrganizationGroup group) {
-    identity.setAuthentication(user, java.util.List.of(group.id()));
+    identity.setAuthentication(user, java.util.List.of(group.id()),
+        java.util.List.of(jp.shisakuflow.organization.City.SEED.tenantId()));
   }
 
   private static String task(TaskService tasks, String instance) {

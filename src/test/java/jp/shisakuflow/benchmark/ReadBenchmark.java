@@ -218,7 +218,7 @@ class ReadBenchmark {
 
   private static Callable<Object> asWard(IdentityService identity, List<String> groups, Callable<Object> call) {
     return () -> {
-      identity.setAuthentication(WARD_USER, groups);
+      identity.setAuthentication(WARD_USER, groups, List.of(jp.shisakuflow.organization.City.SEED.tenantId()));
       try {
         return call.call();
       } finally {

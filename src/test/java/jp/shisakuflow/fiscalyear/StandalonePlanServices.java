@@ -25,7 +25,7 @@ public final class StandalonePlanServices {
     return new PlanImportService(engine.getRepositoryService(), engine.getRuntimeService(),
         engine.getManagementService(), engine.getIdentityService(), initiatives,
         new InitiativeRevision(engine.getRuntimeService(), engine.getTaskService(), engine.getManagementService(),
-            new PhaseTasks(), new AttributedWork(engine)),
+            new PhaseTasks(), new AttributedWork(engine, new jp.shisakuflow.organization.CityScope(engine))),
         new PlanInitiatives(initiatives, history, new YearEndRollover(new WardRollout(history)),
             nextYearInstances(engine, initiatives)), history, new MilestoneSchedule(),
         new PlanProperties(14, null));

@@ -341,13 +341,13 @@ class InitiativeLifecycleProcessTest {
       assertThat(coordination).hasCandidateGroup(LEAD).hasCandidateGroup("wardKawasaki").hasName("調整");
       var records = new jp.shisakuflow.security.EngineRecords(engine.getProcessEngine());
       org.assertj.core.api.Assertions.assertThat(records.mayWork(
-          new jp.shisakuflow.security.Caller("kawasaki1", List.of("wardKawasaki")), coordination.getId()))
+          new jp.shisakuflow.security.Caller("kawasaki1", List.of("wardKawasaki"), List.of(jp.shisakuflow.organization.City.SEED.tenantId())), coordination.getId()))
           .as("a co-owner works the task").isEqualTo(jp.shisakuflow.security.EngineRecords.Verdict.ALLOWED);
       org.assertj.core.api.Assertions.assertThat(records.mayWork(
-          new jp.shisakuflow.security.Caller("legal1", List.of("legalAffairs")), coordination.getId()))
+          new jp.shisakuflow.security.Caller("legal1", List.of("legalAffairs"), List.of(jp.shisakuflow.organization.City.SEED.tenantId())), coordination.getId()))
           .as("a counterpart is consulted, works no task").isEqualTo(jp.shisakuflow.security.EngineRecords.Verdict.DENIED);
       org.assertj.core.api.Assertions.assertThat(records.mayWork(
-          new jp.shisakuflow.security.Caller("saiwai1", List.of("wardSaiwai")), coordination.getId()))
+          new jp.shisakuflow.security.Caller("saiwai1", List.of("wardSaiwai"), List.of(jp.shisakuflow.organization.City.SEED.tenantId())), coordination.getId()))
           .isEqualTo(jp.shisakuflow.security.EngineRecords.Verdict.DENIED);
     } finally {
       configuration.setAuthorizationEnabled(false);

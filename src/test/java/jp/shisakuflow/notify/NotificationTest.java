@@ -87,7 +87,8 @@ class NotificationTest {
   @Test
   void aRefusedAssignmentMailsNobody() {
     var task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
-    identityService.setAuthentication("takatsu", java.util.List.of("wardTakatsu"));
+    identityService.setAuthentication("takatsu", java.util.List.of("wardTakatsu"),
+        java.util.List.of(jp.shisakuflow.organization.City.SEED.tenantId()));
     try {
       // Ward staff may work their tasks, not hand them to someone else: the transaction rolls back.
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.setAssignee(task.getId(), "takatsu"))

@@ -111,7 +111,7 @@ class AuthorizationAtScaleTest {
 
   @Test
   void aCallerInAGroupWithoutGrantsStillSeesOnlyWhatItsOtherGroupMay() {
-    identityService.setAuthentication("takatsu", List.of(OrganizationGroup.WARD_TAKATSU.id(), "groupWithoutGrants"));
+    identityService.setAuthentication("takatsu", List.of(OrganizationGroup.WARD_TAKATSU.id(), "groupWithoutGrants"), List.of(jp.shisakuflow.organization.City.SEED.tenantId()));
     try {
       List<String> visible = taskService.createTaskQuery().listPage(0, 2000).stream().map(Task::getId).toList();
       assertThat(visible).contains(takatsuTask).doesNotContain(kawasakiTask);
@@ -127,7 +127,7 @@ class AuthorizationAtScaleTest {
   }
 
   private List<String> asTakatsu(Function<TaskQuery, TaskQuery> query) {
-    identityService.setAuthentication("takatsu", TAKATSU);
+    identityService.setAuthentication("takatsu", TAKATSU, List.of(jp.shisakuflow.organization.City.SEED.tenantId()));
     try {
       return query.apply(taskService.createTaskQuery()).listPage(0, 2000).stream().map(Task::getId).toList();
     } finally {
@@ -138,7 +138,7 @@ class AuthorizationAtScaleTest {
   /** Configures the query as the engine does before running it, as 高津区役所 staff. */
   private boolean performsAuthorizationCheck(TaskQuery query) {
     TaskQueryImpl impl = (TaskQueryImpl) query;
-    identityService.setAuthentication("takatsu", TAKATSU);
+    identityService.setAuthentication("takatsu", TAKATSU, List.of(jp.shisakuflow.organization.City.SEED.tenantId()));
     try {
       return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
           .execute(context -> {

@@ -138,7 +138,7 @@ class H2TaskQueriesTest {
         "the ward's list", () -> taskService.createTaskQuery().taskCandidateGroupIn(groups).orderByTaskCreateTime().desc(),
         "the ward's or-list", () -> taskService.createTaskQuery().or().taskCandidateGroupIn(groups)
             .taskCandidateGroupIn(groups).endOr().orderByTaskCreateTime().desc());
-    identityService.setAuthentication("h2shapetakatsu", groups);
+    identityService.setAuthentication("h2shapetakatsu", groups, List.of(jp.shisakuflow.organization.City.SEED.tenantId()));
     try {
       Map<String, List<String>> withInnerJoin = answers(queries);
       Map<String, List<String>> engines = withEnginesStatements(() -> answers(queries));
@@ -165,7 +165,7 @@ class H2TaskQueriesTest {
     assertThat(innerJoin).as("the inner join reads the group's 3 tasks (H2 counts a lookup and its end)")
         .isLessThanOrEqualTo(2 * 3 + 1);
     // The same as a member of the group asks it, authorizations checked (the ward's own list).
-    identityService.setAuthentication("h2shapemember", List.of(GROUP_A));
+    identityService.setAuthentication("h2shapemember", List.of(GROUP_A), List.of(jp.shisakuflow.organization.City.SEED.tenantId()));
     try {
       assertThat(tasksScanned("selectTaskCountByQueryCriteria")).isGreaterThanOrEqualTo(open);
       assertThat(tasksScanned(H2TaskQueries.COUNT)).isLessThanOrEqualTo(2 * 3 + 1);
@@ -189,7 +189,7 @@ class H2TaskQueriesTest {
       for (String column : statistics) {
         sql.execute("ALTER TABLE " + column);
       }
-      identityService.setAuthentication("h2shapemember", List.of(GROUP_A));
+      identityService.setAuthentication("h2shapemember", List.of(GROUP_A), List.of(jp.shisakuflow.organization.City.SEED.tenantId()));
       try {
         assertThat(tasksScanned(H2TaskQueries.COUNT)).as("the 3 tasks of the member's group, by their key")
             .isLessThanOrEqualTo(2 * 3 + 1);
@@ -215,7 +215,7 @@ class H2TaskQueriesTest {
     } finally {
       ClockUtil.reset();
     }
-    identityService.setAuthentication("h2shapemember", List.of(GROUP_A));
+    identityService.setAuthentication("h2shapemember", List.of(GROUP_A), List.of(jp.shisakuflow.organization.City.SEED.tenantId()));
     try {
       TaskQueryImpl newest = (TaskQueryImpl) taskService.createTaskQuery().taskCandidateGroup(GROUP_A)
           .orderByTaskCreateTime().desc();

@@ -515,7 +515,8 @@ class SecurityMatrixTest {
   @Test
   void theEngineItselfRefusesAJobOfNoInstanceToAnyoneButAdministrators() {
     String job = historyCleanupJob();
-    identityService.setAuthentication("manager", List.of(OrganizationGroup.MANAGERS.id()));
+    identityService.setAuthentication("manager", List.of(OrganizationGroup.MANAGERS.id()),
+        List.of(jp.shisakuflow.organization.City.SEED.tenantId()));
     try {
       assertThatThrownBy(() -> managementService.setJobRetries(job, 0)).isInstanceOf(AuthorizationException.class)
           .hasMessageContaining("camunda-admin");

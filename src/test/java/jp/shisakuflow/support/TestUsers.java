@@ -1,9 +1,11 @@
 package jp.shisakuflow.support;
 
+import jp.shisakuflow.organization.Cities;
+import jp.shisakuflow.organization.City;
 import jp.shisakuflow.organization.OrganizationGroup;
 import org.camunda.bpm.engine.IdentityService;
 
-/** Creates the groups and a user per group, as a production directory would hold them. */
+/** Creates the cities, their groups and a user per group, as a production directory would hold them. */
 public final class TestUsers {
 
   /** Every test user's password: it passes the engine's password policy. */
@@ -13,13 +15,13 @@ public final class TestUsers {
 
   /** Creates missing groups, and the user {@code id} (password {@link #PASSWORD}) in {@code group}. */
   public static void ensure(IdentityService identity, String id, OrganizationGroup group) {
-    for (OrganizationGroup g : OrganizationGroup.values()) {
-      if (identity.createGroupQuery().groupId(g.id()).count() == 0) {
-        var created = identity.newGroup(g.id());
-        created.setName(g.nameJa());
-        created.setType(g.engineType());
-        identity.saveGroup(created);
-      }
+    ensure(identity, id, group, group.city().orElse(City.SEED));
+  }
+
+  /** As {@link #ensure(IdentityService, String, OrganizationGroup)}, a person of {@code city}. */
+  public static void ensure(IdentityService identity, String id, OrganizationGroup group, City city) {
+    for (City each : City.values()) {
+      Cities.ensure(identity, each);
     }
     if (identity.createUserQuery().userId(id).count() == 0) {
       var user = identity.newUser(id);
@@ -29,6 +31,7 @@ public final class TestUsers {
       user.setPassword(PASSWORD);
       identity.saveUser(user);
       identity.createMembership(id, group.id());
+      Cities.addPerson(identity, city, id);
     }
   }
 }

@@ -13,6 +13,7 @@ import jp.shisakuflow.fiscalyear.FiscalYearPlan;
 import jp.shisakuflow.progress.InstanceRecord;
 import jp.shisakuflow.progress.ProgressService;
 import jp.shisakuflow.progress.ProgressStatus;
+import jp.shisakuflow.security.Caller;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -41,11 +42,13 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
   private final String initiativeId;
   private final String page;
   private final String counts;
+  private final org.camunda.bpm.engine.IdentityService identity;
 
   public ProgressModelReader(ProcessEngine engine) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
         .getProcessEngineConfiguration();
     this.dataSource = configuration.getDataSource();
+    this.identity = engine.getIdentityService();
     this.jdbc = new JdbcTemplate(dataSource);
     this.columns = "SELECT R." + ProgressModel.ID + ", R." + ProgressModel.BUSINESS_KEY + ", R."
         + ProgressModel.PROCESS_KEY + ", R." + ProgressModel.TENANT_ID + ", R." + ProgressModel.START_TIME + ", R."
@@ -105,9 +108,9 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
     List<Object> parameters = new ArrayList<>(java.util.Collections.nCopies(ProgressModel.MAX_INTERVALS - 1,
         java.sql.Date.valueOf(asOf)));
     parameters.add(fiscalYear);
-    return jdbc().query(counts, (row, i) -> new ProgressService.StatusCount(row.getString(1), row.getString(2),
-        row.getString(3) == null ? null : ProgressStatus.valueOf(row.getString(3)), row.getInt(4)),
-        parameters.toArray());
+    return jdbc().query(inCities(counts), (row, i) -> new ProgressService.StatusCount(row.getString(1),
+        row.getString(2), row.getString(3) == null ? null : ProgressStatus.valueOf(row.getString(3)), row.getInt(4)),
+        inCities(parameters.toArray(), counts));
   }
 
   @Override
@@ -130,8 +133,10 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
 
   /** The rows of a year (parameter 1) aliased R, from the table as {@code hint} says. */
   private static String fromYear(String hint) {
-    return " FROM " + ProgressModel.TABLE + " R" + hint + " WHERE R." + ProgressModel.FISCAL_YEAR + " = ?";
+    return " FROM " + ProgressModel.TABLE + " R" + hint + " WHERE " + YEAR_CONDITION;
   }
+
+  private static final String YEAR_CONDITION = "R." + ProgressModel.FISCAL_YEAR + " = ?";
 
   private static String notPlans() {
     return " AND (R." + ProgressModel.PROCESS_KEY + " IS NULL OR R." + ProgressModel.PROCESS_KEY + " <> '"
@@ -179,6 +184,29 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
     }).toList());
   }
 
+  /**
+   * The year's rows of the cities the reader may see ({@link Caller#citiesInScope}): a city's people read their
+   * city's rows alone, whatever door the read came through; the year's condition is where the cities are added.
+   */
+  private String inCities(String sql) {
+    return identity == null ? sql : Caller.citiesInScope(identity).map(cities -> sql.replace(YEAR_CONDITION,
+        YEAR_CONDITION + (cities.isEmpty() ? " AND 1 = 0" : " AND R." + ProgressModel.TENANT_ID + " IN ("
+            + String.join(", ", java.util.Collections.nCopies(cities.size(), "?")) + ")"))).orElse(sql);
+  }
+
+  /** The parameters of {@link #inCities(String)}'s statement: the cities right after the year's. */
+  private Object[] inCities(Object[] parameters, String sql) {
+    java.util.Optional<List<String>> cities = identity == null ? java.util.Optional.empty()
+        : Caller.citiesInScope(identity);
+    if (cities.isEmpty() || cities.get().isEmpty()) {
+      return parameters;
+    }
+    int year = (int) sql.substring(0, sql.indexOf(YEAR_CONDITION)).chars().filter(c -> c == '?').count();
+    List<Object> scoped = new ArrayList<>(List.of(parameters));
+    scoped.addAll(year + 1, cities.get());
+    return scoped.toArray();
+  }
+
   private JdbcTemplate jdbc() {
     JdbcTemplate bound = snapshot.get();
     return bound != null ? bound : jdbc;
@@ -186,13 +214,14 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
 
   private List<ProgressService.ModelRow> read(String sql, Object... parameters) {
     List<ProgressService.ModelRow> records = new ArrayList<>();
-    jdbc().query(sql, row -> {
+    Object[] scopedParameters = inCities(parameters, sql);
+    jdbc().query(inCities(sql), row -> {
       Integer statusVersion = (Integer) row.getObject(9, Integer.class);
       records.add(new ProgressService.ModelRow(new InstanceRecord(row.getString(1), row.getString(2),
           row.getString(3), row.getString(4), instant(row.getTimestamp(5)), instant(row.getTimestamp(6)),
           ProgressModel.variables(row), ProgressModel.runs(row.getString(7))), row.getInt(8),
           statusVersion != null && statusVersion == row.getInt(8)));
-    }, parameters);
+    }, scopedParameters);
     return records;
   }
 

@@ -1,0 +1,75 @@
+package jp.shisakuflow.organization;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+
+/** A city in the engine's identity service: its tenant, its departments and wards as members, the shared roles. */
+public final class Cities {
+
+  private Cities() {}
+
+  /** Creates what is missing of {@code city}, its own groups and the roles; returns how many groups were created. */
+  public static int ensure(IdentityService identity, City city) {
+    if (identity.createTenantQuery().tenantId(city.tenantId()).count() == 0) {
+      Tenant tenant = identity.newTenant(city.tenantId());
+      tenant.setName(city.nameJa());
+      identity.saveTenant(tenant);
+    }
+    int created = 0;
+    for (OrganizationGroup organizationGroup : OrganizationGroup.values()) {
+      if (organizationGroup.city().filter(c -> c != city).isPresent()) {
+        continue;
+      }
+      if (identity.createGroupQuery().groupId(organizationGroup.id()).count() == 0) {
+        Group group = identity.newGroup(organizationGroup.id());
+        group.setName(organizationGroup.nameJa());
+        group.setType(organizationGroup.engineType());
+        identity.saveGroup(group);
+        created++;
+      }
+      if (organizationGroup.city().isPresent()
+          && identity.createGroupQuery().groupId(organizationGroup.id()).memberOfTenant(city.tenantId()).count() == 0) {
+        identity.createTenantGroupMembership(city.tenantId(), organizationGroup.id());
+      }
+    }
+    return created;
+  }
+
+  /**
+   * With one city, everyone is its person: a user of no city (a manager or an auditor created before cities were
+   * tenants, or in Admin since) is made a member of it. With more, nobody is guessed into a city: a person of no
+   * city sees no city's records until an administrator adds them to theirs. Returns how many were added.
+   */
+  public static int personsOfTheOnlyCity(IdentityService identity) {
+    List<Tenant> tenants = identity.createTenantQuery().list();
+    if (tenants.size() != 1) {
+      return 0;
+    }
+    int added = 0;
+    for (org.camunda.bpm.engine.identity.User user : identity.createUserQuery().list()) {
+      if (identity.createTenantQuery().userMember(user.getId()).includingGroupsOfUser(true).count() == 0) {
+        identity.createTenantUserMembership(tenants.get(0).getId(), user.getId());
+        added++;
+      }
+    }
+    return added;
+  }
+
+  /** Makes {@code userId} a person of {@code city} (a role's member works for one city only). */
+  public static void addPerson(IdentityService identity, City city, String userId) {
+    if (identity.createTenantQuery().userMember(userId).tenantId(city.tenantId()).count() == 0) {
+      identity.createTenantUserMembership(city.tenantId(), userId);
+    }
+  }
+
+  /** The groups a city's plan may name: its departments and wards (the engine's members of its tenant), the roles. */
+  public static List<String> groupsOf(IdentityService identity, String tenantId) {
+    return java.util.stream.Stream.concat(
+        java.util.Arrays.stream(OrganizationGroup.values())
+            .filter(g -> g.city().map(c -> c.tenantId().equals(tenantId)).orElse(true)).map(OrganizationGroup::id),
+        identity.createGroupQuery().memberOfTenant(tenantId).list().stream().map(Group::getId))
+        .distinct().toList();
+  }
+}
