@@ -159,14 +159,31 @@ class ShisakuFlowApplicationTest {
 
     demoDataSeeder.seed();
 
-    assertThat(identityService.createUserQuery().count()).isEqualTo(users).isEqualTo(12);
-    assertThat(identityService.createGroupQuery().count()).isEqualTo(groups).isEqualTo(12);
+    assertThat(identityService.createUserQuery().count()).isEqualTo(users).isEqualTo(16);
+    assertThat(identityService.createGroupQuery().count()).isEqualTo(groups).isEqualTo(14);
     assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
-    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(FiscalYearPlan.PROCESS_KEY)
-        .count()).as("the seed plan, imported once").isEqualTo(1);
+    for (var city : jp.shisakuflow.organization.City.values()) {
+      assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(FiscalYearPlan.PROCESS_KEY)
+          .tenantIdIn(city.tenantId()).count()).as(city.nameJa() + "'s plan, imported once").isEqualTo(1);
+    }
     assertThat(identityService.checkPassword("kawasaki", "kawasaki")).isTrue();
     assertThat(identityService.createGroupQuery().groupMember("kawasaki").singleResult().getName())
         .isEqualTo("川崎区役所");
+  }
+
+  @Test
+  void theDemoRunsTwoCitiesEachWithItsPeopleAndPlan() {
+    int year = FiscalYear.containing(CityTime.today(ClockUtil.getCurrentTime()));
+    var wakaba = jp.shisakuflow.organization.City.WAKABA.tenantId();
+    assertThat(identityService.createTenantQuery().userMember("wakabaManager").singleResult().getId()).isEqualTo(wakaba);
+    assertThat(identityService.createTenantQuery().userMember("manager").singleResult().getId())
+        .isEqualTo(jp.shisakuflow.organization.City.KAWASAKI.tenantId());
+    assertThat(historyService.createHistoricProcessInstanceQuery().tenantIdIn(wakaba)
+        .processInstanceBusinessKeyLike("FY" + year + "-wakaba-%").count())
+        .as("若葉市's three initiatives, in its tenant").isEqualTo(3);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("FY" + year
+        + "-wakaba-%").count()).as("and in no other").isEqualTo(3);
+    assertThat(taskService.createTaskQuery().tenantIdIn(wakaba).count()).as("若葉市 has work going on").isPositive();
   }
 
   @Test

@@ -3,7 +3,12 @@ package jp.shisakuflow.demo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import jp.shisakuflow.fiscalyear.PlanImportService;
+import jp.shisakuflow.organization.Cities;
+import jp.shisakuflow.organization.City;
+import jp.shisakuflow.organization.CityScope;
 import jp.shisakuflow.plan.Plan;
 import jp.shisakuflow.plan.PlanParser;
 import jp.shisakuflow.time.CityTime;
@@ -21,27 +26,34 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo profile only: users (the groups are the organisation's, see security.AuthorizationInitializer), and the seed's plan imported into the current fiscal year and
- * lived up to today. Creates only what is missing.
+ * Demo profile only: two cities — the seed's (川崎市, created in every profile by security.AuthorizationInitializer)
+ * and 若葉市, smaller and without wards — their people, and each city's plan imported into the current fiscal year
+ * and lived up to today. Creates only what is missing.
  */
 @Component
 @Profile("demo")
 public class DemoDataSeeder implements ApplicationRunner {
 
   static final String SEED_PLAN = "processes/plans/fy2019-community.yaml";
+  /** The second city's plan: 若葉市, smaller, without wards. */
+  static final String SECOND_CITY_PLAN = "processes/plans/fy2019-wakaba.yaml";
+  /** Each demo city's plan. */
+  static final Map<City, String> PLANS = Map.of(City.KAWASAKI, SEED_PLAN, City.WAKABA, SECOND_CITY_PLAN);
   private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
   private final PlanImportService plans;
   private final DemoYearAdvancer advancer;
+  private final CityScope cities;
 
   public DemoDataSeeder(IdentityService identityService, RuntimeService runtimeService, PlanImportService plans,
-      DemoYearAdvancer advancer) {
+      DemoYearAdvancer advancer, CityScope cities) {
     this.identityService = identityService;
     this.runtimeService = runtimeService;
     this.plans = plans;
     this.advancer = advancer;
+    this.cities = cities;
   }
 
   @Override
@@ -50,28 +62,44 @@ public class DemoDataSeeder implements ApplicationRunner {
   }
 
   public void seed() {
+    for (City city : City.values()) {
+      if (city.demoOnly()) {
+        Cities.ensure(identityService, city);
+      }
+    }
     int users = 0;
     for (DemoDirectory.DemoUser demoUser : DemoDirectory.USERS) {
       users += createUserIfMissing(demoUser) ? 1 : 0;
     }
     var now = ClockUtil.getCurrentTime();
     int fiscalYear = FiscalYear.containing(CityTime.today(now));
-    String yaml = seedPlan();
-    Plan plan = PlanParser.forImportedPlans().parse(SEED_PLAN, yaml).inFiscalYear(fiscalYear);
-    boolean imported = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(plan.businessKey())
-        .count() > 0;
-    if (!imported) {
-      advancer.liveYear(plan, now.toInstant(), () -> plans.importPlan(SEED_PLAN, yaml, fiscalYear, "admin"));
+    Map<City, String> texts = new java.util.LinkedHashMap<>();
+    Map<City, Plan> yearPlans = new java.util.LinkedHashMap<>();
+    for (City city : City.values()) {
+      String yaml = planText(PLANS.get(city));
+      Plan plan = PlanParser.forImportedPlans().parse(PLANS.get(city), yaml).inFiscalYear(fiscalYear);
+      boolean imported = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(plan.businessKey())
+          .count() > 0;
+      if (!imported) {
+        texts.put(city, yaml);
+        yearPlans.put(city, plan);
+      }
     }
-    log.info("Demo data: {} users created; the seed plan {} FY{}", users,
-        imported ? "was already imported into" : "was imported and lived up to today in", fiscalYear);
+    if (!yearPlans.isEmpty()) {
+      // One lived year for every city's plan: the engine's clock runs once from 1 April.
+      advancer.liveYear(List.copyOf(yearPlans.values()), now.toInstant(), () -> texts.forEach((city, yaml) ->
+          cities.call("admin", List.of(city.tenantId()),
+              () -> plans.importPlan(PLANS.get(city), yaml, fiscalYear, "admin"))));
+    }
+    log.info("Demo data: {} users created; FY{}: {} of {} cities' plans imported and lived up to today", users,
+        fiscalYear, yearPlans.size(), City.values().length);
   }
 
-  private static String seedPlan() {
-    try (var in = new ClassPathResource(SEED_PLAN).getInputStream()) {
+  private static String planText(String file) {
+    try (var in = new ClassPathResource(file).getInputStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the seed plan " + SEED_PLAN, e);
+      throw new UncheckedIOException("Cannot read the demo plan " + file, e);
     }
   }
 
@@ -86,6 +114,7 @@ public class DemoDataSeeder implements ApplicationRunner {
     user.setPassword(demoUser.id());
     identityService.saveUser(user);
     identityService.createMembership(demoUser.id(), demoUser.group().id());
+    Cities.addPerson(identityService, demoUser.city(), demoUser.id());
     return true;
   }
 }

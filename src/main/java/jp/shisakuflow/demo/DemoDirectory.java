@@ -1,12 +1,21 @@
 package jp.shisakuflow.demo;
 
 import java.util.List;
+import jp.shisakuflow.organization.City;
 import jp.shisakuflow.organization.OrganizationGroup;
 
-/** The demo profile's people; each demo password equals the user id, as in Camunda's own demo. */
+/**
+ * The demo profile's people, each of one city; each demo password equals the user id, as in Camunda's own demo.
+ * The administrator is the system's (every city); 若葉市, the second city, has no wards.
+ */
 final class DemoDirectory {
 
-  record DemoUser(String id, String lastName, String firstName, OrganizationGroup group) {
+  record DemoUser(String id, String lastName, String firstName, OrganizationGroup group, City city) {
+
+    DemoUser(String id, String lastName, String firstName, OrganizationGroup group) {
+      this(id, lastName, firstName, group, City.KAWASAKI);
+    }
+
     String email() {
       return id + "@demo.shisakuflow.invalid";
     }
@@ -24,7 +33,11 @@ final class DemoDirectory {
       new DemoUser("miyamae", "宮前", "大輔", OrganizationGroup.WARD_MIYAMAE),
       new DemoUser("tama", "多摩", "さくら", OrganizationGroup.WARD_TAMA),
       new DemoUser("asao", "麻生", "蓮", OrganizationGroup.WARD_ASAO),
-      new DemoUser("legal", "法務", "直子", OrganizationGroup.LEGAL_AFFAIRS));
+      new DemoUser("legal", "法務", "直子", OrganizationGroup.LEGAL_AFFAIRS),
+      new DemoUser("wakabaManager", "若葉", "誠", OrganizationGroup.MANAGERS, City.WAKABA),
+      new DemoUser("wakabaAuditor", "青木", "律子", OrganizationGroup.AUDITORS, City.WAKABA),
+      new DemoUser("wakabaPlanning", "森", "拓海", OrganizationGroup.WAKABA_PLANNING, City.WAKABA),
+      new DemoUser("wakabaCommunity", "林", "葵", OrganizationGroup.WAKABA_COMMUNITY, City.WAKABA));
 
   private DemoDirectory() {}
 }

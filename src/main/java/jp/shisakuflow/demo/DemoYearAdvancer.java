@@ -58,6 +58,7 @@ public class DemoYearAdvancer {
   private final IdentityService identityService;
   /** The demo users' groups, read once per worker (memberships do not change while the year is lived). */
   private final Map<String, List<String>> groupsOf = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> citiesOf = new ConcurrentHashMap<>();
   private int jobsExecuted;
 
   public DemoYearAdvancer(RuntimeService runtimeService, TaskService taskService,
@@ -68,22 +69,28 @@ public class DemoYearAdvancer {
     this.identityService = identityService;
   }
 
-  /** Runs {@code importPlan} at the start of the plan's year, then works the year up to {@code now}. */
-  public void liveYear(Plan plan, Instant now, Runnable importPlan) {
+  /**
+   * Runs {@code importPlans} at the start of the plans' year (one year, every city's plan), then works the year up
+   * to {@code now}.
+   */
+  public void liveYear(List<Plan> plans, Instant now, Runnable importPlans) {
     Map<String, Integer> position = new HashMap<>();
-    for (int i = 0; i < plan.initiatives().size(); i++) {
-      position.put(plan.initiatives().get(i).id(), i);
+    for (Plan plan : plans) {
+      for (int i = 0; i < plan.initiatives().size(); i++) {
+        position.put(plan.initiatives().get(i).id(), i);
+      }
     }
-    Instant clock = CityTime.startOf(jp.shisakuflow.time.FiscalYear.start(plan.fiscalYear())).toInstant()
+    Instant clock = CityTime.startOf(jp.shisakuflow.time.FiscalYear.start(plans.get(0).fiscalYear())).toInstant()
         .plus(Duration.ofHours(9));
     groupsOf.clear();
+    citiesOf.clear();
     jobsExecuted = 0;
     long began = System.nanoTime();
     int steps = 0;
     int completed = 0;
     try {
       ClockUtil.setCurrentTime(Date.from(clock));
-      importPlan.run();
+      importPlans.run();
       for (int step = 0; step < MAX_STEPS && !clock.isAfter(now); step++, steps++) {
         ClockUtil.setCurrentTime(Date.from(clock));
         fireDueTimers();
@@ -180,7 +187,8 @@ public class DemoYearAdvancer {
   private void complete(Task task) {
     String worker = taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> DemoDirectory.USERS.stream().filter(u -> u.group().id().equals(link.getGroupId())).findFirst())
+        .map(link -> DemoDirectory.USERS.stream().filter(u -> u.group().id().equals(link.getGroupId())
+            && u.city().tenantId().equals(task.getTenantId())).findFirst())
         .flatMap(Optional::stream)
         .map(DemoDirectory.DemoUser::id)
         .findFirst().orElse("admin");
@@ -208,7 +216,9 @@ public class DemoYearAdvancer {
     // As the person, with their groups, so that the engine applies their authorizations.
     identityService.setAuthentication(worker, groupsOf.computeIfAbsent(worker, w ->
         identityService.createGroupQuery().groupMember(w).list().stream()
-            .map(org.camunda.bpm.engine.identity.Group::getId).toList()));
+            .map(org.camunda.bpm.engine.identity.Group::getId).toList()), citiesOf.computeIfAbsent(worker, w ->
+        identityService.createTenantQuery().userMember(w).includingGroupsOfUser(true).list().stream()
+            .map(org.camunda.bpm.engine.identity.Tenant::getId).toList()));
     try {
       taskService.claim(task.getId(), worker);
       taskService.complete(task.getId(), variables);
