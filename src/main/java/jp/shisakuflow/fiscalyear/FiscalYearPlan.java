@@ -19,9 +19,9 @@ public final class FiscalYearPlan {
         Typed.FISCAL_YEAR.from(execution));
   }
 
-  /** The city a plan's instance runs for; an instance from before cities were tenants: the seed city's. */
+  /** The city a plan's instance runs for (its tenant); null for one of no city (from before cities were tenants). */
   public static String cityOf(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-    return execution.getTenantId() != null ? execution.getTenantId() : jp.shisakuflow.organization.City.SEED.tenantId();
+    return execution.getTenantId();
   }
 
   /** BPMN element ids. */

@@ -55,7 +55,12 @@ public class CityScope {
     return call(null, List.of(tenantId), work);
   }
 
+  /** Runs {@code work} for the city of {@code tenantId}; for null (a record of no city) as it is, in no city. */
   public void run(String tenantId, Runnable work) {
+    if (tenantId == null) {
+      work.run();
+      return;
+    }
     call(tenantId, () -> {
       work.run();
       return null;

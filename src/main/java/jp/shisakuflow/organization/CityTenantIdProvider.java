@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which city an instance of a shared definition (deployed without tenant) belongs to: a called instance its
- * caller's, else the one city it is started for ({@link CityScope}, or the person's only city); work that names
- * no city at all is the seed city's ({@link City#SEED}), as in a single-city deployment. A person of several
- * cities must name one: the start is refused rather than filed under a guess. With a directory (LDAP) for
+ * caller's, else the one city it is started for ({@link CityScope}, a job of a city's instance, or the person's
+ * only city); a person of no city (the administrator) starts the seed city's ({@link City#SEED}), as in a
+ * single-city deployment. A person of several cities must name one: the start is refused rather than filed under
+ * a guess. What no one starts (a timer start event of the application's own process, the daily digest) is every
+ * city's: it carries no tenant, and its jobs see every city's tasks. With a directory (LDAP) for
  * people, which holds no tenants, there is one city and its records carry no tenant.
  */
 @Component
@@ -51,8 +53,11 @@ public class CityTenantIdProvider extends SpringProcessEnginePlugin implements T
     }
     Authentication authentication = Context.getProcessEngineConfiguration().getIdentityService()
         .getCurrentAuthentication();
-    List<String> tenants = authentication == null || authentication.getTenantIds() == null ? List.of()
-        : authentication.getTenantIds();
+    if (authentication == null) {
+      // Started by no one, for no city: the application's own process (the daily digest's timer), every city's.
+      return null;
+    }
+    List<String> tenants = authentication.getTenantIds() == null ? List.of() : authentication.getTenantIds();
     return switch (tenants.size()) {
       case 0 -> City.SEED.tenantId();
       case 1 -> tenants.get(0);

@@ -58,7 +58,7 @@ final class ClusterDigest implements AutoCloseable {
     for (int index : INDEXES) {
       Scenario scenario = new Scenario(index, year, today);
       String request = scenario.startRequest().replace(scenario.initiativeId(), "digest-" + index);
-      assertThat(client.post(0, ClusterUsers.MANAGER, "/api/initiatives", request).status()).isBetween(200, 201);
+      assertThat(client.post(0, scenario.manager(), "/api/initiatives", request).status()).isBetween(200, 201);
     }
   }
 

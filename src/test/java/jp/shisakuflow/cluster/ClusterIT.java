@@ -182,11 +182,15 @@ class ClusterIT {
     List<String> wrongOutcome = new ArrayList<>();
     List<String> wrongCompletions = new ArrayList<>();
     List<String> wrongTimers = new ArrayList<>();
+    List<String> wrongCity = new ArrayList<>();
     int overdueFiredOnce = 0;
     for (Scenario scenario : scenarios) {
       ClusterLedger.Instance instance = ledger.byBusinessKey.get(scenario.businessKey());
       if (instance == null) {
         continue;
+      }
+      if (!scenario.city().tenantId().equals(instance.tenantId())) {
+        wrongCity.add(scenario.businessKey() + " in " + instance.tenantId());
       }
       if (!instance.endEvents().equals(scenario.expectedEndEvents())) {
         wrongOutcome.add(scenario.businessKey() + " " + instance.endEvents());
@@ -219,6 +223,13 @@ class ClusterIT {
     checks.add(new Check("instances completed", INITIATIVES,
         ledger.byBusinessKey.values().stream().filter(i -> "COMPLETED".equals(i.state())).count()));
     checks.add(new Check("instances with the wrong outcome", 0, sample(wrongOutcome)));
+    checks.add(new Check("instances of another city than their owner's", 0, sample(wrongCity)));
+    for (jp.shisakuflow.organization.City city : List.of(jp.shisakuflow.organization.City.KAWASAKI,
+        jp.shisakuflow.organization.City.WAKABA)) {
+      long own = scenarios.stream().filter(s -> s.city() == city).count();
+      checks.add(new Check(ClusterUsers.managerOf(city) + " sees its city's initiatives only (REST)", own,
+          visibleInitiatives(client, ClusterUsers.managerOf(city), year)));
+    }
     checks.add(new Check("instances with completions lost, doubled or open", 0, sample(wrongCompletions)));
     checks.add(new Check("acknowledged completions missing in history", 0, sample(lostAcknowledged)));
     checks.add(new Check("retried completions missing in history", 0, sample(lostRetried)));
@@ -237,6 +248,19 @@ class ClusterIT {
     checks.add(new Check("faults hit a running load (finished < " + INITIATIVES + " at each)", true,
         finishedAtFault.stream().allMatch(n -> n < INITIATIVES)));
     return checks;
+  }
+
+  /** How many of the run's initiatives {@code user} finds in the history over REST (its city's, if isolation holds). */
+  private static Object visibleInitiatives(ClusterClient client, String user, int year) {
+    try {
+      ClusterClient.Answer answer = client.get(0, user, "/engine-rest/history/process-instance/count"
+          + "?processDefinitionKey=initiative-lifecycle&processInstanceBusinessKeyLike=FY" + year + "-cluster-%25");
+      return answer.status() == 200
+          ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).get("count").asLong()
+          : "HTTP " + answer.status();
+    } catch (Exception e) {
+      return e.toString();
+    }
   }
 
   /** A count, with the first offenders when there are any. */

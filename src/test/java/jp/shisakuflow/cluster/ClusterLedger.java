@@ -21,7 +21,7 @@ import jp.shisakuflow.initiative.InitiativeLifecycle;
 final class ClusterLedger {
 
   record Instance(String id, String businessKey, String state, List<String> endEvents,
-      Map<String, Integer> completedTasks, int openOrCancelledTasks, int overdueEvents) {}
+      Map<String, Integer> completedTasks, int openOrCancelledTasks, int overdueEvents, String tenantId) {}
 
   record TimerJob(String jobId, String processInstanceId, String activityId, int successes, int deletions,
       String firedOn) {}
@@ -82,14 +82,14 @@ final class ClusterLedger {
       }
     }
     Map<String, Integer> perKey = new HashMap<>();
-    try (ResultSet rows = query(db, "select ID_, BUSINESS_KEY_, STATE_ from ACT_HI_PROCINST where BUSINESS_KEY_ like ?",
+    try (ResultSet rows = query(db, "select ID_, BUSINESS_KEY_, STATE_, TENANT_ID_ from ACT_HI_PROCINST where BUSINESS_KEY_ like ?",
         keys)) {
       while (rows.next()) {
         String id = rows.getString(1);
         perKey.merge(rows.getString(2), 1, Integer::sum);
         byBusinessKey.put(rows.getString(2), new Instance(id, rows.getString(2), rows.getString(3),
             ends.getOrDefault(id, List.of()).stream().sorted().toList(), completed.getOrDefault(id, Map.of()),
-            other.getOrDefault(id, 0), overdue.getOrDefault(id, 0)));
+            other.getOrDefault(id, 0), overdue.getOrDefault(id, 0), rows.getString(4)));
       }
     }
     instancesPerBusinessKeyMax = perKey.values().stream().mapToInt(Integer::intValue).max().orElse(0);

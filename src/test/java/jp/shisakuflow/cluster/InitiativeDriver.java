@@ -36,7 +36,7 @@ final class InitiativeDriver {
 
   /** @return the process instance id */
   String drive(Scenario scenario, int home) throws Exception {
-    ClusterClient.Answer started = client.post(home, ClusterUsers.MANAGER, "/api/initiatives", scenario.startRequest());
+    ClusterClient.Answer started = client.post(home, scenario.manager(), "/api/initiatives", scenario.startRequest());
     boolean created = started.status() == 201;
     boolean retriedAfterLostAnswer = started.status() == 200 && started.mayHaveBeenApplied();
     if (!created && !retriedAfterLostAnswer) {
@@ -48,10 +48,10 @@ final class InitiativeDriver {
     boolean escalated = false;
     long deadline = System.currentTimeMillis() + WAIT_FOR_END_MS;
     while (System.currentTimeMillis() < deadline) {
-      JsonNode tasks = read(scenario, client.get(home, ClusterUsers.MANAGER,
+      JsonNode tasks = read(scenario, client.get(home, scenario.manager(),
           "/engine-rest/task?processInstanceId=" + instance + "&sortBy=created&sortOrder=asc&maxResults=20"));
       if (tasks.isEmpty()) {
-        if (client.get(home, ClusterUsers.MANAGER, "/engine-rest/process-instance/" + instance).status() == 404) {
+        if (client.get(home, scenario.manager(), "/engine-rest/process-instance/" + instance).status() == 404) {
           return instance;
         }
         Thread.sleep(200);

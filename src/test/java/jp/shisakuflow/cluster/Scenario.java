@@ -16,17 +16,19 @@ import java.util.TreeMap;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Element;
 import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.initiative.Outcome;
+import jp.shisakuflow.organization.City;
 import jp.shisakuflow.organization.OrganizationGroup;
 
 /**
- * One initiative of the cluster run and the path it must take: every fourth is already overdue in
+ * One initiative of the cluster run and the path it must take, in its owner's city: every fourth is already overdue in
  * coordination (its timer fires during the run and a manager handles the delay), every tenth goes
  * through re-coordination once, and the decided outcomes cycle through all five.
  */
 record Scenario(int index, int fiscalYear, LocalDate today) {
 
+  /** Two wards of 川崎市 and a department of 若葉市: the cluster serves two cities, each a tenant. */
   static final List<OrganizationGroup> OWNERS =
-      List.of(OrganizationGroup.WARD_TAKATSU, OrganizationGroup.WARD_NAKAHARA, OrganizationGroup.WARD_KAWASAKI);
+      List.of(OrganizationGroup.WARD_TAKATSU, OrganizationGroup.WARD_NAKAHARA, OrganizationGroup.WAKABA_COMMUNITY);
 
   String initiativeId() {
     return "cluster-%03d".formatted(index);
@@ -38,6 +40,16 @@ record Scenario(int index, int fiscalYear, LocalDate today) {
 
   OrganizationGroup owner() {
     return OWNERS.get(index % OWNERS.size());
+  }
+
+  /** The city the initiative belongs to: its owner's. */
+  City city() {
+    return owner().city().orElseThrow();
+  }
+
+  /** The city's manager: starts it, decides and handles its delays. */
+  String manager() {
+    return ClusterUsers.managerOf(city());
   }
 
   boolean overdue() {
@@ -87,7 +99,7 @@ record Scenario(int index, int fiscalYear, LocalDate today) {
 
   /** Who completes it: the managers decide and handle delays, the owning office does the rest. */
   String user(String taskKey) {
-    return TASK_DECIDE_NEXT_YEAR.equals(taskKey) || TASK_HANDLE_DELAY.equals(taskKey) ? ClusterUsers.MANAGER
+    return TASK_DECIDE_NEXT_YEAR.equals(taskKey) || TASK_HANDLE_DELAY.equals(taskKey) ? manager()
         : ClusterUsers.staffOf(owner());
   }
 
