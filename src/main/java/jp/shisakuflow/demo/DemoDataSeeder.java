@@ -114,7 +114,7 @@ public class DemoDataSeeder implements ApplicationRunner {
     user.setPassword(demoUser.id());
     identityService.saveUser(user);
     identityService.createMembership(demoUser.id(), demoUser.group().id());
-    Cities.addPerson(identityService, demoUser.city(), demoUser.id());
+    demoUser.cities().forEach(city -> Cities.addPerson(identityService, city, demoUser.id()));
     return true;
   }
 }

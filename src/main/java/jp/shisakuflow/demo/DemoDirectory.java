@@ -6,14 +6,19 @@ import jp.shisakuflow.organization.OrganizationGroup;
 
 /**
  * The demo profile's people, each of one city; each demo password equals the user id, as in Camunda's own demo.
- * The administrator is the system's (every city); 若葉市, the second city, has no wards.
+ * The administrator is the system's (every city); `overview` reads both cities' progress (the overview role); 若葉市,
+ * the second city, has no wards.
  */
 final class DemoDirectory {
 
-  record DemoUser(String id, String lastName, String firstName, OrganizationGroup group, City city) {
+  record DemoUser(String id, String lastName, String firstName, OrganizationGroup group, List<City> cities) {
 
     DemoUser(String id, String lastName, String firstName, OrganizationGroup group) {
       this(id, lastName, firstName, group, City.KAWASAKI);
+    }
+
+    DemoUser(String id, String lastName, String firstName, OrganizationGroup group, City city) {
+      this(id, lastName, firstName, group, List.of(city));
     }
 
     String email() {
@@ -37,7 +42,8 @@ final class DemoDirectory {
       new DemoUser("wakabaManager", "若葉", "誠", OrganizationGroup.MANAGERS, City.WAKABA),
       new DemoUser("wakabaAuditor", "青木", "律子", OrganizationGroup.AUDITORS, City.WAKABA),
       new DemoUser("wakabaPlanning", "森", "拓海", OrganizationGroup.WAKABA_PLANNING, City.WAKABA),
-      new DemoUser("wakabaCommunity", "林", "葵", OrganizationGroup.WAKABA_COMMUNITY, City.WAKABA));
+      new DemoUser("wakabaCommunity", "林", "葵", OrganizationGroup.WAKABA_COMMUNITY, City.WAKABA),
+      new DemoUser("overview", "広域", "誠司", OrganizationGroup.OVERVIEW, List.of(City.values())));
 
   private DemoDirectory() {}
 }

@@ -188,7 +188,7 @@ public class DemoYearAdvancer {
     String worker = taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(link -> DemoDirectory.USERS.stream().filter(u -> u.group().id().equals(link.getGroupId())
-            && u.city().tenantId().equals(task.getTenantId())).findFirst())
+            && u.cities().stream().anyMatch(c -> c.tenantId().equals(task.getTenantId()))).findFirst())
         .flatMap(Optional::stream)
         .map(DemoDirectory.DemoUser::id)
         .findFirst().orElse("admin");

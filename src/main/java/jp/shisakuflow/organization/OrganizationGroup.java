@@ -23,6 +23,8 @@ public enum OrganizationGroup {
   WAKABA_COMMUNITY("wakabaCommunity", "若葉市 市民協働課", Type.DEPARTMENT, City.WAKABA),
   MANAGERS("managers", "施策推進管理者", Type.ROLE, null),
   AUDITORS("auditors", "監査担当", Type.ROLE, null),
+  /** Across cities, read-only: counts and the schedule of each of its people's cities, no person's data. */
+  OVERVIEW("regionalOverview", "広域の進捗閲覧", Type.ROLE, null),
   ADMINISTRATORS("camunda-admin", "システム管理者", Type.SYSTEM, null);
 
   /** What kind of unit a group is; the engine stores it as the group type. */

@@ -69,6 +69,8 @@ public final class AuthorizationPolicy {
     grants.add(grant(OrganizationGroup.AUDITORS, PROCESS_INSTANCE, ANY, READ));
     grants.add(grant(OrganizationGroup.AUDITORS, TASK, ANY, READ));
     grants.addAll(readEverything(OrganizationGroup.AUDITORS));
+    // Across cities, read-only: Cockpit for the schedule (the app's progress API); nothing of the engine's records.
+    grants.add(grant(OrganizationGroup.OVERVIEW, APPLICATION, "cockpit", ACCESS));
     // Administrators: users, groups, authorizations, deployments, everything.
     for (Resources resource : Resources.values()) {
       grants.add(grant(OrganizationGroup.ADMINISTRATORS, resource, ANY, ALL));

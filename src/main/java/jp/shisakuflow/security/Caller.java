@@ -63,21 +63,28 @@ public record Caller(String userId, List<String> groupIds, List<String> tenantId
   }
 
   /**
-   * The cities whose records a read may show: the caller's (of a request), else those the engine's authentication
-   * names (work in a {@link jp.shisakuflow.organization.CityScope}); empty for every city — an administrator, or the
-   * application's own work outside any city. For reads the engine's tenant check does not see (the app's own SQL).
+   * The cities whose records a read may show: those the engine's authentication names (work in a {@link
+   * jp.shisakuflow.organization.CityScope}: a request's, in its caller's cities or the one it names), else the
+   * caller's; empty for every city — an administrator, or the application's own work outside any city. For reads
+   * the engine's tenant check does not see (the app's own SQL).
    */
   public static Optional<List<String>> citiesInScope(org.camunda.bpm.engine.IdentityService identity) {
-    Optional<Caller> caller = current();
-    if (caller.isPresent()) {
-      return caller.get().administrator() ? Optional.empty() : Optional.of(caller.get().tenantIds());
-    }
+    // The engine's authentication first: a request's work runs in the caller's cities, or in the one it names.
     Authentication engine = identity.getCurrentAuthentication();
-    if (engine == null || engine.getTenantIds() == null
-        || engine.getGroupIds() != null && engine.getGroupIds().contains(OrganizationGroup.ADMINISTRATORS.id())) {
-      return Optional.empty();
+    if (engine != null) {
+      boolean administrator = engine.getGroupIds() != null
+          && engine.getGroupIds().contains(OrganizationGroup.ADMINISTRATORS.id());
+      return administrator || engine.getTenantIds() == null ? Optional.empty()
+          : Optional.of(List.copyOf(engine.getTenantIds()));
     }
-    return Optional.of(List.copyOf(engine.getTenantIds()));
+    Optional<Caller> caller = current();
+    return caller.isEmpty() || caller.get().administrator() ? Optional.empty()
+        : Optional.of(caller.get().tenantIds());
+  }
+
+  /** Of the overview role alone: across cities, read-only, the progress API only. */
+  public boolean overviewOnly() {
+    return groupIds.contains(OrganizationGroup.OVERVIEW.id()) && groupIds.size() == 1;
   }
 
   /** The caller as the engine's authentication: its checks of permissions and of cities apply. */

@@ -23,6 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -65,6 +66,7 @@ public class SecurityConfiguration {
   static final String MANAGERS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + OrganizationGroup.MANAGERS.id();
   static final String ADMINISTRATORS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + OrganizationGroup.ADMINISTRATORS.id();
   static final String AUDITORS = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + OrganizationGroup.AUDITORS.id();
+  static final String OVERVIEW = EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + OrganizationGroup.OVERVIEW.id();
   static final String PAGE_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none';"
       + " form-action 'self'; base-uri 'self'";
 
@@ -96,6 +98,17 @@ public class SecurityConfiguration {
         Arrays.stream(engineApis).flatMap(api -> Arrays.stream(figures).map(figure -> api + figure)),
         java.util.stream.Stream.of(cockpit + "/statistics/**", cockpit + "/statistics-count/**"))
         .toArray(String[]::new));
+  }
+
+  /** Logged in, and in another group than the overview role (which reads progress only). */
+  static boolean notOverviewOnly(org.springframework.security.core.Authentication authentication) {
+    if (authentication == null || !authentication.isAuthenticated()
+        || authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+      return false;
+    }
+    List<String> groups = authentication.getAuthorities().stream().map(a -> a.getAuthority())
+        .filter(a -> a.startsWith(EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX)).toList();
+    return !groups.equals(List.of(OVERVIEW));
   }
 
   private static RequestMatcher paths(String... patterns) {
@@ -142,6 +155,9 @@ public class SecurityConfiguration {
         // Paths, not methods (see the class comment).
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PATHS.matcher(APP_API + "/calendar/feed/**")).permitAll() // its secret token is the key
+            // Progress and the cities' overview: every logged-in role, the overview role across cities included.
+            .requestMatchers(PATHS.matcher(APP_API + "/progress/**"), PATHS.matcher(APP_API + "/cities/**"))
+            .authenticated()
             // The app's operations (the progress read model's rebuild): administrators alone, any method.
             .requestMatchers(PATHS.matcher(APP_API + "/admin/**")).hasAuthority(ADMINISTRATORS)
             .requestMatchers(PATHS.matcher(APP_API + "/plans/**")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
@@ -150,7 +166,9 @@ public class SecurityConfiguration {
             .requestMatchers(PATHS.matcher(APP_API + "/audit/**")).hasAnyAuthority(MANAGERS, AUDITORS)
             .requestMatchers(engineRest("/deployment/create/**")).hasAuthority(ADMINISTRATORS)
             .requestMatchers(engineWideFigures()).hasAnyAuthority(MANAGERS, AUDITORS, ADMINISTRATORS)
-            .anyRequest().authenticated())
+            // The overview role reads progress only: no engine record, report, audit trail or calendar of anyone.
+            .anyRequest().access((authentication, context) -> new AuthorizationDecision(
+                notOverviewOnly(authentication.get()))))
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized))
         .addFilterBefore(new VerifiedBasicCredentialFilter(provider, unauthorized), CsrfFilter.class)
         .exceptionHandling(failures -> failures.authenticationEntryPoint(unauthorized)
@@ -324,8 +342,9 @@ public class SecurityConfiguration {
 
   /** After the login and the request guard: the app's own API works within the caller's cities. */
   @Bean
-  FilterRegistrationBean<ApiCityFilter> apiCityFilter(jp.shisakuflow.organization.CityScope cities) {
-    var registration = new FilterRegistrationBean<>(new ApiCityFilter(cities));
+  FilterRegistrationBean<ApiCityFilter> apiCityFilter(jp.shisakuflow.organization.CityScope cities,
+      ErrorResponses errors) {
+    var registration = new FilterRegistrationBean<>(new ApiCityFilter(cities, errors));
     registration.addUrlPatterns(APP_API + "/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
     registration.setName("apiCityFilter");

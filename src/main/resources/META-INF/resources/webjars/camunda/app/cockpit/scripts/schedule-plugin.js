@@ -42,10 +42,13 @@ const FILTERS = [['workstream', 'ワークストリーム'], ['ownerGroup', '担
  * The year's dashboard as the filters limit it (the server counts and figures what they admit); without a year,
  * that of the instance given, else of the current fiscal year.
  */
-const fetchDashboard = (year, processInstanceId, filters) => {
+const fetchDashboard = (year, processInstanceId, filters, city) => {
   const params = new URLSearchParams();
   if (year) {
     params.set('fiscalYear', year);
+  }
+  if (city) {
+    params.set('city', city);
   }
   if (processInstanceId) {
     params.set('processInstanceId', processInstanceId);
@@ -58,6 +61,19 @@ const fetchDashboard = (year, processInstanceId, filters) => {
     return response.json();
   });
 };
+
+/**
+ * The caller's cities with the year's counts (GET /api/cities), and whether the caller may download the quarterly
+ * report; null where it cannot be read (the view goes on without the overview).
+ */
+const fetchCities = year => appFetch('/api/cities' + (year ? '?fiscalYear=' + year : ''))
+  .then(response => response.ok ? response.json() : null).catch(() => null);
+
+/** The cities' counts, one row per city: shown to whoever sees more than one city (the overview across cities). */
+const citiesHtml = overview => table('市ごとの状況（' + overview.fiscalYear + '年度）',
+  ['市', '施策数', '予定通り', '前倒し', '遅延', '完了'],
+  overview.cities.map(c => [c.name || c.city, c.overall.total, c.overall.onSchedule, c.overall.ahead,
+    c.overall.delayed, c.overall.completed]));
 
 const DAY = 86400000;
 const day = iso => new Date(iso + 'T00:00:00').getTime();
@@ -344,11 +360,11 @@ const reportUrl = (year, quarter, format) => '/api/reports/quarterly?' + new URL
  * session cookie lets through; the chart as a PNG image. The report's quarter is at first the latest one the
  * year's trend has reached.
  */
-const downloadsHtml = (data, years) => {
+const downloadsHtml = (data, years, reports) => {
   const trend = data.figures ? data.figures.trend : [];
   const quarter = trend.length ? trend[trend.length - 1].quarter : 1;
   return '<div class="shisaku-downloads form-inline" role="group" aria-label="ダウンロード">'
-    + '<strong>四半期進捗報告</strong> '
+    + (reports ? '<strong>四半期進捗報告</strong> '
     + '<label class="shisaku-filter">年度 <select class="form-control input-sm" name="reportYear">'
     + years.map(y => '<option value="' + y + '"' + (y === data.fiscalYear ? ' selected' : '') + '>' + y + '年度</option>')
       .join('') + '</select></label>'
@@ -357,7 +373,7 @@ const downloadsHtml = (data, years) => {
       .join('') + '</select></label>'
     + '<a class="btn btn-default btn-sm shisaku-report-xlsx" download href="">Excel（xlsx）</a> '
     + '<a class="btn btn-default btn-sm shisaku-report-csv" download href="">CSV</a>'
-    + '<span class="shisaku-downloads-gap" style="display:inline-block;width:24px"></span>'
+    + '<span class="shisaku-downloads-gap" style="display:inline-block;width:24px"></span>' : '')
     + '<button type="button" class="btn btn-default btn-sm shisaku-chart-png">図を画像（PNG）で保存</button> '
     + '<span class="shisaku-a3"></span>'
     + '</div>';
@@ -392,7 +408,7 @@ const offerA3 = (root, data, isCurrent) => {
 /** Points the report links at the chosen year and quarter. */
 const wireReportLinks = root => {
   const bar = root.querySelector('.shisaku-downloads');
-  if (!bar) {
+  if (!bar || !bar.querySelector('select[name=reportYear]')) {
     return;
   }
   const update = () => {
@@ -471,6 +487,8 @@ const mountSchedule = (node, only) => {
   let unmounted = false;
   let request = 0;
   let filters = {};
+  // The city chosen, for a person of several cities ('': all of them).
+  let city = '';
   const dispose = () => {
     if (chart) {
       chart.dispose();
@@ -480,9 +498,10 @@ const mountSchedule = (node, only) => {
   // Only the latest request draws: a slower answer to an earlier choice never replaces a later one.
   const draw = year => {
     const mine = ++request;
-    return Promise.all([loadEcharts(), fetchDashboard(year, only, only ? {} : filters)]).then(([echarts, data]) => {
+    return Promise.all([loadEcharts(), fetchDashboard(year, only, only ? {} : filters, only ? '' : city),
+      only ? null : fetchCities(year)]).then(([echarts, data, cities]) => {
       if (!unmounted && mine === request) {
-        render(echarts, data);
+        render(echarts, data, cities);
       }
     }).catch(error => {
       if (!unmounted && mine === request) {
@@ -491,7 +510,9 @@ const mountSchedule = (node, only) => {
       }
     });
   };
-  const render = (echarts, data) => {
+  const render = (echarts, data, cities) => {
+    // Several cities (the overview across cities, an administrator): their counts, and a choice of one city.
+    const overview = cities && cities.cities.length > 1 ? cities : null;
     const years = data.selectableYears.indexOf(data.fiscalYear) < 0
       ? data.selectableYears.concat([data.fiscalYear]) : data.selectableYears;
     const statuses = Object.keys(data.statusLabels);
@@ -504,6 +525,10 @@ const mountSchedule = (node, only) => {
       + '<label class="shisaku-filter">年度 <select class="form-control input-sm" name="year">'
       + years.map(y => '<option value="' + y + '"' + (y === data.fiscalYear ? ' selected' : '') + '>' + y + '年度</option>').join('')
       + '</select></label>'
+      + (overview ? '<label class="shisaku-filter">市 <select class="form-control input-sm" name="city">'
+        + '<option value="">すべての市</option>' + overview.cities.map(c => '<option value="' + escape(c.city) + '"'
+          + (c.city === city ? ' selected' : '') + '>' + escape(c.name || c.city) + '</option>').join('')
+        + '</select></label>' : '')
       + (only ? '' : FILTERS.map(([name, label]) => select(name, label, options[name], filters[name])).join(''))
       + ' <span class="shisaku-legend">'
       + statuses.map(s => '<span style="color:' + COLORS[s] + '">■</span> ' + escape(data.statusLabels[s])
@@ -512,7 +537,8 @@ const mountSchedule = (node, only) => {
       + ' <span style="border:1px dashed ' + COLORS.milestone + ';padding:0 6px">　</span> 時期に幅のある日程'
       + ' <span style="color:' + COLORS.follows + '">┆●</span> 先行する取組から ⚠ 先行する取組が未完了'
       + ' <span style="color:' + COLORS.today + '">|</span> 今日（' + escape(data.asOf) + '）</span></div>'
-      + (only ? '' : downloadsHtml(data, years))
+      + (overview ? '<div class="shisaku-cities">' + citiesHtml(overview) + '</div>' : '')
+      + (only ? '' : downloadsHtml(data, years, !cities || cities.reports))
       + '<p class="shisaku-empty alert alert-info" style="display:none"></p>'
       + '<div class="shisaku-chart-wrap" style="position:relative"><div class="shisaku-chart" style="width:100%"></div>'
       + '<div class="shisaku-label-tip" style="display:none;position:absolute;z-index:10;max-width:480px;'
@@ -594,6 +620,9 @@ const mountSchedule = (node, only) => {
     root.querySelectorAll('.shisaku-toolbar select').forEach(s => s.addEventListener('change', () => {
       if (s.name === 'year') {
         chooseFiscalYear(s.value);
+        filters = {};
+      } else if (s.name === 'city') {
+        city = s.value;
         filters = {};
       } else {
         filters[s.name] = s.value;
