@@ -159,8 +159,8 @@ class ShisakuFlowApplicationTest {
 
     demoDataSeeder.seed();
 
-    assertThat(identityService.createUserQuery().count()).isEqualTo(users).isEqualTo(16);
-    assertThat(identityService.createGroupQuery().count()).isEqualTo(groups).isEqualTo(14);
+    assertThat(identityService.createUserQuery().count()).isEqualTo(users).isEqualTo(17);
+    assertThat(identityService.createGroupQuery().count()).isEqualTo(groups).isEqualTo(15);
     assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
     for (var city : jp.shisakuflow.organization.City.values()) {
       assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(FiscalYearPlan.PROCESS_KEY)
