@@ -7,15 +7,16 @@ import org.camunda.bpm.engine.IdentityService;
 
 /**
  * The cities a read of the application's own SQL may show ({@link Caller#citiesInScope}), as a condition on a
- * table's {@code TENANT_ID_} column: {@code AND column IN (?, …)}, nothing for every city, never-true for none.
+ * table's {@code TENANT_ID_} column, as the engine's own tenant check reads it: a city's rows and the rows of no
+ * city ({@code AND (column IS NULL OR column IN (?, …))}); nothing for every city.
  */
 public record CityCondition(String sql, List<Object> parameters) {
 
   public static CityCondition on(IdentityService identity, String column) {
     return Caller.citiesInScope(identity).map(cities -> cities.isEmpty()
-            ? new CityCondition(" AND 1 = 0", List.<Object>of())
-            : new CityCondition(" AND " + column + " IN (" + String.join(", ", Collections.nCopies(cities.size(), "?"))
-                + ")", List.<Object>copyOf(cities)))
+            ? new CityCondition(" AND " + column + " IS NULL", List.<Object>of())
+            : new CityCondition(" AND (" + column + " IS NULL OR " + column + " IN ("
+                + String.join(", ", Collections.nCopies(cities.size(), "?")) + "))", List.<Object>copyOf(cities)))
         .orElse(new CityCondition("", List.of()));
   }
 

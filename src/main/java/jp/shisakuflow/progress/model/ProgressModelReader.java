@@ -186,12 +186,15 @@ public class ProgressModelReader implements ProgressService.ProgressSource {
 
   /**
    * The year's rows of the cities the reader may see ({@link Caller#citiesInScope}): a city's people read their
-   * city's rows alone, whatever door the read came through; the year's condition is where the cities are added.
+   * city's rows alone (and rows of no city, as the engine's tenant check does), whatever door the read came
+   * through; the year's condition is where the cities are added.
    */
   private String inCities(String sql) {
+    String tenant = "R." + ProgressModel.TENANT_ID;
     return identity == null ? sql : Caller.citiesInScope(identity).map(cities -> sql.replace(YEAR_CONDITION,
-        YEAR_CONDITION + (cities.isEmpty() ? " AND 1 = 0" : " AND R." + ProgressModel.TENANT_ID + " IN ("
-            + String.join(", ", java.util.Collections.nCopies(cities.size(), "?")) + ")"))).orElse(sql);
+        YEAR_CONDITION + (cities.isEmpty() ? " AND " + tenant + " IS NULL" : " AND (" + tenant + " IS NULL OR "
+            + tenant + " IN (" + String.join(", ", java.util.Collections.nCopies(cities.size(), "?")) + "))")))
+        .orElse(sql);
   }
 
   /** The parameters of {@link #inCities(String)}'s statement: the cities right after the year's. */
