@@ -38,6 +38,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import java.util.function.Supplier;
+import jp.shisakuflow.organization.CityScope;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -67,8 +69,11 @@ public class CalendarService {
   private final IdentityService identityService;
   private final BusinessDays businessDays;
 
+  private final CityScope cities;
+
   public CalendarService(RuntimeService runtimeService, TaskService taskService, PlanStore planStore,
-      IdentityService identityService, BusinessDays businessDays) {
+      IdentityService identityService, BusinessDays businessDays, CityScope cities) {
+    this.cities = cities;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.planStore = planStore;
@@ -129,16 +134,15 @@ public class CalendarService {
     return calendar;
   }
 
-  /** The running plans of the viewer's cities (an administrator's: every city's). */
+  /**
+   * The running plans of the viewer's cities, and plans of no city (an administrator's: every city's), as the
+   * engine's tenant check reads them.
+   */
   private List<ProcessInstance> plansOfCities(CalendarViewer viewer) {
-    var plans = runtimeService.createProcessInstanceQuery().processDefinitionKey(FiscalYearPlan.PROCESS_KEY).active();
-    if (!viewer.memberOf(jp.shisakuflow.organization.OrganizationGroup.ADMINISTRATORS.id())) {
-      if (viewer.tenantIds().isEmpty()) {
-        return List.of();
-      }
-      plans.tenantIdIn(viewer.tenantIds().toArray(String[]::new));
-    }
-    return plans.list();
+    Supplier<List<ProcessInstance>> plans = () -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(FiscalYearPlan.PROCESS_KEY).active().list();
+    return viewer.memberOf(jp.shisakuflow.organization.OrganizationGroup.ADMINISTRATORS.id()) ? plans.get()
+        : cities.call(viewer.userId(), viewer.tenantIds(), plans);
   }
 
   /**

@@ -11,6 +11,7 @@ import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeRevision;
 import jp.shisakuflow.organization.Cities;
 import jp.shisakuflow.organization.City;
+import jp.shisakuflow.organization.CityDefinitions;
 import jp.shisakuflow.plan.InvalidPlanException;
 import jp.shisakuflow.plan.Milestone;
 import jp.shisakuflow.plan.Plan;
@@ -184,7 +185,8 @@ public class PlanImportService {
     variables.put(FiscalYearPlan.Var.PLAN_DEPLOYMENT_ID, deploymentId);
     variables.put(FiscalYearPlan.Var.PLAN_RESOURCE, resource);
     variables.put(FiscalYearPlan.Var.PREPARATION_LEAD_DAYS, preparationLeadDays);
-    runtimeService.startProcessInstanceByKey(FiscalYearPlan.PROCESS_KEY, plan.businessKey(), variables);
+    CityDefinitions.start(runtimeService, FiscalYearPlan.PROCESS_KEY).businessKey(plan.businessKey())
+        .setVariables(variables).execute();
     int started = (int) (initiatives.countInYear(plan.fiscalYear()) - before);
     log.info("Plan {} imported into FY{}: {} initiatives started", plan.id(), plan.fiscalYear(), started);
     return new PlanImportResult(plan.businessKey(), plan.fiscalYear(), PlanImportResult.Status.STARTED, started, 0);

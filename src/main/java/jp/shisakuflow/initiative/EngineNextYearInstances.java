@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import jp.shisakuflow.organization.CityDefinitions;
 import jp.shisakuflow.security.Grants;
 import jp.shisakuflow.time.CityTime;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -184,8 +185,8 @@ public class EngineNextYearInstances implements NextYearInstances {
       context.getExecutionManager().findExecutionById(processInstanceId)
           .setProcessBusinessKey(REPLACED_PREFIX + start.businessKey());
       runtimeService.deleteProcessInstance(processInstanceId, reason);
-      String id = runtimeService.startProcessInstanceByKey(start.processKey(), start.businessKey(),
-          InitiativeLifecycleService.variables(start)).getId();
+      String id = CityDefinitions.start(runtimeService, start.processKey()).businessKey(start.businessKey())
+          .setVariables(InitiativeLifecycleService.variables(start)).execute().getId();
       for (String group : start.owners().readerGroups()) {
         Grants.grantNew(authorizationService, group, Resources.PROCESS_INSTANCE, id, List.of(Permissions.READ));
         Grants.grantNew(authorizationService, group, Resources.HISTORIC_PROCESS_INSTANCE, id,

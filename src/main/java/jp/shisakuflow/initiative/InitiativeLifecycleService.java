@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.shisakuflow.initiative.InitiativeLifecycle.Var;
+import jp.shisakuflow.organization.CityDefinitions;
 import jp.shisakuflow.security.Grants;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -46,9 +47,8 @@ public class InitiativeLifecycleService {
     if (find(initiative.businessKey()).isPresent()) {
       return Optional.empty();
     }
-    String id = runtimeService
-        .startProcessInstanceByKey(initiative.processKey(), initiative.businessKey(), variables(initiative))
-        .getId();
+    String id = CityDefinitions.start(runtimeService, initiative.processKey()).businessKey(initiative.businessKey())
+        .setVariables(variables(initiative)).execute().getId();
     // The wards an item runs in read it too: their tasks are part of it (wards chosen during the year work
     // their tasks through the engine's grants to candidate groups).
     for (String group : java.util.stream.Stream.of(initiative.owners().readerGroups(), initiative.wards().wards(),

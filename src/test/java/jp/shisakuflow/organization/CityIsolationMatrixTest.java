@@ -120,6 +120,11 @@ class CityIsolationMatrixTest {
           .doesNotContain(planKey(role.other));
       assertThat(client.getForEntity("/api/plans/{key}/chart.pdf", byte[].class, planKey(role.city)).getStatusCode()
           .value()).as("its own city's A3 sheet").isEqualTo(200);
+      // A manager's calendar has every milestone of the city's plans, none of the other city's.
+      String calendar = client.getForEntity("/api/calendar.ics", String.class).getBody();
+      String own = role.city == City.WAKABA ? "地域づくり懇話会" : "有識者会議";
+      String others = role.city == City.WAKABA ? "有識者会議" : "地域づくり懇話会";
+      assertThat(calendar).as("calendar").contains(own).doesNotContain(others);
     }
     assertThat(client.getForEntity("/api/plans/{key}/chart.pdf", byte[].class, planKey(role.other)).getStatusCode()
         .value()).as("the other city's A3 sheet").isEqualTo(manager ? 404 : 403);

@@ -1,0 +1,31 @@
+package jp.shisakuflow.organization;
+
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
+
+/**
+ * Which definition a city's work starts: its own version where the city has one (a deployment for its tenant),
+ * else the shared one every city runs. A city's own version wins for that city only.
+ */
+public final class CityDefinitions {
+
+  private CityDefinitions() {}
+
+  /** A start of {@code key} for the city the work is for (the one authenticated city; none: the shared version). */
+  public static ProcessInstantiationBuilder start(RuntimeService runtime, String key) {
+    String own = ((ServiceImpl) runtime).getCommandExecutor().execute(context -> {
+      Authentication authentication = context.getAuthentication();
+      List<String> cities = authentication == null ? null : authentication.getTenantIds();
+      if (cities == null || cities.size() != 1) {
+        return null;
+      }
+      return context.getProcessDefinitionManager().findLatestProcessDefinitionByKeyAndTenantId(key, cities.get(0))
+          == null ? null : cities.get(0);
+    });
+    return own != null ? runtime.createProcessInstanceByKey(key).processDefinitionTenantId(own)
+        : runtime.createProcessInstanceByKey(key).processDefinitionWithoutTenantId();
+  }
+}
