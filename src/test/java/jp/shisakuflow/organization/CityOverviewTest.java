@@ -117,6 +117,21 @@ class CityOverviewTest {
     assertThat(taskService.getTaskComments(task)).isEmpty();
   }
 
+  @Test
+  void everyMethodMeetsTheSameRule() {
+    var client = as(OVERVIEW);
+    for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT,
+        HttpMethod.DELETE, HttpMethod.OPTIONS)) {
+      int cities = client.exchange("/api/cities?fiscalYear=" + YEAR, method, null, String.class).getStatusCode().value();
+      assertThat(cities).as(method + " /api/cities")
+          .isEqualTo(method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS ? 200 : 405);
+      assertThat(client.exchange("/api/audit/export?fiscalYear=" + YEAR, method, null, String.class).getStatusCode()
+          .value()).as(method + " /api/audit/export").isEqualTo(403);
+      assertThat(client.exchange("/engine-rest/process-instance?maxResults=5", method, null, String.class)
+          .getStatusCode().value()).as(method + " /engine-rest/process-instance").isEqualTo(403);
+    }
+  }
+
   private TestRestTemplate as(String user) {
     return http.withBasicAuth(user, TestUsers.PASSWORD);
   }
