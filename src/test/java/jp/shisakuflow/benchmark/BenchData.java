@@ -109,7 +109,13 @@ final class BenchData {
     return InitiativeStart.businessKey(year - 1, "done-0");
   }
 
+  /** Started for the seed city, as the product starts a plan's initiatives (each instance carries the tenant). */
   private List<String> start(int fiscalYear, String prefix, int from, int count) {
+    return new jp.shisakuflow.organization.CityScope(engine).call(
+        jp.shisakuflow.organization.City.SEED.tenantId(), () -> startAll(fiscalYear, prefix, from, count));
+  }
+
+  private List<String> startAll(int fiscalYear, String prefix, int from, int count) {
     return transaction.execute(context -> {
       List<String> ids = new ArrayList<>();
       for (int i = from; i < from + count; i++) {

@@ -20,6 +20,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
+import jp.shisakuflow.organization.City;
+import jp.shisakuflow.organization.CityScope;
+import jp.shisakuflow.progress.ProgressService;
 import jp.shisakuflow.organization.OrganizationGroup;
 import jp.shisakuflow.support.LocalPostgres;
 import jp.shisakuflow.support.StatementCounter;
@@ -191,6 +194,41 @@ class ReadBenchmark {
             Stats.percentile(leftJoin, 50), Stats.percentile(leftJoin, 95), Stats.percentile(withAuthorizations, 50), on,
             Stats.percentile(leftJoin, 95) / on));
       }
+      // The tenant check (#21): the same list as a person of the city, against the check switched off, in pairs.
+      ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+          .getProcessEngineConfiguration();
+      Callable<Object> withoutTenantCheck = () -> {
+        configuration.setTenantCheckEnabled(false);
+        try {
+          return asWard(identity, groups, taskList).call();
+        } finally {
+          configuration.setTenantCheckEnabled(true);
+        }
+      };
+      List<List<Double>> tenantOnOff = pairedLatencies(asWard(identity, groups, taskList), withoutTenantCheck,
+          aPriorityChanged);
+      double tenantOff = Stats.percentile(tenantOnOff.get(1), 95);
+      others.line(("| a ward's task list, tenant check on (a person of the city; the data the city's) | %d open | %.1f | %.1f"
+          + " | tenant check off: p50 %.1f, p95 %.1f | %.2f× (p95) |").formatted(open,
+          Stats.percentile(tenantOnOff.get(0), 50), Stats.percentile(tenantOnOff.get(0), 95),
+          Stats.percentile(tenantOnOff.get(1), 50), tenantOff, Stats.percentile(tenantOnOff.get(0), 95) / tenantOff));
+      // The read model's page with the city's condition (a person of the city) against none (every city).
+      ProgressService progressService = app.getBean(ProgressService.class);
+      CityScope cityScope = app.getBean(CityScope.class);
+      java.time.LocalDate asOf = jp.shisakuflow.time.CityTime.today(new java.util.Date());
+      Callable<Object> page = () -> progressService.page(data.year, asOf, 0, PAGE_SIZE);
+      List<List<Double>> pageOnOff = pairedLatencies(() -> cityScope.call(City.SEED.tenantId(), () -> {
+        try {
+          return page.call();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }), page, aPriorityChanged);
+      double pageOff = Stats.percentile(pageOnOff.get(1), 95);
+      others.line(("| the year's page of %d from the read model, in the city (its condition) | %d initiatives | %.1f | %.1f"
+          + " | every city (no condition): p50 %.1f, p95 %.1f | %.2f× (p95) |").formatted(PAGE_SIZE, data.total(),
+          Stats.percentile(pageOnOff.get(0), 50), Stats.percentile(pageOnOff.get(0), 95),
+          Stats.percentile(pageOnOff.get(1), 50), pageOff, Stats.percentile(pageOnOff.get(0), 95) / pageOff));
       others.line(("| the same list through the engine's own authorization check (%d samples) | %d open | %.1f | %.1f | "
           + "authorizations off | %.2f× (p95) |").formatted(engineCheck.size(), open, Stats.percentile(engineCheck, 50),
           Stats.percentile(engineCheck, 95), Stats.percentile(engineCheck, 95) / off));
