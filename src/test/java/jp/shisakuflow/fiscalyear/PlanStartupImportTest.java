@@ -23,7 +23,19 @@ class PlanStartupImportTest {
           .count()).isEqualTo(1);
       assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("FY2027-%").count())
           .as("the 29 items and the plan itself").isEqualTo(30);
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("FY2027-%")
+          .tenantIdIn(jp.shisakuflow.organization.City.SEED.tenantId()).count())
+          .as("all of them the seed city's, the city when none is named").isEqualTo(30);
     }
+  }
+
+  @Test
+  void aPlanForACityThatDoesNotExistStopsTheStartAndSaysWhich() {
+    assertThatThrownBy(() -> new SpringApplicationBuilder(ShisakuFlowApplication.class).profiles("test").run(
+        "--server.port=0", "--shisaku.plans.startup-imports[0].file=fy2019-community.yaml",
+        "--shisaku.plans.startup-imports[0].city=yokohama"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("yokohama").hasMessageContaining("no such city");
   }
 
   @Test
