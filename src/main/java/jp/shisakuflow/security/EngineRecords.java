@@ -47,6 +47,26 @@ public class EngineRecords {
     return checkTask(caller, taskId, CommandChecker::checkTaskWork);
   }
 
+  /**
+   * The engine's own check for changing a job (execute it, its retries, due date, priority, suspension): may the
+   * caller? Another city's job is no job of the caller's. Asked before the engine runs the change, because the engine
+   * counts a refused execution as the job's failure (one retry fewer).
+   */
+  public Verdict mayUpdateJob(Caller caller, String jobId) {
+    return asCaller(caller, context -> {
+      JobEntity job = context.getJobManager().findJobById(jobId);
+      if (job == null || !context.getTenantManager().isAuthenticatedTenant(job.getTenantId())) {
+        return Verdict.NO_SUCH_TASK;
+      }
+      try {
+        configuration.getCommandCheckers().forEach(checker -> checker.checkUpdateJob(job));
+        return Verdict.ALLOWED;
+      } catch (AuthorizationException e) {
+        return Verdict.DENIED;
+      }
+    });
+  }
+
   /** The engine's own check for setting an assignee: may the caller give this task to someone? */
   public Verdict mayAssign(Caller caller, String taskId) {
     return checkTask(caller, taskId, CommandChecker::checkTaskAssign);

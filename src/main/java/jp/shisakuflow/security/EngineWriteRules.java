@@ -108,7 +108,9 @@ public class EngineWriteRules {
       return jobList(request, caller);
     }
     if ((m = JOB.matcher(path)).matches()) {
-      return standaloneJob(m.group(1), caller);
+      Optional<Refusal> standalone = standaloneJob(m.group(1), caller);
+      return standalone.isPresent() || !Set.of("POST", "PUT", "DELETE").contains(method) ? standalone
+          : jobChange(m.group(1), caller);
     }
     if (!Set.of("POST", "PUT", "DELETE").contains(method)) {
       return Optional.empty();
@@ -168,6 +170,18 @@ public class EngineWriteRules {
     return Optional.of(Refusal.forbidden("ジョブの一覧はプロセスインスタンスまたは定義で絞り込んでください。インスタンスに属さない"
         + "ジョブは管理者だけが参照できます (list jobs of a process instance or definition, e.g. ?processInstanceId=;"
         + " jobs that belong to no process instance are for camunda-admin only)"));
+  }
+
+  /** A change of a process's job, judged before the engine (which counts its own refusal as a failed attempt). */
+  private Optional<Refusal> jobChange(String jobId, Caller caller) {
+    Verdict verdict = records.mayUpdateJob(caller, jobId);
+    if (verdict == Verdict.ALLOWED || records.isAdministrator(caller)) {
+      return Optional.empty();
+    }
+    return Optional.of(verdict == Verdict.NO_SUCH_TASK
+        ? new Refusal(404, "InvalidRequestException", "ジョブ " + jobId + " はありません (no such job)", List.of())
+        : Refusal.forbidden("ジョブ " + jobId + " を実行・変更できるのは、そのプロセスインスタンスを更新できる人だけです (only someone"
+            + " who may update the job's process instance may execute or change job " + jobId + ")"));
   }
 
   private Optional<Refusal> standaloneJob(String jobId, Caller caller) {

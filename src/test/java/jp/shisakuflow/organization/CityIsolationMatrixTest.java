@@ -74,6 +74,8 @@ class CityIsolationMatrixTest {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired CityScope cities;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.FilterService filterService;
   @Autowired jp.shisakuflow.fiscalyear.PlanImportService plans;
   @LocalServerPort int port;
 
@@ -225,6 +227,19 @@ class CityIsolationMatrixTest {
         .as("set a variable").isFalse();
     assertThat(client.exchange("/engine-rest/process-instance/{id}", HttpMethod.DELETE, null, String.class, other[0])
         .getStatusCode().is2xxSuccessful()).as("delete the instance").isFalse();
+    // Its overdue timer, by the job's id: neither executed nor its retries or due date changed.
+    var timer = managementService.createJobQuery().processInstanceId(other[0]).timers().singleResult();
+    assertThat(client.postForEntity("/engine-rest/job/{id}/execute", null, String.class, timer.getId())
+        .getStatusCode().is2xxSuccessful()).as("execute its timer").isFalse();
+    assertThat(client.exchange("/engine-rest/job/{id}/retries", HttpMethod.PUT, json(Map.of("retries", 0)),
+        String.class, timer.getId()).getStatusCode().is2xxSuccessful()).as("its timer's retries").isFalse();
+    assertThat(client.exchange("/engine-rest/job/{id}/duedate", HttpMethod.PUT, json(Map.of("duedate",
+        "2000-01-01T00:00:00.000+0000")), String.class, timer.getId()).getStatusCode().is2xxSuccessful())
+        .as("its timer's due date").isFalse();
+    var after = managementService.createJobQuery().jobId(timer.getId()).singleResult();
+    assertThat(after).as("the timer is still there").isNotNull();
+    assertThat(after.getRetries()).isEqualTo(timer.getRetries());
+    assertThat(after.getDuedate()).isEqualTo(timer.getDuedate());
 
     var task = taskService.createTaskQuery().taskId(other[1]).singleResult();
     assertThat(task).as("the task is still open").isNotNull();
@@ -232,6 +247,21 @@ class CityIsolationMatrixTest {
     assertThat(taskService.getTaskComments(other[1])).as("no comment").isEmpty();
     assertThat(runtimeService.getVariable(other[0], "title")).as("title unchanged")
         .isEqualTo(role.other.nameJa() + "の施策");
+  }
+
+  @ParameterizedTest(name = "{0}: a filter shared by every city lists its own city's tasks only")
+  @MethodSource("roles")
+  void aSharedFilterListsOnlyTheCallersCity(Role role) throws Exception {
+    var filter = filterService.createFilterQuery().filterName(jp.shisakuflow.tasklist.TasklistFilters.ALL_TASKS)
+        .singleResult();
+    var listed = as(role).postForEntity("/engine-rest/filter/{id}/list?maxResults=500", json(Map.of()), String.class,
+        filter.getId());
+    if (listed.getStatusCode().value() == 200) {
+      assertThat(listed.getBody()).as("全件 of a " + role.city.nameJa() + " person").doesNotContain(
+          initiativeOf.get(role.other)[1]);
+    } else {
+      assertThat(listed.getStatusCode().value()).as(listed.getBody()).isIn(403, 404);
+    }
   }
 
   @ParameterizedTest(name = "{0}: the other city's initiative through the webapps' own API")

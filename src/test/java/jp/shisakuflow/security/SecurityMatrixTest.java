@@ -576,6 +576,30 @@ class SecurityMatrixTest {
     return new HttpEntity<>(parts, headers);
   }
 
+  static Stream<Arguments> jobChanges() {
+    // role, execute the ward initiative's overdue timer, set its retries: the engine counts a refused execution as
+    // the job's failure (a retry fewer), so the door asks the engine's own check first
+    return Stream.of(
+        Arguments.of(Role.ANONYMOUS, 401, 401),
+        Arguments.of(Role.WARD_STAFF, 403, 403),
+        Arguments.of(Role.OTHER_WARD_STAFF, 403, 403),
+        Arguments.of(Role.MANAGER, 403, 403),
+        Arguments.of(Role.AUDITOR, 403, 403));
+  }
+
+  @ParameterizedTest(name = "{0}: execute a process's timer {1}, its retries {2}; the job unchanged")
+  @MethodSource("jobChanges")
+  void aProcesssJobIsChangedOnlyByWhoMayUpdateIt(Role role, int execute, int retries) {
+    var timer = managementService.createJobQuery().processInstanceId(instanceId).timers().singleResult();
+    assertThat(as(role).postForEntity("/engine-rest/job/{id}/execute", null, String.class, timer.getId())
+        .getStatusCode().value()).as("execute").isEqualTo(execute);
+    assertThat(as(role).exchange("/engine-rest/job/{id}/retries", HttpMethod.PUT, json(Map.of("retries", 0)),
+        String.class, timer.getId()).getStatusCode().value()).as("retries").isEqualTo(retries);
+    var after = managementService.createJobQuery().jobId(timer.getId()).singleResult();
+    assertThat(after.getRetries()).as("retries unchanged").isEqualTo(timer.getRetries());
+    assertThat(after.getExceptionMessage()).as("no failure recorded").isNull();
+  }
+
   static Stream<Arguments> webapps() {
     return Stream.of(
         Arguments.of(Role.WARD_STAFF, List.of("tasklist", "welcome")),
