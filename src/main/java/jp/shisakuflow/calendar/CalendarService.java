@@ -85,8 +85,7 @@ public class CalendarService {
   public CalendarViewer viewer(String userId) {
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).toList();
-    List<String> cities = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
-        .stream().map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
+    List<String> cities = jp.shisakuflow.organization.Cities.of(identityService, userId);
     User user = identityService.createUserQuery().userId(userId).singleResult();
     return new CalendarViewer(userId, groups, cities, PersonName.of(user, userId));
   }

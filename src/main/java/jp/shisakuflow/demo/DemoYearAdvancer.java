@@ -217,8 +217,7 @@ public class DemoYearAdvancer {
     identityService.setAuthentication(worker, groupsOf.computeIfAbsent(worker, w ->
         identityService.createGroupQuery().groupMember(w).list().stream()
             .map(org.camunda.bpm.engine.identity.Group::getId).toList()), citiesOf.computeIfAbsent(worker, w ->
-        identityService.createTenantQuery().userMember(w).includingGroupsOfUser(true).list().stream()
-            .map(org.camunda.bpm.engine.identity.Tenant::getId).toList()));
+        jp.shisakuflow.organization.Cities.of(identityService, w)));
     try {
       taskService.claim(task.getId(), worker);
       taskService.complete(task.getId(), variables);

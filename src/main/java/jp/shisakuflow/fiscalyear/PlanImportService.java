@@ -234,9 +234,7 @@ public class PlanImportService {
 
   /** The groups of the city the import runs for ({@link jp.shisakuflow.organization.CityScope}): a plan names no other's. */
   Set<String> knownGroups() {
-    var authentication = identityService.getCurrentAuthentication();
-    String city = authentication == null || authentication.getTenantIds() == null
-        || authentication.getTenantIds().size() != 1 ? City.SEED.tenantId() : authentication.getTenantIds().get(0);
+    String city = Cities.authenticatedCity(identityService).orElse(City.SEED.tenantId());
     return Set.copyOf(Cities.groupsOf(identityService, city));
   }
 }

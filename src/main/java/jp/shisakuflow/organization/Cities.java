@@ -57,6 +57,19 @@ public final class Cities {
     return added;
   }
 
+  /** The cities {@code userId} is a person of: the tenants they are a member of, themselves or through a group. */
+  public static List<String> of(IdentityService identity, String userId) {
+    return identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+        .map(Tenant::getId).toList();
+  }
+
+  /** The one city the engine's current authentication names, if it names exactly one (work for that city). */
+  public static java.util.Optional<String> authenticatedCity(IdentityService identity) {
+    var authentication = identity.getCurrentAuthentication();
+    List<String> cities = authentication == null ? null : authentication.getTenantIds();
+    return cities == null || cities.size() != 1 ? java.util.Optional.empty() : java.util.Optional.of(cities.get(0));
+  }
+
   /** Makes {@code userId} a person of {@code city} (a role's member works for one city only). */
   public static void addPerson(IdentityService identity, City city, String userId) {
     if (identity.createTenantQuery().userMember(userId).tenantId(city.tenantId()).count() == 0) {

@@ -1,9 +1,7 @@
 package jp.shisakuflow.organization;
 
-import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.ServiceImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 
 /**
@@ -16,15 +14,11 @@ public final class CityDefinitions {
 
   /** A start of {@code key} for the city the work is for (the one authenticated city; none: the shared version). */
   public static ProcessInstantiationBuilder start(RuntimeService runtime, String key) {
-    String own = ((ServiceImpl) runtime).getCommandExecutor().execute(context -> {
-      Authentication authentication = context.getAuthentication();
-      List<String> cities = authentication == null ? null : authentication.getTenantIds();
-      if (cities == null || cities.size() != 1) {
-        return null;
-      }
-      return context.getProcessDefinitionManager().findLatestProcessDefinitionByKeyAndTenantId(key, cities.get(0))
-          == null ? null : cities.get(0);
-    });
+    String own = ((ServiceImpl) runtime).getCommandExecutor().execute(context ->
+        Cities.authenticatedCity(context.getProcessEngineConfiguration().getIdentityService())
+            .filter(city -> context.getProcessDefinitionManager().findLatestProcessDefinitionByKeyAndTenantId(key, city)
+                != null)
+            .orElse(null));
     return own != null ? runtime.createProcessInstanceByKey(key).processDefinitionTenantId(own)
         : runtime.createProcessInstanceByKey(key).processDefinitionWithoutTenantId();
   }

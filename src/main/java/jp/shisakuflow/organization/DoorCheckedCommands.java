@@ -25,11 +25,7 @@ public class DoorCheckedCommands extends SpringProcessEnginePlugin {
   /** Door-checked work: for the authenticated cities, or (the application's own work for no one) every city. */
   private record Scope(boolean everyCity) {}
 
-  public static <T> T call(Supplier<T> work) {
-    return call(false, work);
-  }
-
-  /** As {@link #call(Supplier)}; {@code everyCity}: the engine's tenant check is off as well (the app's own work). */
+  /** Door-checked work; {@code everyCity}: the engine's tenant check is off as well (the app's own work). */
   public static <T> T call(boolean everyCity, Supplier<T> work) {
     return within(new Scope(everyCity), work);
   }

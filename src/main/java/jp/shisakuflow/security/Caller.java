@@ -82,11 +82,6 @@ public record Caller(String userId, List<String> groupIds, List<String> tenantId
         : Optional.of(caller.get().tenantIds());
   }
 
-  /** Of the overview role alone: across cities, read-only, the progress API only. */
-  public boolean overviewOnly() {
-    return groupIds.contains(OrganizationGroup.OVERVIEW.id()) && groupIds.size() == 1;
-  }
-
   /** The caller as the engine's authentication: its checks of permissions and of cities apply. */
   public Authentication engineAuthentication() {
     return new Authentication(userId, groupIds, tenantIds);

@@ -3,9 +3,9 @@ package jp.shisakuflow.security;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import jp.shisakuflow.operations.DatabaseUnavailable;
+import jp.shisakuflow.organization.Cities;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -47,8 +47,8 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
     List<SimpleGrantedAuthority> authorities = java.util.stream.Stream.concat(
         identityService.createGroupQuery().groupMember(userId).list().stream()
             .map(Group::getId).map(id -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + id)),
-        identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
-            .map(Tenant::getId).map(id -> new SimpleGrantedAuthority(TENANT_AUTHORITY_PREFIX + id)))
+        Cities.of(identityService, userId).stream()
+            .map(id -> new SimpleGrantedAuthority(TENANT_AUTHORITY_PREFIX + id)))
         .toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
   }
