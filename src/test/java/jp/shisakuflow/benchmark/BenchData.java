@@ -46,15 +46,21 @@ final class BenchData {
   /** Grows to {@code total} initiatives, two in five of them finished last year. */
   void growTo(int total) {
     int finishedTarget = total * 2 / 5;
-    while (finished < finishedTarget) {
-      int count = Math.min(BATCH, finishedTarget - finished);
-      List<String> ids = start(year - 1, "done", finished, count);
+    addFinished(year - 1, finishedTarget - finished);
+    addRunning(total - total());
+  }
+
+  /** Adds {@code count} initiatives of {@code fiscalYear} whose lifecycles ran to their end. */
+  void addFinished(int fiscalYear, int count) {
+    for (int added = 0; added < count; ) {
+      int batch = Math.min(BATCH, count - added);
+      List<String> ids = start(fiscalYear, "done", finished, batch);
       for (int stage = 0; stage < 5; stage++) {
         completeOpenTasks(ids);
       }
-      finished += count;
+      finished += batch;
+      added += batch;
     }
-    addRunning(total - total());
   }
 
   /**

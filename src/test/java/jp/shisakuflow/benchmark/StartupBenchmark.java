@@ -205,13 +205,13 @@ class StartupBenchmark {
   }
 
   /** utime + stime of /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s). */
-  private static double cpuSeconds(long pid) throws IOException {
+  static double cpuSeconds(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
   }
 
-  private static double residentMegabytes(long pid) throws IOException {
+  static double residentMegabytes(long pid) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
       if (line.startsWith("VmRSS:")) {
         return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One application node: the packaged jar in a JVM of its own, as it runs in production. */
-final class AppNode implements AutoCloseable {
+public final class AppNode implements AutoCloseable {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -23,7 +23,7 @@ final class AppNode implements AutoCloseable {
   private final Map<String, String> environment;
   private Process process;
 
-  AppNode(String name, int port, Path jar, Path log, Map<String, String> environment) {
+  public AppNode(String name, int port, Path jar, Path log, Map<String, String> environment) {
     this.name = name;
     this.port = port;
     this.jar = jar;
@@ -31,11 +31,11 @@ final class AppNode implements AutoCloseable {
     this.environment = environment;
   }
 
-  String base() {
+  public String base() {
     return "http://127.0.0.1:" + port;
   }
 
-  void start() throws IOException {
+  public void start() throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
         "-jar", jar.toString()))
@@ -51,7 +51,7 @@ final class AppNode implements AutoCloseable {
   }
 
   /** Waits until the node's readiness probe answers UP (the load balancer's view). */
-  void awaitReady(Duration timeout) throws IOException, InterruptedException {
+  public void awaitReady(Duration timeout) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -69,6 +69,11 @@ final class AppNode implements AutoCloseable {
       Thread.sleep(500);
     }
     throw new IllegalStateException("Node " + name + " not ready after " + timeout + ":\n" + logTail());
+  }
+
+  /** The node's JVM's process id (for its memory and CPU time in {@code /proc}). */
+  public long pid() {
+    return process.pid();
   }
 
   /** SIGKILL: no shutdown hook, no graceful close; whatever it was doing stops mid-way. */
