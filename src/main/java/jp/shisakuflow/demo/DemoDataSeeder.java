@@ -113,7 +113,7 @@ public class DemoDataSeeder implements ApplicationRunner {
     user.setEmail(demoUser.email());
     user.setPassword(demoUser.id());
     identityService.saveUser(user);
-    identityService.createMembership(demoUser.id(), demoUser.group().id());
+    identityService.createMembership(demoUser.id(), demoUser.groupId());
     demoUser.cities().forEach(city -> Cities.addPerson(identityService, city, demoUser.id()));
     return true;
   }

@@ -2,16 +2,17 @@ package jp.shisakuflow.demo;
 
 import java.util.List;
 import jp.shisakuflow.organization.City;
+import jp.shisakuflow.organization.CityAdministrators;
 import jp.shisakuflow.organization.OrganizationGroup;
 
 /**
  * The demo profile's people, each of one city; each demo password equals the user id, as in Camunda's own demo.
- * The administrator is the system's (every city); `overview` reads both cities' progress (the overview role); 若葉市,
- * the second city, has no wards.
+ * The administrator is the system's (every city); each city has its own administrator of its people and plans;
+ * `overview` reads both cities' progress (the overview role); 若葉市, the second city, has no wards.
  */
 final class DemoDirectory {
 
-  record DemoUser(String id, String lastName, String firstName, OrganizationGroup group, List<City> cities) {
+  record DemoUser(String id, String lastName, String firstName, String groupId, List<City> cities) {
 
     DemoUser(String id, String lastName, String firstName, OrganizationGroup group) {
       this(id, lastName, firstName, group, City.KAWASAKI);
@@ -19,6 +20,15 @@ final class DemoDirectory {
 
     DemoUser(String id, String lastName, String firstName, OrganizationGroup group, City city) {
       this(id, lastName, firstName, group, List.of(city));
+    }
+
+    DemoUser(String id, String lastName, String firstName, OrganizationGroup group, List<City> cities) {
+      this(id, lastName, firstName, group.id(), cities);
+    }
+
+    /** The administrator of one city's people and plans ({@link CityAdministrators}). */
+    static DemoUser administratorOf(City city, String id, String lastName, String firstName) {
+      return new DemoUser(id, lastName, firstName, CityAdministrators.groupId(city.tenantId()), List.of(city));
     }
 
     String email() {
@@ -43,7 +53,9 @@ final class DemoDirectory {
       new DemoUser("wakabaAuditor", "青木", "律子", OrganizationGroup.AUDITORS, City.WAKABA),
       new DemoUser("wakabaPlanning", "森", "拓海", OrganizationGroup.WAKABA_PLANNING, City.WAKABA),
       new DemoUser("wakabaCommunity", "林", "葵", OrganizationGroup.WAKABA_COMMUNITY, City.WAKABA),
-      new DemoUser("overview", "広域", "誠司", OrganizationGroup.OVERVIEW, List.of(City.values())));
+      new DemoUser("overview", "広域", "誠司", OrganizationGroup.OVERVIEW, List.of(City.values())),
+      DemoUser.administratorOf(City.KAWASAKI, "kawasakiAdmin", "川崎", "聡"),
+      DemoUser.administratorOf(City.WAKABA, "wakabaAdmin", "若葉", "智子"));
 
   private DemoDirectory() {}
 }

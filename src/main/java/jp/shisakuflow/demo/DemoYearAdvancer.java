@@ -187,7 +187,7 @@ public class DemoYearAdvancer {
   private void complete(Task task) {
     String worker = taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> DemoDirectory.USERS.stream().filter(u -> u.group().id().equals(link.getGroupId())
+        .map(link -> DemoDirectory.USERS.stream().filter(u -> u.groupId().equals(link.getGroupId())
             && u.cities().stream().anyMatch(c -> c.tenantId().equals(task.getTenantId()))).findFirst())
         .flatMap(Optional::stream)
         .map(DemoDirectory.DemoUser::id)

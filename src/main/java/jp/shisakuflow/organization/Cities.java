@@ -12,12 +12,13 @@ public final class Cities {
 
   /** Creates what is missing of {@code city}, its own groups and the roles; returns how many groups were created. */
   public static int ensure(IdentityService identity, City city) {
-    if (identity.createTenantQuery().tenantId(city.tenantId()).count() == 0) {
+    boolean existed = identity.createTenantQuery().tenantId(city.tenantId()).count() > 0;
+    if (!existed) {
       Tenant tenant = identity.newTenant(city.tenantId());
       tenant.setName(city.nameJa());
       identity.saveTenant(tenant);
     }
-    int created = 0;
+    int created = ensureAdministrators(identity, city, existed);
     for (OrganizationGroup organizationGroup : OrganizationGroup.values()) {
       if (organizationGroup.city().filter(c -> c != city).isPresent()) {
         continue;
@@ -35,6 +36,32 @@ public final class Cities {
       }
     }
     return created;
+  }
+
+  /**
+   * The city's administrators' group, a group of the city ({@link CityAdministrators}). A city that existed before
+   * it had one gets its administrators' grants on what it holds now; a new city's follow its memberships.
+   */
+  private static int ensureAdministrators(IdentityService identity, City city, boolean cityExisted) {
+    String groupId = CityAdministrators.groupId(city.tenantId());
+    if (identity.createGroupQuery().groupId(groupId).count() > 0) {
+      return 0;
+    }
+    Group group = identity.newGroup(groupId);
+    group.setName(CityAdministrators.groupName(city.nameJa()));
+    group.setType(OrganizationGroup.ADMINISTRATORS.engineType());
+    identity.saveGroup(group);
+    identity.createTenantGroupMembership(city.tenantId(), groupId);
+    if (cityExisted) {
+      ((org.camunda.bpm.engine.impl.ServiceImpl) identity).getCommandExecutor().execute(context -> {
+        if (context.getProcessEngineConfiguration().getResourceAuthorizationProvider()
+            instanceof CityAuthorizationProvider cities) {
+          cities.grantTheCityAsItIs(city.tenantId());
+        }
+        return null;
+      });
+    }
+    return 1;
   }
 
   /**
@@ -83,6 +110,6 @@ public final class Cities {
         java.util.Arrays.stream(OrganizationGroup.values())
             .filter(g -> g.city().map(c -> c.tenantId().equals(tenantId)).orElse(true)).map(OrganizationGroup::id),
         identity.createGroupQuery().memberOfTenant(tenantId).list().stream().map(Group::getId))
-        .distinct().toList();
+        .filter(id -> !id.equals(CityAdministrators.groupId(tenantId))).distinct().toList();
   }
 }

@@ -2,6 +2,7 @@ package jp.shisakuflow.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.shisakuflow.organization.CityAuthorizationProvider;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
@@ -46,8 +47,9 @@ public class AuthorizationAtScale extends SpringProcessEnginePlugin {
 
       @Override
       public Session openSession() {
-        return new Manager(
-            configuration.getResourceAuthorizationProvider().getClass() == DefaultAuthorizationProvider.class);
+        Class<?> provider = configuration.getResourceAuthorizationProvider().getClass();
+        // The cities' provider adds grants on persons and groups; a task's are the engine's own.
+        return new Manager(provider == DefaultAuthorizationProvider.class || provider == CityAuthorizationProvider.class);
       }
     });
   }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import jp.shisakuflow.operations.DatabaseUnavailable;
 import jp.shisakuflow.organization.Cities;
+import jp.shisakuflow.organization.CityAdministrators;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -24,6 +25,8 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
   public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
   /** A city (the engine's tenant) the user is a member of, themselves or through a group. */
   public static final String TENANT_AUTHORITY_PREFIX = "TENANT_";
+  /** An administrator of one of their cities ({@link CityAdministrators}). */
+  public static final String CITY_ADMINISTRATOR = "CITY_ADMINISTRATOR";
 
   private final IdentityService identityService;
   private final LoginLock loginLock;
@@ -44,12 +47,15 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
       // Locked, wrong password or no such user: one answer for all.
       throw new LoginFailedException(loginLock.failureMessage());
     }
-    List<SimpleGrantedAuthority> authorities = java.util.stream.Stream.concat(
-        identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(Group::getId).map(id -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + id)),
-        Cities.of(identityService, userId).stream()
-            .map(id -> new SimpleGrantedAuthority(TENANT_AUTHORITY_PREFIX + id)))
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
         .toList();
+    List<String> cities = Cities.of(identityService, userId);
+    List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>();
+    groups.forEach(id -> authorities.add(new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + id)));
+    cities.forEach(id -> authorities.add(new SimpleGrantedAuthority(TENANT_AUTHORITY_PREFIX + id)));
+    if (!CityAdministrators.citiesAdministered(groups, cities).isEmpty()) {
+      authorities.add(new SimpleGrantedAuthority(CITY_ADMINISTRATOR));
+    }
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
   }
 

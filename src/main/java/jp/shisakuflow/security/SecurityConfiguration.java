@@ -160,7 +160,8 @@ public class SecurityConfiguration {
             .authenticated()
             // The app's operations (the progress read model's rebuild): administrators alone, any method.
             .requestMatchers(PATHS.matcher(APP_API + "/admin/**")).hasAuthority(ADMINISTRATORS)
-            .requestMatchers(PATHS.matcher(APP_API + "/plans/**")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
+            .requestMatchers(PATHS.matcher(APP_API + "/plans/**")).hasAnyAuthority(MANAGERS, ADMINISTRATORS,
+                EngineIdentityAuthenticationProvider.CITY_ADMINISTRATOR)
             .requestMatchers(PATHS.matcher(APP_API + "/initiatives/**")).hasAnyAuthority(MANAGERS, ADMINISTRATORS)
             .requestMatchers(PATHS.matcher(APP_API + "/reports/**")).hasAnyAuthority(MANAGERS, AUDITORS)
             .requestMatchers(PATHS.matcher(APP_API + "/audit/**")).hasAnyAuthority(MANAGERS, AUDITORS)

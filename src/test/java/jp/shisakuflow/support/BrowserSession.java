@@ -54,6 +54,16 @@ public final class BrowserSession {
     return send(request.build());
   }
 
+  public HttpResponse<String> put(String path, String contentType, String body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", contentType)
+        .PUT(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request.build());
+  }
+
   /** The value of a cookie the app set, e.g. the webapps' XSRF-TOKEN. */
   public String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))

@@ -20,6 +20,15 @@ public final class TestUsers {
 
   /** As {@link #ensure(IdentityService, String, OrganizationGroup)}, a person of {@code city}. */
   public static void ensure(IdentityService identity, String id, OrganizationGroup group, City city) {
+    ensure(identity, id, group.id(), city);
+  }
+
+  /** An administrator of {@code city}'s people and plans (its group {@code <city>Admins}). */
+  public static void ensureAdministratorOf(IdentityService identity, String id, City city) {
+    ensure(identity, id, jp.shisakuflow.organization.CityAdministrators.groupId(city.tenantId()), city);
+  }
+
+  private static void ensure(IdentityService identity, String id, String groupId, City city) {
     for (City each : City.values()) {
       Cities.ensure(identity, each);
     }
@@ -30,7 +39,7 @@ public final class TestUsers {
       user.setEmail(id + "@test.invalid");
       user.setPassword(PASSWORD);
       identity.saveUser(user);
-      identity.createMembership(id, group.id());
+      identity.createMembership(id, groupId);
       Cities.addPerson(identity, city, id);
     }
   }
