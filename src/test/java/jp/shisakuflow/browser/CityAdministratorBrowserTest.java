@@ -1,0 +1,71 @@
+package jp.shisakuflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import jp.shisakuflow.organization.Cities;
+import jp.shisakuflow.organization.City;
+import jp.shisakuflow.organization.OrganizationGroup;
+import jp.shisakuflow.support.ApiTest;
+import jp.shisakuflow.support.TestUsers;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A city's administrator in Camunda Admin, as they work: the user list holds their city's people and no other
+ * city's, and a person they create there is their city's.
+ */
+@ApiTest
+class CityAdministratorBrowserTest {
+
+  static final String ADMIN = "cabWakabaAdmin";
+  static final String WAKABA_PERSON = "cabWakabaPerson";
+  static final String KAWASAKI_PERSON = "cabKawasakiPerson";
+  static final String CREATED = "cabWakabaCreated";
+
+  @Autowired IdentityService identityService;
+  @LocalServerPort int port;
+
+  private static ChromeDriver browser;
+
+  @RegisterExtension
+  static final Chromium.PerClass chromium = new Chromium.PerClass(driver -> browser = driver);
+
+  @Test
+  void theCitysAdministratorKeepsTheCitysPeopleInAdmin() throws Exception {
+    TestUsers.ensureAdministratorOf(identityService, ADMIN, City.WAKABA);
+    TestUsers.ensure(identityService, WAKABA_PERSON, OrganizationGroup.WAKABA_PLANNING, City.WAKABA);
+    TestUsers.ensure(identityService, KAWASAKI_PERSON, OrganizationGroup.COMMUNITY_PROMOTION, City.KAWASAKI);
+
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+    Chromium.logIn(browser, base(), ADMIN, TestUsers.PASSWORD);
+    Chromium.openWebapp(browser, base() + "/camunda/app/admin/default/#/users");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table"), WAKABA_PERSON));
+    String listed = browser.findElement(By.cssSelector("table")).getText();
+    assertThat(listed).contains(WAKABA_PERSON, ADMIN).doesNotContain(KAWASAKI_PERSON);
+    Chromium.screenshot(browser, "admin-city-users");
+
+    browser.get(base() + "/camunda/app/admin/default/#/user-create");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inputUserId"))).sendKeys(CREATED);
+    browser.findElement(By.id("inputPassword")).sendKeys(TestUsers.PASSWORD);
+    browser.findElement(By.id("inputPasswordRepeat")).sendKeys(TestUsers.PASSWORD);
+    browser.findElement(By.id("inputFirstname")).sendKeys("葵");
+    browser.findElement(By.id("inputLastname")).sendKeys("若葉");
+    browser.findElement(By.id("inputEmail")).sendKeys(CREATED + "@test.invalid");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='createUser()']"))).click();
+    wait.until(d -> identityService.createUserQuery().userId(CREATED).count() == 1);
+    assertThat(Cities.of(identityService, CREATED)).containsExactly(City.WAKABA.tenantId());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table"), CREATED));
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+}
