@@ -42,13 +42,15 @@ public class AuditController {
   private final AuditExportService exports;
   private final HistoricInstanceSearch history;
   private final AuditSigningKey signingKey;
+  private final org.camunda.bpm.engine.IdentityService identityService;
 
   public AuditController(AuditTrailService trails, AuditExportService exports, HistoricInstanceSearch history,
-      AuditSigningKey signingKey) {
+      AuditSigningKey signingKey, org.camunda.bpm.engine.IdentityService identityService) {
     this.trails = trails;
     this.exports = exports;
     this.history = history;
     this.signingKey = signingKey;
+    this.identityService = identityService;
   }
 
   /** Finished and running instances of a definition, for the Cockpit history tab. */
@@ -116,16 +118,26 @@ public class AuditController {
     response.setContentType("application/zip");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
         .filename("audit-FY" + fiscalYear + ".zip").build().toString());
-    exports.export(fiscalYear, response.getOutputStream());
+    exports.export(fiscalYear, response.getOutputStream(), keyOfTheCity());
   }
 
-  /** The public key that verifies exports, for auditors: {@code verify <export.zip> --key <this file>}. */
+  /**
+   * The public key that verifies exports, for auditors: {@code verify <export.zip> --key <this file>}; the key of
+   * the caller's city (of the one named by {@code city=} where they have several).
+   */
   @GetMapping(value = "/api/audit/signing-key", produces = "application/x-pem-file")
   public ResponseEntity<String> signingKey() {
+    AuditSigningKey.Key key = keyOfTheCity();
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename("shisaku-audit-signing-key.pem").build().toString())
-        .header(SIGNING_KEY_FINGERPRINT_HEADER, signingKey.keyId())
-        .body(SigningKeys.publishedPem(signingKey.publicKey()));
+        .header(SIGNING_KEY_FINGERPRINT_HEADER, key.keyId())
+        .body(SigningKeys.publishedPem(key.publicKey()));
+  }
+
+  /** The key of the one city the request is for; the deployment's for a request of every city or several. */
+  private AuditSigningKey.Key keyOfTheCity() {
+    return signingKey.forCity(jp.shisakuflow.security.Caller.citiesInScope(identityService)
+        .filter(cities -> cities.size() == 1).map(cities -> cities.get(0)).orElse(null));
   }
 }

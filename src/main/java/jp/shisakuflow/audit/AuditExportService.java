@@ -42,6 +42,11 @@ public class AuditExportService {
 
   /** Writes the export to {@code out}, flushing after each trail; does not close {@code out}. */
   public void export(int fiscalYear, OutputStream out) throws IOException {
+    export(fiscalYear, out, signingKey.forCity(null));
+  }
+
+  /** As {@link #export(int, OutputStream)}, signed with {@code key} (a city's, {@link AuditSigningKey#forCity}). */
+  public void export(int fiscalYear, OutputStream out, AuditSigningKey.Key key) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out);
     List<ChainedManifest.Entry> entries = new ArrayList<>();
     String previous = ChainedManifest.GENESIS;
@@ -65,11 +70,11 @@ public class AuditExportService {
       }
     } while (page.size() == PAGE);
     byte[] manifest = JSON.writeValueAsBytes(new ChainedManifest(fiscalYear,
-        ClockUtil.getCurrentTime().toInstant().toString(), SigningKeys.ALGORITHM, signingKey.keyId(), entries));
+        ClockUtil.getCurrentTime().toInstant().toString(), SigningKeys.ALGORITHM, key.keyId(), entries));
     write(zip, ChainedManifest.FILE, manifest);
-    write(zip, ChainedManifest.SIGNATURE_FILE, Base64.getEncoder().encode(signingKey.sign(manifest)));
+    write(zip, ChainedManifest.SIGNATURE_FILE, Base64.getEncoder().encode(key.sign(manifest)));
     write(zip, ChainedManifest.KEY_FILE,
-        SigningKeys.publishedPem(signingKey.publicKey()).getBytes(StandardCharsets.US_ASCII));
+        SigningKeys.publishedPem(key.publicKey()).getBytes(StandardCharsets.US_ASCII));
     zip.finish();
     out.flush();
   }

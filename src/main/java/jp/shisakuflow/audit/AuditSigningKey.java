@@ -32,18 +32,75 @@ public class AuditSigningKey {
   static final String DEMO_FILE = "./data/audit-signing-key.pem";
   private static final Logger log = LoggerFactory.getLogger(AuditSigningKey.class);
 
+  static final String CITY_VARIABLE = "SHISAKU_CITY_SIGNING_KEY_DIR";
+  /** Where the demo keeps its cities' keys when no directory is set. */
+  static final String DEMO_CITY_DIRECTORY = "./data/audit-signing-keys";
+  private static final java.util.regex.Pattern CITY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9]+");
+
+  /** One signing key: its id (the public key's fingerprint), its public half, and signing with it. */
+  public record Key(String keyId, PublicKey publicKey, java.security.PrivateKey privateKey) {
+    static Key of(KeyPair pair) {
+      return new Key(SigningKeys.fingerprint(pair.getPublic()), pair.getPublic(), pair.getPrivate());
+    }
+
+    public byte[] sign(byte[] message) {
+      return SigningKeys.sign(privateKey, message);
+    }
+  }
+
   private final KeyPair keys;
   private final String keyId;
+  private final Key deploymentKey;
+  /** A city's own keys, {@code <city>.pem}; none set: every city signs with the deployment's key. */
+  private final Path cityDirectory;
+  private final boolean createIfMissing;
+  private final java.util.Map<String, Key> cityKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Autowired
-  public AuditSigningKey(@Value("${shisaku.audit.signing-key-file:}") String file, Environment environment) {
-    this(file, environment.acceptsProfiles(Profiles.of("demo | test")));
+  public AuditSigningKey(@Value("${shisaku.audit.signing-key-file:}") String file,
+      @Value("${shisaku.audit.city-signing-key-dir:}") String cityDirectory, Environment environment) {
+    this(file, cityDirectory, environment.acceptsProfiles(Profiles.of("demo | test")));
   }
 
   AuditSigningKey(String file, boolean createIfMissing) {
+    this(file, "", createIfMissing);
+  }
+
+  AuditSigningKey(String file, String cityDirectory, boolean createIfMissing) {
     this.keys = load(file, createIfMissing);
     this.keyId = SigningKeys.fingerprint(keys.getPublic());
-    log.info("Audit exports are signed with the key {}", keyId);
+    this.deploymentKey = Key.of(keys);
+    this.createIfMissing = createIfMissing;
+    String directory = cityDirectory == null || cityDirectory.isBlank()
+        ? (createIfMissing ? DEMO_CITY_DIRECTORY : null) : cityDirectory;
+    this.cityDirectory = directory == null ? null : Path.of(directory).toAbsolutePath();
+    log.info("Audit exports are signed with the key {}{}", keyId, this.cityDirectory == null ? ""
+        : ", a city's with its own key in " + this.cityDirectory + " where it has one");
+  }
+
+  /**
+   * The key that signs a city's exports: {@code <city>.pem} in the cities' key directory, else the deployment's
+   * key; the deployment's for work of no one city ({@code null}). The demo and the tests create a city's key at
+   * its first export. A key file added later is read after the next start.
+   */
+  public Key forCity(String tenantId) {
+    if (tenantId == null || cityDirectory == null) {
+      return deploymentKey;
+    }
+    if (!CITY_ID.matcher(tenantId).matches()) {
+      throw new IllegalArgumentException("Not a city id: " + tenantId);
+    }
+    return cityKeys.computeIfAbsent(tenantId, city -> {
+      Path file = cityDirectory.resolve(city + ".pem");
+      if (!Files.exists(file) && !createIfMissing) {
+        log.info("City {} has no signing key of its own ({}): its exports are signed with the deployment's key {}",
+            city, file, keyId);
+        return deploymentKey;
+      }
+      Key key = Key.of(load(file.toString(), createIfMissing));
+      log.info("City {}'s audit exports are signed with its key {}", city, key.keyId());
+      return key;
+    });
   }
 
   /** The fingerprint of the public key, which names the key in every export. */

@@ -98,17 +98,37 @@ class SigningKeysTest {
   }
 
   @Test
+  void aCitySignsWithItsOwnKeyWhereItHasOneElseWithTheDeployments() throws Exception {
+    Path deployment = dir.resolve("deployment.pem");
+    Path cities = Files.createDirectories(dir.resolve("cities"));
+    AuditSigningKey created = new AuditSigningKey(deployment.toString(), cities.toString(), true);
+    AuditSigningKey.Key kawasaki = created.forCity("kawasaki");
+    assertThat(cities.resolve("kawasaki.pem")).as("the demo's and tests' city key, created").exists();
+    assertThat(kawasaki.keyId()).isNotEqualTo(created.keyId());
+    assertThat(created.forCity(null).keyId()).as("work of no one city").isEqualTo(created.keyId());
+
+    AuditSigningKey production = new AuditSigningKey(deployment.toString(), cities.toString(), false);
+    assertThat(production.forCity("kawasaki").keyId()).as("read from its file").isEqualTo(kawasaki.keyId());
+    assertThat(production.forCity("wakaba").keyId()).as("no file: the deployment's key")
+        .isEqualTo(production.keyId());
+    assertThat(cities.resolve("wakaba.pem")).as("production creates no key").doesNotExist();
+    assertThat(new AuditSigningKey(deployment.toString(), "", false).forCity("kawasaki").keyId())
+        .as("no city directory: every city the deployment's key").isEqualTo(created.keyId());
+    assertThatThrownBy(() -> production.forCity("../etc")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void onlyTheDemoAndTestProfilesMayCreateTheKey() {
     Path file = dir.resolve("created.pem");
     MockEnvironment production = new MockEnvironment();
     production.setActiveProfiles("postgres");
-    assertThatThrownBy(() -> new AuditSigningKey(file.toString(), production))
+    assertThatThrownBy(() -> new AuditSigningKey(file.toString(), "", production))
         .hasMessageContaining("SHISAKU_SIGNING_KEY_FILE");
     assertThat(file).doesNotExist();
 
     MockEnvironment demoByDefault = new MockEnvironment();
     demoByDefault.setDefaultProfiles("demo");
-    new AuditSigningKey(file.toString(), demoByDefault);
+    new AuditSigningKey(file.toString(), "", demoByDefault);
     assertThat(file).exists();
   }
 }

@@ -340,6 +340,31 @@ class CityIsolationMatrixTest {
         .as("川崎市's initiative unchanged").isEqualTo(City.KAWASAKI.nameJa() + "の施策");
   }
 
+  @Test
+  void eachCitysExportIsSignedWithItsOwnKey() throws Exception {
+    Map<City, java.security.PublicKey> keys = new java.util.EnumMap<>(City.class);
+    Map<City, byte[]> exports = new java.util.EnumMap<>(City.class);
+    for (Role auditor : List.of(Role.KAWASAKI_AUDITOR, Role.WAKABA_AUDITOR)) {
+      var key = as(auditor).getForEntity("/api/audit/signing-key", String.class);
+      assertThat(key.getStatusCode().value()).as(key.getBody()).isEqualTo(200);
+      keys.put(auditor.city, jp.shisakuflow.audit.SigningKeys.readPublic(key.getBody()));
+      var export = as(auditor).getForEntity("/api/audit/export?fiscalYear={y}", byte[].class, YEAR);
+      assertThat(export.getStatusCode().value()).isEqualTo(200);
+      exports.put(auditor.city, export.getBody());
+    }
+    assertThat(jp.shisakuflow.audit.SigningKeys.fingerprint(keys.get(City.KAWASAKI)))
+        .isNotEqualTo(jp.shisakuflow.audit.SigningKeys.fingerprint(keys.get(City.WAKABA)));
+    for (City city : List.of(City.KAWASAKI, City.WAKABA)) {
+      City other = city == City.KAWASAKI ? City.WAKABA : City.KAWASAKI;
+      var own = jp.shisakuflow.audit.AuditExportVerifier.verify(new java.io.ByteArrayInputStream(exports.get(city)),
+          keys.get(city));
+      assertThat(own.problems()).as(city + " with its own key").isEmpty();
+      var others = jp.shisakuflow.audit.AuditExportVerifier.verify(new java.io.ByteArrayInputStream(exports.get(city)),
+          keys.get(other));
+      assertThat(others.problems()).as(city + "'s export with the other city's key").isNotEmpty();
+    }
+  }
+
   private TestRestTemplate as(Role role) {
     return http.withBasicAuth(role.user, TestUsers.PASSWORD);
   }
