@@ -130,7 +130,47 @@ class CityScaleBenchmark {
       }
       requests.line("").line("Copying %d cities took %.0f s; the databases: alone %s, among many %s.".formatted(
           CITIES - 1, cloneSeconds, aloneSize, manySize));
+      tenantCheck(server.jdbcUrl("city_among_many"), requests);
       requests.publish();
+    }
+  }
+
+  /**
+   * The tenant check's cost among the cities, side by side like the authorization figure: the ward's task list as
+   * Tasklist asks it (in the product's JVM, as {@link ReadBenchmark} measures it) with the engine's tenant check on
+   * and off, in pairs.
+   */
+  private static void tenantCheck(String url, BenchReport report) throws Exception {
+    ConfigurableApplicationContext app = new BenchDatabase("PostgreSQL", url, url, "postgres", "org.postgresql.Driver",
+        true).startProduct();
+    try {
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      IdentityService identity = engine.getIdentityService();
+      org.camunda.bpm.engine.TaskService tasks = engine.getTaskService();
+      List<String> groups = List.of(OrganizationGroup.WARD_TAKATSU.id());
+      java.util.concurrent.Callable<Object> taskList = ReadBenchmark.asWard(identity, groups, () -> {
+        tasks.createTaskQuery().taskCandidateGroupIn(groups).orderByTaskCreateTime().desc().listPage(0, 50);
+        return tasks.createTaskQuery().taskCandidateGroupIn(groups).count();
+      });
+      var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+          .getProcessEngineConfiguration();
+      java.util.concurrent.Callable<Object> withoutTenantCheck = () -> {
+        configuration.setTenantCheckEnabled(false);
+        try {
+          return taskList.call();
+        } finally {
+          configuration.setTenantCheckEnabled(true);
+        }
+      };
+      List<List<Double>> onOff = ReadBenchmark.pairedLatencies(taskList, withoutTenantCheck, () -> { });
+      double on = Stats.percentile(onOff.get(0), 95);
+      double off = Stats.percentile(onOff.get(1), 95);
+      report.line("").line("The tenant check among %d cities (a ward's task list, 50 newest + count, in the product's JVM,"
+          .formatted(CITIES) + " %d pairs): on p50 %.1f / p95 %.1f ms, off p50 %.1f / p95 %.1f ms, on ÷ off (p95) %.2f×."
+          .formatted(onOff.get(0).size(), Stats.percentile(onOff.get(0), 50), on, Stats.percentile(onOff.get(1), 50),
+              off, on / off));
+    } finally {
+      app.close();
     }
   }
 

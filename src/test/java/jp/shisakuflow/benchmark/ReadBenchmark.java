@@ -254,7 +254,7 @@ class ReadBenchmark {
     }
   }
 
-  private static Callable<Object> asWard(IdentityService identity, List<String> groups, Callable<Object> call) {
+  static Callable<Object> asWard(IdentityService identity, List<String> groups, Callable<Object> call) {
     return () -> {
       identity.setAuthentication(WARD_USER, groups, List.of(jp.shisakuflow.organization.City.SEED.tenantId()));
       try {
@@ -313,7 +313,7 @@ class ReadBenchmark {
   }
 
   /** {@code first} and {@code second} in turn, {@code between} before each, outside the time measured. */
-  private static List<List<Double>> pairedLatencies(Callable<Object> first, Callable<Object> second, Runnable between)
+  static List<List<Double>> pairedLatencies(Callable<Object> first, Callable<Object> second, Runnable between)
       throws Exception {
     List<Double> firstMillis = new ArrayList<>();
     List<Double> secondMillis = new ArrayList<>();

@@ -106,6 +106,20 @@ class PostgresProfileTest {
   }
 
   @Test
+  void recordsOfNoCityAreGivenTheCityOnPostgres() {
+    // Started as before cities: by no one's city (the upgrade's statements read PostgreSQL's schema as H2's).
+    String instance = app.getBean(InitiativeLifecycleService.class).startIfAbsent(InitiativeStart.unplanned(
+        "pg-no-city", "市のない施策", "other", OrganizationGroup.COMMUNITY_PROMOTION.id(), YEAR)).orElseThrow();
+    var records = app.getBean(jp.shisakuflow.operations.RecordsOfNoCity.class);
+    assertThat(records.assign("kawasaki", true)).containsKeys("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_RU_TASK",
+        "ACT_RU_EXECUTION", "ACT_RU_IDENTITYLINK", "SHISAKU_PROGRESS");
+    records.assign("kawasaki", false);
+    assertThat(app.getBean(ProcessEngine.class).getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(instance).singleResult().getTenantId()).isEqualTo("kawasaki");
+    assertThat(records.assign("kawasaki", true)).as("nothing of no city left").isEmpty();
+  }
+
+  @Test
   void onPostgresTwoClientsCompletingOneTaskGetOneSuccessAndOneConflict() throws Exception {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
         .getProcessEngineConfiguration();
