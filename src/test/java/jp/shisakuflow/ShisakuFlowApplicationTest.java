@@ -159,8 +159,8 @@ class ShisakuFlowApplicationTest {
 
     demoDataSeeder.seed();
 
-    assertThat(identityService.createUserQuery().count()).isEqualTo(users).isEqualTo(17);
-    assertThat(identityService.createGroupQuery().count()).isEqualTo(groups).isEqualTo(15);
+    assertThat(identityService.createUserQuery().count()).isEqualTo(users).isEqualTo(19);
+    assertThat(identityService.createGroupQuery().count()).isEqualTo(groups).isEqualTo(17);
     assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
     for (var city : jp.shisakuflow.organization.City.values()) {
       assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(FiscalYearPlan.PROCESS_KEY)
@@ -184,6 +184,13 @@ class ShisakuFlowApplicationTest {
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("FY" + year
         + "-wakaba-%").count()).as("and in no other").isEqualTo(3);
     assertThat(taskService.createTaskQuery().tenantIdIn(wakaba).count()).as("若葉市 has work going on").isPositive();
+    // Each city's administrator: of the city's administrators' group, a person of that city alone.
+    for (var city : jp.shisakuflow.organization.City.values()) {
+      String administrator = city.tenantId() + "Admin";
+      assertThat(identityService.createGroupQuery().groupMember(administrator).singleResult().getId())
+          .isEqualTo(jp.shisakuflow.organization.CityAdministrators.groupId(city.tenantId()));
+      assertThat(jp.shisakuflow.organization.Cities.of(identityService, administrator)).containsExactly(city.tenantId());
+    }
   }
 
   @Test
