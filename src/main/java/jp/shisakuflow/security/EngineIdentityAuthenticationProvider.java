@@ -49,7 +49,7 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
     }
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
         .toList();
-    List<String> cities = Cities.of(identityService, userId);
+    List<String> cities = Cities.of(identityService, userId, groups);
     List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>();
     groups.forEach(id -> authorities.add(new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + id)));
     cities.forEach(id -> authorities.add(new SimpleGrantedAuthority(TENANT_AUTHORITY_PREFIX + id)));

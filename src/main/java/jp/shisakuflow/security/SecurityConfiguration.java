@@ -270,13 +270,13 @@ public class SecurityConfiguration {
     };
   }
 
-  /** Hands the user Spring Security authenticated to the engine for every REST call. */
+  /** Hands the user Spring Security authenticated, with their groups and cities, to the engine for every REST call. */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.addUrlPatterns(ENGINE_REST + "/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        ContainerBasedAuthenticationProvider.class.getName());
+        SpringEngineRestAuthentication.class.getName());
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     registration.setName("engineRestAuthenticationFilter");
     return registration;
