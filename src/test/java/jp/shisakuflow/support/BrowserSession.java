@@ -45,19 +45,18 @@ public final class BrowserSession {
   }
 
   public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    return send(request.build());
+    return withBody("POST", path, contentType, body, headers);
   }
 
   public HttpResponse<String> put(String path, String contentType, String body, String... headers) {
+    return withBody("PUT", path, contentType, body, headers);
+  }
+
+  private HttpResponse<String> withBody(String method, String path, String contentType, String body,
+      String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", contentType)
-        .PUT(HttpRequest.BodyPublishers.ofString(body));
+        .method(method, HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
