@@ -8,6 +8,7 @@ import jp.shisakuflow.initiative.InitiativeLifecycle;
 import jp.shisakuflow.initiative.InitiativeLifecycleService;
 import jp.shisakuflow.initiative.InitiativeStart;
 import jp.shisakuflow.support.ApiTest;
+import jp.shisakuflow.support.TestUsers;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -21,11 +22,17 @@ class CityDefinitionsTest {
 
   static final int YEAR = 2059;
   static final String OWN_NAME = "施策ライフサイクル（若葉市版）";
+  static final String OWN_FORM_MARK = "若葉市版：";
+  static final String WAKABA_STAFF = "cdWakabaStaff";
+  static final String KAWASAKI_STAFF = "cdKawasakiStaff";
 
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired InitiativeLifecycleService initiatives;
   @Autowired CityScope cities;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
   @Test
   void aCitysOwnVersionWinsForThatCityOnly() throws Exception {
@@ -46,6 +53,35 @@ class CityDefinitionsTest {
       repositoryService.deleteDeployment(own.getId(), true);
     }
     assertThat(definitionOf(start(City.WAKABA)).getTenantId()).as("without its own: the shared one again").isNull();
+  }
+
+  @Test
+  void aCitysOwnFormWinsForThatCitysPeopleOnTheSharedProcess() throws Exception {
+    TestUsers.ensure(identityService, WAKABA_STAFF, OrganizationGroup.WAKABA_COMMUNITY, City.WAKABA);
+    TestUsers.ensure(identityService, KAWASAKI_STAFF, OrganizationGroup.COMMUNITY_PROMOTION, City.KAWASAKI);
+    String form = Files.readString(Path.of("processes/forms/coordinate.form"));
+    String ownForm = form.replaceFirst("\"label\": \"", "\"label\": \"" + OWN_FORM_MARK);
+    assertThat(ownForm).contains(OWN_FORM_MARK);
+    Deployment own = repositoryService.createDeployment().name("wakaba-own-form").tenantId(City.WAKABA.tenantId())
+        .addString("coordinate.form", ownForm).deploy();
+    try {
+      String wakabaTask = firstTask(start(City.WAKABA));
+      String kawasakiTask = firstTask(start(City.KAWASAKI));
+      var wakaba = http.withBasicAuth(WAKABA_STAFF, TestUsers.PASSWORD)
+          .getForEntity("/engine-rest/task/{id}/deployed-form", String.class, wakabaTask);
+      assertThat(wakaba.getStatusCode().value()).as(wakaba.getBody()).isEqualTo(200);
+      assertThat(wakaba.getBody()).as("若葉市's own form").contains(OWN_FORM_MARK);
+      var kawasaki = http.withBasicAuth(KAWASAKI_STAFF, TestUsers.PASSWORD)
+          .getForEntity("/engine-rest/task/{id}/deployed-form", String.class, kawasakiTask);
+      assertThat(kawasaki.getStatusCode().value()).as(kawasaki.getBody()).isEqualTo(200);
+      assertThat(kawasaki.getBody()).as("the shared form for every other city").doesNotContain(OWN_FORM_MARK);
+    } finally {
+      repositoryService.deleteDeployment(own.getId(), true);
+    }
+  }
+
+  private String firstTask(String instanceId) {
+    return taskService.createTaskQuery().processInstanceId(instanceId).list().get(0).getId();
   }
 
   private String start(City city) {
