@@ -61,6 +61,12 @@ public class CityIdentityProvider extends DbIdentityServiceProvider {
   public IdentityOperationResult saveGroup(Group group) {
     boolean created = ((GroupEntity) group).getRevision() == 0;
     List<String> administered = administeredByCaller();
+    if (created && !administered.isEmpty() && group.getId() != null
+        && group.getId().endsWith(CityAdministrators.GROUP_SUFFIX)) {
+      // A city's administrators' group is named by its city, and its grants follow the name: not one to create.
+      throw new AuthorizationException("グループ名 " + group.getId() + " は市の管理者のグループのために予約されています "
+          + "(group ids ending in " + CityAdministrators.GROUP_SUFFIX + " are the cities' administrators' groups)");
+    }
     IdentityOperationResult result = super.saveGroup(group);
     if (created && !administered.isEmpty()) {
       String city = theOneCity(administered);

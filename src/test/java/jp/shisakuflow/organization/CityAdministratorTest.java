@@ -182,6 +182,11 @@ class CityAdministratorTest {
     var city = admin.postForEntity("/engine-rest/tenant/create", json(Map.of("id", "caNewCity", "name", "新市")),
         String.class);
     assertThat(city.getStatusCode().value()).as(city.getBody()).isEqualTo(403);
+    var administrators = admin.postForEntity("/engine-rest/group/create", json(Map.of("id", "caOtherCityAdmins",
+        "name", "他市の管理者", "type", "WORKFLOW")), String.class);
+    assertThat(administrators.getStatusCode().value()).as("a group named as a city's administrators' group")
+        .isEqualTo(403);
+    assertThat(identityService.createGroupQuery().groupId("caOtherCityAdmins").count()).isZero();
     var renamed = admin.exchange("/engine-rest/group/{g}", HttpMethod.PUT, json(Map.of("id",
         OrganizationGroup.COMMUNITY_PROMOTION.id(), "name", "改名", "type", "WORKFLOW")), String.class,
         OrganizationGroup.COMMUNITY_PROMOTION.id());
