@@ -23,8 +23,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
  * ({@link CityAdministrators}), checked where every door's write arrives (Admin, {@code /engine-rest}, Java):
  * <ul>
  * <li>a person or group they create is their city's at once (they could not see it otherwise);
- * <li>they change or delete only persons of their city alone (a person of several cities is the system
- * administrator's);
+ * <li>they change or delete only persons of their city alone (a person of several cities, and a system
+ * administrator, are the system administrators' to change);
  * <li>they put in or take out of a group only persons of their city, and only of their city's groups and of the
  * roles every city has (a role's grant names the role, not the city).
  * </ul>
@@ -133,6 +133,12 @@ public class CityIdentityProvider extends DbIdentityServiceProvider {
   }
 
   private void requirePersonOf(List<String> administered, String userId) {
+    boolean systemAdministrator = withoutAuthorization(() -> createUserQuery().userId(userId)
+        .memberOfGroup(OrganizationGroup.ADMINISTRATORS.id()).count() > 0);
+    if (systemAdministrator) {
+      throw new AuthorizationException("利用者 " + userId + " はシステム管理者です。市の管理者は変更できません "
+          + "(user " + userId + " is a system administrator: no city's administrator changes them)");
+    }
     Set<String> cities = citiesOfPerson(userId);
     if (cities.isEmpty() || !administered.containsAll(cities)) {
       throw new AuthorizationException("利用者 " + userId + " は、あなたが管理する市だけの人ではありません "

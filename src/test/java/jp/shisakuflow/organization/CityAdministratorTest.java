@@ -37,6 +37,7 @@ class CityAdministratorTest {
   static final String WAKABA_STAFF = "caWakabaStaff";
   static final String WAKABA_MANAGER = "caWakabaManager";
   static final String OF_BOTH_CITIES = "caBothCities";
+  static final String SYSTEM_ADMIN = "caSystemAdmin";
   static final String ENGINE = "/camunda/api/engine/engine/default";
 
   @Autowired TestRestTemplate http;
@@ -160,6 +161,23 @@ class CityAdministratorTest {
     assertThat(admin.exchange("/engine-rest/user/{u}", HttpMethod.DELETE, null, String.class, OF_BOTH_CITIES)
         .getStatusCode().value()).isEqualTo(403);
     assertThat(identityService.createUserQuery().userId(OF_BOTH_CITIES).count()).isOne();
+  }
+
+  @Test
+  void aSystemAdministratorOfTheCityIsNotTheCitysAdministratorsToChange() {
+    // As in a one-city deployment, where every user of no city is made the city's person, the system's too.
+    TestUsers.ensure(identityService, SYSTEM_ADMIN, OrganizationGroup.ADMINISTRATORS, City.KAWASAKI);
+    var admin = as(KAWASAKI_ADMIN);
+    var password = admin.exchange("/engine-rest/user/{u}/credentials", HttpMethod.PUT,
+        json(Map.of("password", "Taken-Over#2026x", "authenticatedUserPassword", TestUsers.PASSWORD)), String.class,
+        SYSTEM_ADMIN);
+    assertThat(password.getStatusCode().value()).as(password.getBody()).isIn(403, 404);
+    assertThat(identityService.checkPassword(SYSTEM_ADMIN, TestUsers.PASSWORD)).isTrue();
+    assertThat(admin.exchange("/engine-rest/user/{u}", HttpMethod.DELETE, null, String.class, SYSTEM_ADMIN)
+        .getStatusCode().value()).isIn(403, 404);
+    assertThat(admin.exchange("/engine-rest/group/managers/members/{u}", HttpMethod.PUT, null, String.class,
+        SYSTEM_ADMIN).getStatusCode().value()).isIn(403, 404);
+    assertThat(identityService.createUserQuery().userId(SYSTEM_ADMIN).memberOfGroup("managers").count()).isZero();
   }
 
   @Test
