@@ -24,11 +24,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The upgrade of a database from before cities were tenants, over HTTP as an administrator runs it: an initiative
  * started with no city (as every one was) is given the city, in every table, after a dry run that wrote nothing;
- * a cityless process's instances keep none. A context of its own: it changes every record of no city.
+ * a cityless process's instances keep none. An application of its own: it changes every record of no city.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "shisaku.test.context=records-of-no-city")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// A context (and an engine called "default") of its own: in a JVM of its own (OwnApplication).
+@org.junit.jupiter.api.Tag(jp.shisakuflow.support.OwnApplication.TAG)
 class RecordsOfNoCityTest {
 
   static final int YEAR = 2096;
