@@ -261,6 +261,14 @@ class CityAdministratorTest {
         new HttpEntity<>(yaml, yaml()), String.class);
     assertThat(other.getStatusCode().value()).as(other.getBody()).isEqualTo(400);
     assertThat(other.getBody()).contains("city");
+    // The system's own operations are not a city's administrator's, whatever the method.
+    for (String operation : List.of("/api/admin/progress-model/rebuild", "/api/admin/cities/kawasaki/records-of-no-city")) {
+      for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT,
+          HttpMethod.DELETE)) {
+        assertThat(admin.exchange(operation, method, null, String.class).getStatusCode().value())
+            .as(method + " " + operation).isEqualTo(403);
+      }
+    }
     // Starting an initiative outside a plan stays the managers'.
     assertThat(admin.postForEntity("/api/initiatives", json(Map.of("initiativeId", "ca-1", "title", "管理者の施策",
         "workstream", "other", "ownerGroup", "communityPromotion", "fiscalYear", 2094)), String.class)

@@ -653,6 +653,23 @@ class SecurityMatrixTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}: give records of no city a city {1}, other methods {2}")
+  @MethodSource("progressModelRebuild")
+  void onlyAdministratorsGiveRecordsOfNoCityACity(Role role, int post, int otherMethods) throws Exception {
+    String path = "/api/admin/cities/kawasaki/records-of-no-city";
+    // Everyone else is refused the real run; the administrator's is its dry run here (the real one gives every record
+    // of no city in the shared context a city: RecordsOfNoCityTest runs it in an application of its own).
+    var answer = as(role).exchange(post == 200 ? path : path + "?dryRun=false", HttpMethod.POST, null, String.class);
+    assertThat(answer.getStatusCode().value()).as("POST: " + answer.getBody()).isEqualTo(post);
+    if (post == 200) {
+      assertThat(JSON.readTree(answer.getBody()).get("dryRun").asBoolean()).isTrue();
+    }
+    for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.DELETE)) {
+      assertThat(as(role).exchange(path, method, null, String.class).getStatusCode().value()).as(method.name())
+          .isEqualTo(otherMethods);
+    }
+  }
+
   private TestRestTemplate as(Role role) {
     return role == Role.ANONYMOUS ? http : http.withBasicAuth(role.user, password(role));
   }
