@@ -59,11 +59,10 @@ public class CityAuthorizationProvider extends DefaultAuthorizationProvider {
   public void grantTheCityAsItIs(String tenantId) {
     List<CityAdministrators.CityGrant> grants = new ArrayList<>(CityAdministrators.onTheCity(tenantId));
     withoutAuthorization(identity -> {
-      identity.createGroupQuery().memberOfTenant(tenantId).list()
-          .forEach(group -> grants.addAll(CityAdministrators.onGroup(tenantId, group.getId())));
       identity.createUserQuery().memberOfTenant(tenantId).list()
           .forEach(user -> grants.addAll(CityAdministrators.onPerson(tenantId, user.getId())));
       for (Group group : identity.createGroupQuery().memberOfTenant(tenantId).list()) {
+        grants.addAll(CityAdministrators.onGroup(tenantId, group.getId()));
         identity.createUserQuery().memberOfGroup(group.getId()).list()
             .forEach(user -> grants.addAll(CityAdministrators.onPerson(tenantId, user.getId())));
       }

@@ -40,9 +40,9 @@ public class CityIdentityProvider extends DbIdentityServiceProvider {
     if (!created && !administered.isEmpty()) {
       requirePersonOf(administered, user.getId());
     }
+    String city = created && !administered.isEmpty() ? theOneCity(administered) : null;
     IdentityOperationResult result = super.saveUser(user);
-    if (created && !administered.isEmpty()) {
-      String city = theOneCity(administered);
+    if (city != null) {
       withoutAuthorizationDo(() -> createTenantUserMembership(city, user.getId()));
     }
     return result;
@@ -67,9 +67,9 @@ public class CityIdentityProvider extends DbIdentityServiceProvider {
       throw new AuthorizationException("グループ名 " + group.getId() + " は市の管理者のグループのために予約されています "
           + "(group ids ending in " + CityAdministrators.GROUP_SUFFIX + " are the cities' administrators' groups)");
     }
+    String city = created && !administered.isEmpty() ? theOneCity(administered) : null;
     IdentityOperationResult result = super.saveGroup(group);
-    if (created && !administered.isEmpty()) {
-      String city = theOneCity(administered);
+    if (city != null) {
       withoutAuthorizationDo(() -> createTenantGroupMembership(city, group.getId()));
     }
     return result;
