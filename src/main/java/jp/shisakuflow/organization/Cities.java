@@ -74,10 +74,17 @@ public final class Cities {
     if (tenants.size() != 1) {
       return 0;
     }
+    String city = tenants.get(0).getId();
+    // The city's persons, themselves members or through one of its groups: a few statements, not one per user.
+    java.util.Set<String> persons = new java.util.HashSet<>();
+    identity.createUserQuery().memberOfTenant(city).list().forEach(user -> persons.add(user.getId()));
+    for (Group group : identity.createGroupQuery().memberOfTenant(city).list()) {
+      identity.createUserQuery().memberOfGroup(group.getId()).list().forEach(user -> persons.add(user.getId()));
+    }
     int added = 0;
     for (org.camunda.bpm.engine.identity.User user : identity.createUserQuery().list()) {
-      if (identity.createTenantQuery().userMember(user.getId()).includingGroupsOfUser(true).count() == 0) {
-        identity.createTenantUserMembership(tenants.get(0).getId(), user.getId());
+      if (!persons.contains(user.getId())) {
+        identity.createTenantUserMembership(city, user.getId());
         added++;
       }
     }
