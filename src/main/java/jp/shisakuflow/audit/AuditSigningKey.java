@@ -32,7 +32,6 @@ public class AuditSigningKey {
   static final String DEMO_FILE = "./data/audit-signing-key.pem";
   private static final Logger log = LoggerFactory.getLogger(AuditSigningKey.class);
 
-  static final String CITY_VARIABLE = "SHISAKU_CITY_SIGNING_KEY_DIR";
   /** Where the demo keeps its cities' keys when no directory is set. */
   static final String DEMO_CITY_DIRECTORY = "./data/audit-signing-keys";
   private static final java.util.regex.Pattern CITY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9]+");
@@ -48,8 +47,6 @@ public class AuditSigningKey {
     }
   }
 
-  private final KeyPair keys;
-  private final String keyId;
   private final Key deploymentKey;
   /** A city's own keys, {@code <city>.pem}; none set: every city signs with the deployment's key. */
   private final Path cityDirectory;
@@ -67,14 +64,12 @@ public class AuditSigningKey {
   }
 
   AuditSigningKey(String file, String cityDirectory, boolean createIfMissing) {
-    this.keys = load(file, createIfMissing);
-    this.keyId = SigningKeys.fingerprint(keys.getPublic());
-    this.deploymentKey = Key.of(keys);
+    this.deploymentKey = Key.of(load(file, createIfMissing));
     this.createIfMissing = createIfMissing;
     String directory = cityDirectory == null || cityDirectory.isBlank()
         ? (createIfMissing ? DEMO_CITY_DIRECTORY : null) : cityDirectory;
     this.cityDirectory = directory == null ? null : Path.of(directory).toAbsolutePath();
-    log.info("Audit exports are signed with the key {}{}", keyId, this.cityDirectory == null ? ""
+    log.info("Audit exports are signed with the key {}{}", keyId(), this.cityDirectory == null ? ""
         : ", a city's with its own key in " + this.cityDirectory + " where it has one");
   }
 
@@ -94,7 +89,7 @@ public class AuditSigningKey {
       Path file = cityDirectory.resolve(city + ".pem");
       if (!Files.exists(file) && !createIfMissing) {
         log.info("City {} has no signing key of its own ({}): its exports are signed with the deployment's key {}",
-            city, file, keyId);
+            city, file, keyId());
         return deploymentKey;
       }
       Key key = Key.of(load(file.toString(), createIfMissing));
@@ -105,15 +100,15 @@ public class AuditSigningKey {
 
   /** The fingerprint of the public key, which names the key in every export. */
   public String keyId() {
-    return keyId;
+    return deploymentKey.keyId();
   }
 
   public PublicKey publicKey() {
-    return keys.getPublic();
+    return deploymentKey.publicKey();
   }
 
   public byte[] sign(byte[] message) {
-    return SigningKeys.sign(keys.getPrivate(), message);
+    return deploymentKey.sign(message);
   }
 
   static KeyPair load(String file, boolean createIfMissing) {
